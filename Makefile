@@ -1,0 +1,69 @@
+# Attīstības portāls — the commands a newcomer needs.
+#   make run    install everything, load the demo data into SQLite, serve on http://127.0.0.1:8000/
+#   make test   install everything and run the whole test suite
+# `make test` uses PostgreSQL when DATABASE_URL is set, SQLite otherwise.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test lint format messages demo serve browser bench check-deploy clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=$(VENV) --ignore=node_modules -v0
+
+demo: install messages
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo ""
+	@echo "  Attīstības portāls: http://$(HOST):$(PORT)/"
+	@echo "  Staff login:        http://$(HOST):$(PORT)/lv/admin/"
+	@$(PY) manage.py demo_logins
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Browser tests drive Debian's Chromium; install it when it is missing and we may.
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || \
+	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	    else echo "Chromium is missing: sudo apt-get install chromium (browser tests need it)"; fi; }
+
+test: install messages browser
+	$(VENV)/bin/pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check-deploy: install
+	DEBUG=False SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=portals.example.lv \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+# Production: gunicorn serving the app and its static files (whitenoise).
+serve: install messages
+	DEBUG=False $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=False $(VENV)/bin/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 2
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,0 +1,21 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from programmes.selectors import municipalities_for_home
+
+
+@require_GET
+def home(request):
+    return render(request, "portal/home.html", {"municipalities": municipalities_for_home()})
+
+
+@require_GET
+def about(request):
+    return render(request, "portal/about.html")
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /lv/admin/", "Disallow: /en/admin/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

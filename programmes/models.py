@@ -1,0 +1,975 @@
+"""Municipalities, development programmes, their redactions and everything in them.
+
+A redaction's content is frozen once the redaction leaves `draft`: the content models
+share `RedactionContent`, whose `save()`/`delete()` and queryset `update()`/`delete()`
+refuse to touch a frozen redaction. The next redaction starts as a deep copy (see
+`programmes.services.start_next_redaction`); every copied item keeps `copied_from`, the
+lineage the comparison pairs items by.
+"""
+
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .access import municipality_ids_for
+from .validators import validate_image_upload, validate_pdf_upload
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+YEAR = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+CODE_PART = re.compile(r"(\d+)")
+
+
+def natural_sort_key(code):
+    """A key that orders codes the way people read them: RV1.2 before RV1.10."""
+    parts = CODE_PART.split(code or "")
+    return "".join(part.zfill(6) if part.isdigit() else part.upper() for part in parts)
+
+
+class RedactionFrozen(ValidationError):
+    """Raised when something tries to change the content of a redaction that left draft."""
+
+    def __init__(self, message=None):
+        super().__init__(
+            message
+            or _(
+                "This redaction is no longer a draft: its content is frozen. "
+                "Start the next redaction to make changes."
+            ),
+            code="frozen",
+        )
+
+
+class Municipality(models.Model):
+    class Kind(models.TextChoices):
+        CITY = "city", _("State city")
+        NOVADS = "novads", _("Municipality (novads)")
+        REGION = "region", _("Planning region")
+
+    class PlanningRegion(models.TextChoices):
+        RIGA = "riga", _("Riga planning region")
+        VIDZEME = "vidzeme", _("Vidzeme planning region")
+        KURZEME = "kurzeme", _("Kurzeme planning region")
+        ZEMGALE = "zemgale", _("Zemgale planning region")
+        LATGALE = "latgale", _("Latgale planning region")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NOVADS)
+    planning_region = models.CharField(
+        _("planning region"), max_length=20, choices=PlanningRegion.choices
+    )
+    coat_of_arms = models.ImageField(
+        _("coat of arms"),
+        upload_to="municipalities/",
+        blank=True,
+        validators=[validate_image_upload],
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("programmes:municipality", args=[self.slug])
+
+
+class StaffProfile(models.Model):
+    """Ties a staff user to the municipality whose records they may see and edit."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+        verbose_name=_("user"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("municipality"),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["municipality", "user__username"]
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return f"{self.user} ({self.municipality})"
+
+
+class DataSource(models.Model):
+    """An institution or method a situation analysis draws on (CSP, NVA, a survey …)."""
+
+    code = models.CharField(_("abbreviation"), max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("web address"), blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("data source")
+        verbose_name_plural = _("data sources")
+
+    def __str__(self):
+        return self.code
+
+
+class DevelopmentProgrammeQuerySet(models.QuerySet):
+    def for_municipality_ids(self, ids):
+        return self if ids is None else self.filter(municipality_id__in=ids)
+
+
+class DevelopmentProgramme(models.Model):
+    class Kind(models.TextChoices):
+        AP = "ap", _("Development programme")
+        IAP = "iap", _("Integrated development programme")
+
+    class Drafter(models.TextChoices):
+        IN_HOUSE = "in_house", _("In-house")
+        CONTRACTOR = "contractor", _("Contractor")
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        verbose_name=_("municipality"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.AP)
+    period_start = models.PositiveSmallIntegerField(_("period start year"), validators=YEAR)
+    period_end = models.PositiveSmallIntegerField(_("period end year"), validators=YEAR)
+    drafter_kind = models.CharField(
+        _("drafted by"), max_length=20, choices=Drafter.choices, default=Drafter.IN_HOUSE
+    )
+    drafter_name = models.CharField(
+        _("drafter"),
+        max_length=200,
+        blank=True,
+        help_text=_("The department or the contractor, e.g. an expert firm."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    contact = models.TextField(_("contact"), blank=True)
+    history = HistoricalRecords()
+
+    objects = DevelopmentProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__name", "-period_start"]
+        verbose_name = _("development programme")
+        verbose_name_plural = _("development programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="programmes_programme_unique_slug"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="programmes_programme_period_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("programmes:programme", args=[self.municipality.slug, self.slug])
+
+    def clean(self):
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {"period_end": _("The period cannot end before it starts.")}, code="period"
+            )
+
+    @property
+    def period(self):
+        return f"{self.period_start}–{self.period_end}"
+
+
+class RedactionQuerySet(models.QuerySet):
+    def published(self):
+        """Redactions residents may read: every one that has left draft."""
+        return self.exclude(status=Redaction.Status.DRAFT)
+
+    def visible_to(self, user):
+        """Published redactions, plus drafts of municipalities the user may edit."""
+        municipality_ids = municipality_ids_for(user)
+        if municipality_ids is None:
+            return self
+        if user.is_staff and municipality_ids:
+            return self.filter(
+                ~Q(status=Redaction.Status.DRAFT)
+                | Q(programme__municipality_id__in=municipality_ids)
+            )
+        return self.published()
+
+
+class Redaction(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLIC_DISCUSSION = "public_discussion", _("Public discussion")
+        APPROVED = "approved", _("Approved")
+        SUPERSEDED = "superseded", _("Superseded")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # Fields that belong to the content: they freeze with it once the redaction leaves draft.
+    CONTENT_FIELDS = (
+        "programme_id",
+        "number",
+        "label",
+        "summary",
+        "vision",
+        "specialisation",
+        "functional_links",
+    )
+
+    programme = models.ForeignKey(
+        DevelopmentProgramme,
+        on_delete=models.PROTECT,
+        related_name="redactions",
+        verbose_name=_("programme"),
+    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    summary = models.TextField(_("summary of changes"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    specialisation = models.TextField(_("specialisation"), blank=True)
+    functional_links = models.TextField(_("functional links"), blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    decision_number = models.CharField(_("council decision No."), max_length=40, blank=True)
+    decision_date = models.DateField(_("council decision date"), null=True, blank=True)
+    decision_protocol = models.CharField(_("protocol No."), max_length=40, blank=True)
+    document = models.FileField(
+        _("full document (PDF)"),
+        upload_to="redactions/",
+        blank=True,
+        validators=[validate_pdf_upload],
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        verbose_name=_("copied from"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = RedactionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programme", "number"]
+        verbose_name = _("redaction")
+        verbose_name_plural = _("redactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "number"], name="programmes_redaction_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=Q(status="approved"),
+                name="programmes_redaction_one_approved",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme} — {self.display_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            stored = (
+                Redaction.objects.filter(pk=self.pk).values(*self.CONTENT_FIELDS, "status").first()
+            )
+            if stored and stored["status"] != self.Status.DRAFT:
+                changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
+                if changed:
+                    raise RedactionFrozen()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "programmes:redaction",
+            args=[self.programme.municipality.slug, self.programme.slug, self.number],
+        )
+
+    def delete(self, *args, **kwargs):
+        if self.is_frozen_in_db():
+            raise RedactionFrozen(_("A redaction that left draft cannot be deleted."))
+        return super().delete(*args, **kwargs)
+
+    @property
+    def display_label(self):
+        return self.label or _("Redaction %(number)s") % {"number": self.number}
+
+    @property
+    def is_draft(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_frozen(self):
+        return self.status != self.Status.DRAFT
+
+    def is_frozen_in_db(self):
+        return (
+            self.pk is not None
+            and Redaction.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT).exists()
+        )
+
+
+class ContentQuerySet(models.QuerySet):
+    """Bulk writes refuse, like single saves, when any row belongs to a frozen redaction."""
+
+    def frozen(self):
+        return self.exclude(**{f"{self.model.redaction_path}__status": Redaction.Status.DRAFT})
+
+    def _refuse_frozen(self):
+        if self.frozen().exists():
+            raise RedactionFrozen()
+
+    def update(self, **kwargs):
+        self._refuse_frozen()
+        return super().update(**kwargs)
+
+    def delete(self):
+        self._refuse_frozen()
+        return super().delete()
+
+    def in_redaction(self, redaction):
+        return self.filter(**{self.model.redaction_path: redaction})
+
+
+class RedactionContent(models.Model):
+    """Base of everything that belongs to a redaction's content.
+
+    `redaction_path` is the lookup from the model to its redaction, e.g.
+    `priority__redaction` for an action line. `copied_from` is the lineage.
+    """
+
+    redaction_path = "redaction"
+
+    copied_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="copies",
+        editable=False,
+        verbose_name=_("copied from"),
+    )
+
+    objects = ContentQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self.refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+    def get_redaction(self):
+        obj = self
+        for step in self.redaction_path.split("__"):
+            obj = getattr(obj, step)
+        return obj
+
+    def redaction_ids(self):
+        """The redaction the object belongs to now, and the one stored in the database."""
+        ids = set()
+        try:
+            ids.add(self.get_redaction().pk)
+        except models.ObjectDoesNotExist:
+            pass
+        if self.pk:
+            ids.update(
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .values_list(self.redaction_path, flat=True)
+            )
+        ids.discard(None)
+        return ids
+
+    def refuse_if_frozen(self):
+        ids = self.redaction_ids()
+        if ids and Redaction.objects.filter(pk__in=ids).exclude(status="draft").exists():
+            raise RedactionFrozen()
+
+
+class CodedContent(RedactionContent):
+    """Content with a code (VTP1, RV1.2, U1.2.3) ordered naturally."""
+
+    code = models.CharField(_("code"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.code)
+        super().save(*args, **kwargs)
+
+
+def average_progress(items):
+    """Plain average of the children's progress (each child counts the same); None if none."""
+    values = [item.progress for item in items if item.progress is not None]
+    if not values:
+        return None
+    return round(sum(values) / len(values))
+
+
+class ThematicArea(models.TextChoices):
+    NATURE = "nature", _("Nature and cultural heritage")
+    POPULATION = "population", _("Population")
+    LIVING = "living", _("Living environment")
+    INFRASTRUCTURE = "infrastructure", _("Technical infrastructure")
+    ECONOMY = "economy", _("Economic activity")
+    GOVERNANCE = "governance", _("Governance and investment")
+
+
+class SituationSection(RedactionContent):
+    redaction = models.ForeignKey(
+        Redaction,
+        on_delete=models.CASCADE,
+        related_name="situation_sections",
+        verbose_name=_("redaction"),
+    )
+    area = models.CharField(_("thematic area"), max_length=20, choices=ThematicArea.choices)
+    title = models.CharField(_("title"), max_length=300, help_text=_("e.g. Education and science"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("text"))
+    data_sources = models.ManyToManyField(
+        DataSource, blank=True, related_name="sections", verbose_name=_("data sources")
+    )
+    history = HistoricalRecords(m2m_fields=[data_sources])
+
+    class Meta:
+        ordering = ["redaction", "area", "position", "id"]
+        verbose_name = _("situation analysis section")
+        verbose_name_plural = _("situation analysis sections")
+
+    def __str__(self):
+        return self.title
+
+
+class SwotItem(RedactionContent):
+    class Kind(models.TextChoices):
+        STRENGTH = "strength", _("Strength")
+        WEAKNESS = "weakness", _("Weakness")
+        OPPORTUNITY = "opportunity", _("Opportunity")
+        THREAT = "threat", _("Threat")
+
+    redaction = models.ForeignKey(
+        Redaction, on_delete=models.CASCADE, related_name="swot_items", verbose_name=_("redaction")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.CharField(_("text"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["redaction", "kind", "position", "id"]
+        verbose_name = _("SWOT item")
+        verbose_name_plural = _("SWOT items")
+
+    def __str__(self):
+        return self.text
+
+
+class CoherenceItem(RedactionContent):
+    """How the programme agrees with a national, regional or EU planning document."""
+
+    class Level(models.TextChoices):
+        EU = "eu", _("European Union")
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        LOCAL = "local", _("Local")
+
+    redaction = models.ForeignKey(
+        Redaction,
+        on_delete=models.CASCADE,
+        related_name="coherence_items",
+        verbose_name=_("redaction"),
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    document = models.CharField(_("planning document"), max_length=300)
+    description = models.TextField(_("how the programme agrees with it"), blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["redaction", "position", "id"]
+        verbose_name = _("coherence with a planning document")
+        verbose_name_plural = _("coherence with planning documents")
+
+    def __str__(self):
+        return self.document
+
+
+class Priority(CodedContent):
+    redaction = models.ForeignKey(
+        Redaction, on_delete=models.CASCADE, related_name="priorities", verbose_name=_("redaction")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["redaction", "sort_key"]
+        verbose_name = _("medium-term priority")
+        verbose_name_plural = _("medium-term priorities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["redaction", "code"], name="programmes_priority_unique_code"
+            )
+        ]
+
+    @property
+    def progress(self):
+        """Average of its action lines' progress (each action line counts the same)."""
+        return average_progress(self.action_lines.all())
+
+
+class ActionLine(CodedContent):
+    redaction_path = "priority__redaction"
+
+    priority = models.ForeignKey(
+        Priority, on_delete=models.CASCADE, related_name="action_lines", verbose_name=_("priority")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("action line")
+        verbose_name_plural = _("action lines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "code"], name="programmes_actionline_unique_code"
+            )
+        ]
+
+    def clean(self):
+        if self.priority_id and self.code:
+            clash = ActionLine.objects.filter(
+                priority__redaction_id=self.priority.redaction_id, code=self.code
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"code": _("This redaction already has an action line with this code.")},
+                    code="duplicate_code",
+                )
+
+    @property
+    def progress(self):
+        """Average of its tasks' progress (each task counts the same)."""
+        return average_progress(self.tasks.all())
+
+
+class Task(CodedContent):
+    redaction_path = "action_line__priority__redaction"
+
+    action_line = models.ForeignKey(
+        ActionLine, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("action line")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_line", "code"], name="programmes_task_unique_code"
+            )
+        ]
+
+    @property
+    def progress(self):
+        """Average of its actions' progress (each action counts the same)."""
+        return average_progress(self.actions.all())
+
+
+class Action(RedactionContent):
+    """A line of the action plan (rīcības plāns)."""
+
+    redaction_path = "task__action_line__priority__redaction"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="actions", verbose_name=_("task")
+    )
+    code = models.CharField(_("code"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    title = models.CharField(_("action"), max_length=500)
+    responsible = models.CharField(_("responsible executor"), max_length=300)
+    partners = models.CharField(_("partners"), max_length=500, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"), validators=YEAR)
+    end_year = models.PositiveSmallIntegerField(_("end year"), validators=YEAR)
+    financing_sources = models.CharField(_("financing sources"), max_length=300, blank=True)
+    estimated_cost = models.DecimalField(
+        _("estimated cost, EUR"), **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress, %"), default=0, validators=PERCENT)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("action")
+        verbose_name_plural = _("action plan")
+        constraints = [
+            models.UniqueConstraint(fields=["task", "code"], name="programmes_action_unique_code"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=models.F("start_year")),
+                name="programmes_action_period_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="programmes_action_progress_max"
+            ),
+            models.CheckConstraint(
+                condition=Q(estimated_cost__gte=0) | Q(estimated_cost__isnull=True),
+                name="programmes_action_cost_non_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError(
+                {"end_year": _("The end year cannot be before the start year.")}, code="period"
+            )
+        if self.status == self.Status.COMPLETED and self.progress != 100:
+            raise ValidationError(
+                {"progress": _("A completed action has 100 % progress.")}, code="progress"
+            )
+
+
+class FundingSource(models.TextChoices):
+    MUNICIPAL = "municipal", _("Municipal budget")
+    STATE = "state", _("State budget")
+    EU = "eu", _("EU funds")
+    PRIVATE = "private", _("Private")
+    OTHER = "other", _("Other")
+
+
+class InvestmentItem(RedactionContent):
+    """A line of the investment plan (investīciju plāns); its cost is in `amounts`."""
+
+    redaction_path = "action_line__priority__redaction"
+
+    action_line = models.ForeignKey(
+        ActionLine,
+        on_delete=models.CASCADE,
+        related_name="investment_items",
+        verbose_name=_("action line"),
+    )
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="investment_items",
+        verbose_name=_("task"),
+    )
+    code = models.CharField(_("code"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    title = models.CharField(_("investment project"), max_length=500)
+    responsible = models.CharField(_("responsible"), max_length=300)
+    expected_result = models.CharField(_("expected result"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("investment plan item")
+        verbose_name_plural = _("investment plan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_line", "code"], name="programmes_investment_unique_code"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.task_id and self.action_line_id and self.task.action_line_id != self.action_line_id:
+            raise ValidationError(
+                {"task": _("The task must belong to the item's action line.")}, code="task_line"
+            )
+
+    @property
+    def total(self):
+        return sum((a.amount for a in self.amounts.all()), Decimal("0"))
+
+
+class InvestmentAmount(RedactionContent):
+    """The part of an investment item's cost paid from one source in one year."""
+
+    redaction_path = "item__action_line__priority__redaction"
+
+    item = models.ForeignKey(
+        InvestmentItem,
+        on_delete=models.CASCADE,
+        related_name="amounts",
+        verbose_name=_("investment item"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    source = models.CharField(_("source"), max_length=20, choices=FundingSource.choices)
+    amount = models.DecimalField(_("amount, EUR"), **MONEY, validators=NON_NEGATIVE)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "year", "source"]
+        verbose_name = _("investment amount")
+        verbose_name_plural = _("investment amounts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "year", "source"], name="programmes_amount_unique_year_source"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0), name="programmes_amount_non_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item.code} {self.year} {self.get_source_display()}: {self.amount}"
+
+
+class Indicator(RedactionContent):
+    """A monitoring indicator with baseline, target and actual values by year."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Increase")
+        DECREASE = "decrease", _("Decrease")
+
+    redaction = models.ForeignKey(
+        Redaction, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("redaction")
+    )
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("priority"),
+    )
+    code = models.CharField(_("code"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), validators=YEAR)
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=2)
+    target_year = models.PositiveSmallIntegerField(_("target year"), validators=YEAR)
+    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=2)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["redaction", "sort_key"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["redaction", "code"], name="programmes_indicator_unique_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_year__gte=models.F("baseline_year")),
+                name="programmes_indicator_years_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
+            raise ValidationError(
+                {"target_year": _("The target year cannot be before the baseline year.")},
+                code="years",
+            )
+        if (
+            self.priority_id
+            and self.redaction_id
+            and self.priority.redaction_id != self.redaction_id
+        ):
+            raise ValidationError(
+                {"priority": _("The priority must belong to the same redaction.")},
+                code="priority_redaction",
+            )
+
+    @property
+    def direction(self):
+        if self.target_value < self.baseline_value:
+            return self.Direction.DECREASE
+        return self.Direction.INCREASE
+
+    @property
+    def latest_value(self):
+        values = sorted(self.values.all(), key=lambda v: v.year)
+        return values[-1] if values else None
+
+    @property
+    def progress(self):
+        """Share of the way from baseline to target covered by the latest actual value (0–100)."""
+        latest = self.latest_value
+        if latest is None:
+            return None
+        span = self.target_value - self.baseline_value
+        if span == 0:
+            return 100
+        share = (latest.value - self.baseline_value) / span * 100
+        return max(0, min(100, round(share)))
+
+
+class IndicatorValue(RedactionContent):
+    """An actual value of an indicator in one year (monitoring)."""
+
+    redaction_path = "indicator__redaction"
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="programmes_indicatorvalue_unique_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}: {self.value}"
+
+
+class SteeringGroup(models.Model):
+    """The steering group (vadības grupa) that oversees drafting of a programme."""
+
+    programme = models.OneToOneField(
+        DevelopmentProgramme,
+        on_delete=models.CASCADE,
+        related_name="steering_group",
+        verbose_name=_("programme"),
+    )
+    name = models.CharField(_("name"), max_length=200, default=_("Steering group"))
+    order_number = models.CharField(_("order No."), max_length=40)
+    order_date = models.DateField(_("order date"))
+    purpose = models.TextField(_("main task"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme"]
+        verbose_name = _("steering group")
+        verbose_name_plural = _("steering groups")
+
+    def __str__(self):
+        return f"{self.name}: {self.programme}"
+
+
+class SteeringGroupMember(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        DEPUTY = "deputy", _("Deputy chair")
+        MEMBER = "member", _("Member")
+        SECRETARY = "secretary", _("Secretary")
+
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("group")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=300, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    position_in_list = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "position_in_list", "name"]
+        verbose_name = _("steering group member")
+        verbose_name_plural = _("steering group members")
+
+    def __str__(self):
+        return self.name
+
+
+class SteeringGroupMeeting(models.Model):
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("group")
+    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["group", "number"]
+        verbose_name = _("steering group meeting")
+        verbose_name_plural = _("steering group meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "number"], name="programmes_meeting_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return _("Meeting No. %(number)s") % {"number": self.number}

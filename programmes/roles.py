@@ -1,0 +1,60 @@
+"""Role groups and what each may do with the programmes app's records.
+
+Every app has a `roles.py` with `ROLE_PERMISSIONS`; `portal.roles.ensure_role_groups()`
+merges them into Django groups (after each migrate, and from `load_demo`).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+PLANNER = "Plānotāji"
+PROJECT_MANAGER = "Projektu vadītāji"
+MUNICIPALITY_ADMIN = "Pašvaldības administratori"
+
+ROLE_LABELS = {
+    PLANNER: _("Planners"),
+    PROJECT_MANAGER: _("Project managers"),
+    MUNICIPALITY_ADMIN: _("Municipality administrators"),
+}
+
+_CONTENT = [
+    "redaction",
+    "situationsection",
+    "swotitem",
+    "coherenceitem",
+    "priority",
+    "actionline",
+    "task",
+    "action",
+    "investmentitem",
+    "investmentamount",
+    "indicator",
+    "indicatorvalue",
+    "developmentprogramme",
+    "steeringgroup",
+    "steeringgroupmember",
+    "steeringgroupmeeting",
+]
+
+
+def _all(model):
+    return [f"programmes.{verb}_{model}" for verb in ("view", "add", "change", "delete")]
+
+
+ROLE_PERMISSIONS = {
+    PLANNER: [perm for model in _CONTENT for perm in _all(model)]
+    + ["programmes.view_municipality", "programmes.view_datasource", "programmes.add_datasource"],
+    PROJECT_MANAGER: [f"programmes.view_{model}" for model in _CONTENT]
+    + ["programmes.view_municipality"],
+    MUNICIPALITY_ADMIN: [
+        "programmes.view_municipality",
+        "programmes.change_municipality",
+        "programmes.view_staffprofile",
+        "programmes.add_staffprofile",
+        "programmes.change_staffprofile",
+        "programmes.delete_staffprofile",
+        "auth.view_user",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_group",
+    ],
+}

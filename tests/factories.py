@@ -1,0 +1,151 @@
+"""factory-boy factories for the programmes app and users; other apps add their own."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from programmes import models as pm
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Municipality
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Pašvaldība {n}")
+    slug = factory.Sequence(lambda n: f"pasvaldiba-{n}")
+    kind = pm.Municipality.Kind.NOVADS
+    planning_region = pm.Municipality.PlanningRegion.LATGALE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.lv")
+    password = factory.PostGenerationMethodCall("set_password", "parole-123")
+    is_staff = True
+
+    @factory.post_generation
+    def municipality(self, create, extracted, **kwargs):
+        if create and extracted:
+            pm.StaffProfile.objects.update_or_create(
+                user=self, defaults={"municipality": extracted}
+            )
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.DevelopmentProgramme
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Attīstības programma {n}")
+    slug = factory.Sequence(lambda n: f"programma-{n}")
+    period_start = 2021
+    period_end = 2027
+
+
+class RedactionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Redaction
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    vision = "Zaļa, droša un uzņēmīga pilsēta."
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Priority
+
+    redaction = factory.SubFactory(RedactionFactory)
+    code = factory.Sequence(lambda n: f"VTP{n + 1}")
+    title = factory.Sequence(lambda n: f"Prioritāte {n}")
+
+
+class ActionLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.ActionLine
+
+    priority = factory.SubFactory(PriorityFactory)
+    code = factory.Sequence(lambda n: f"RV1.{n + 1}")
+    title = factory.Sequence(lambda n: f"Rīcības virziens {n}")
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Task
+
+    action_line = factory.SubFactory(ActionLineFactory)
+    code = factory.Sequence(lambda n: f"U1.1.{n + 1}")
+    title = factory.Sequence(lambda n: f"Uzdevums {n}")
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Action
+
+    task = factory.SubFactory(TaskFactory)
+    code = factory.Sequence(lambda n: f"R{n + 1}")
+    title = factory.Sequence(lambda n: f"Rīcība {n}")
+    responsible = "Attīstības departaments"
+    start_year = 2022
+    end_year = 2024
+    estimated_cost = Decimal("10000.00")
+    progress = 50
+
+
+class InvestmentItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.InvestmentItem
+
+    action_line = factory.SubFactory(ActionLineFactory)
+    code = factory.Sequence(lambda n: f"I{n + 1}")
+    title = factory.Sequence(lambda n: f"Investīciju projekts {n}")
+    responsible = "Būvniecības nodaļa"
+
+
+class InvestmentAmountFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.InvestmentAmount
+
+    item = factory.SubFactory(InvestmentItemFactory)
+    year = 2022
+    source = pm.FundingSource.MUNICIPAL
+    amount = Decimal("5000.00")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Indicator
+
+    redaction = factory.SubFactory(RedactionFactory)
+    code = factory.Sequence(lambda n: f"R{n + 1}")
+    name = factory.Sequence(lambda n: f"Rādītājs {n}")
+    unit = "skaits"
+    baseline_year = 2020
+    baseline_value = Decimal("100")
+    target_year = 2027
+    target_value = Decimal("200")
+
+
+class SteeringGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.SteeringGroup
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    order_number = "635"
+    order_date = datetime.date(2012, 11, 16)
