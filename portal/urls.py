@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from consultations import views as consultations_views
+
 from . import views
 
 urlpatterns = [
@@ -16,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("projects/", include("projects.urls")),
     path("consultations/", include("consultations.urls")),
     path("news/", include("portal.news_urls")),
+    path("feeds/", include("portal.feeds_urls")),
+    path("events.ics", consultations_views.events_ics, name="events_ics"),
     path("about/", views.about, name="about"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -1,4 +1,9 @@
-"""Who may see and edit what, in one place for views and admin alike."""
+"""Who may see and edit what, in one place for views and admin alike.
+
+Every model a staff user edits says how to reach its municipality: either a class
+attribute `municipality_path` (a lookup such as "programme__municipality"), or, for
+redaction content, `municipality_lookup()` derived from its `redaction_path`.
+"""
 
 
 def municipality_ids_for(user):
@@ -16,3 +21,24 @@ def municipality_ids_for(user):
 def can_edit_municipality(user, municipality_id):
     ids = municipality_ids_for(user)
     return user.is_authenticated and user.is_staff and (ids is None or municipality_id in ids)
+
+
+def municipality_path_of(model):
+    """The lookup from `model` to its Municipality, or None if the model is not scoped."""
+    lookup = getattr(model, "municipality_lookup", None)
+    if callable(lookup):
+        return lookup()
+    return getattr(model, "municipality_path", None)
+
+
+def scope_to_user(queryset, user):
+    """Limit a queryset to the rows of the user's municipality (superusers see all)."""
+    ids = municipality_ids_for(user)
+    if ids is None:
+        return queryset
+    path = municipality_path_of(queryset.model)
+    if path is None:
+        return queryset
+    if not ids:
+        return queryset.none()
+    return queryset.filter(**{f"{path}__in": ids})

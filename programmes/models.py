@@ -51,6 +51,8 @@ class RedactionFrozen(ValidationError):
 
 
 class Municipality(models.Model):
+    municipality_path = "pk"
+
     class Kind(models.TextChoices):
         CITY = "city", _("State city")
         NOVADS = "novads", _("Municipality (novads)")
@@ -93,6 +95,8 @@ class Municipality(models.Model):
 
 class StaffProfile(models.Model):
     """Ties a staff user to the municipality whose records they may see and edit."""
+
+    municipality_path = "municipality"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -141,6 +145,8 @@ class DevelopmentProgrammeQuerySet(models.QuerySet):
 
 
 class DevelopmentProgramme(models.Model):
+    municipality_path = "municipality"
+
     class Kind(models.TextChoices):
         AP = "ap", _("Development programme")
         IAP = "iap", _("Integrated development programme")
@@ -225,6 +231,8 @@ class RedactionQuerySet(models.QuerySet):
 
 
 class Redaction(models.Model):
+    municipality_path = "programme__municipality"
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLIC_DISCUSSION = "public_discussion", _("Public discussion")
@@ -394,6 +402,10 @@ class RedactionContent(models.Model):
     def delete(self, *args, **kwargs):
         self.refuse_if_frozen()
         return super().delete(*args, **kwargs)
+
+    @classmethod
+    def municipality_lookup(cls):
+        return f"{cls.redaction_path}__programme__municipality"
 
     def get_redaction(self):
         obj = self
@@ -903,6 +915,8 @@ class IndicatorValue(RedactionContent):
 class SteeringGroup(models.Model):
     """The steering group (vadības grupa) that oversees drafting of a programme."""
 
+    municipality_path = "programme__municipality"
+
     programme = models.OneToOneField(
         DevelopmentProgramme,
         on_delete=models.CASCADE,
@@ -925,6 +939,8 @@ class SteeringGroup(models.Model):
 
 
 class SteeringGroupMember(models.Model):
+    municipality_path = "group__programme__municipality"
+
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         DEPUTY = "deputy", _("Deputy chair")
@@ -951,6 +967,8 @@ class SteeringGroupMember(models.Model):
 
 
 class SteeringGroupMeeting(models.Model):
+    municipality_path = "group__programme__municipality"
+
     group = models.ForeignKey(
         SteeringGroup, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("group")
     )
