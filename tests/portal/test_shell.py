@@ -1,0 +1,121 @@
+"""The site shell: language prefixes, navigation, formats, deploy settings."""
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from tests.factories import MunicipalityFactory, ProgrammeFactory, RedactionFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_root_redirects_to_latvian(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="")
+    assert response.status_code == 302
+    assert response["Location"] == "/lv/"
+
+
+@pytest.mark.django_db
+def test_home_is_latvian_by_default_and_english_under_en(client):
+    latvian = client.get("/lv/").content.decode()
+    assert '<html lang="lv">' in latvian
+    assert "Pāriet uz saturu" in latvian
+    assert "Programmas" in latvian
+    english = client.get("/en/").content.decode()
+    assert '<html lang="en">' in english
+    assert "Skip to content" in english
+
+
+@pytest.mark.django_db
+def test_main_navigation_reaches_every_section(client):
+    page = client.get("/lv/").content.decode()
+    for url in ["/lv/programmes/", "/lv/projects/", "/lv/consultations/", "/lv/news/"]:
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_language_switch_keeps_the_page(client):
+    page = client.get("/lv/projects/").content.decode()
+    assert 'href="/en/projects/"' in page
+
+
+@pytest.mark.django_db
+def test_home_lists_municipalities_with_published_redactions_only(client):
+    municipality = MunicipalityFactory(name="Rēzekne", slug="rezekne")
+    programme = ProgrammeFactory(municipality=municipality, title="Rēzeknes programma")
+    RedactionFactory(programme=programme, number=1, label="Slepens melnraksts")
+    page = client.get("/lv/").content.decode()
+    assert "Rēzekne" in page
+    assert "Rēzeknes programma" in page
+    assert "Slepens melnraksts" not in page
+
+
+@pytest.mark.django_db
+def test_home_query_count_is_fixed(client, django_assert_max_num_queries):
+    for _n in range(3):
+        programme = ProgrammeFactory()
+        RedactionFactory(programme=programme, status="approved")
+    with django_assert_max_num_queries(12):
+        client.get("/lv/")
+    for _n in range(6):
+        programme = ProgrammeFactory()
+        RedactionFactory(programme=programme, status="approved")
+    with django_assert_max_num_queries(12):
+        client.get("/lv/")
+
+
+def test_euro_format_is_latvian_in_latvian_and_english_in_english():
+    template = Template("{% load portal_format %}{{ amount|euro }}")
+    with translation.override("lv"):
+        assert template.render(Context({"amount": Decimal("99000")})) == "99\xa0000,00\xa0€"
+    with translation.override("en"):
+        assert template.render(Context({"amount": Decimal("99000")})) == "€99,000.00"
+
+
+def test_latvian_long_date_format():
+    import datetime
+
+    template = Template("{{ day|date }}")
+    with translation.override("lv"):
+        rendered = template.render(Context({"day": datetime.date(2013, 6, 11)}))
+    assert rendered == "2013. gada 11. jūnijs"
+
+
+@pytest.mark.django_db
+def test_robots_txt_keeps_admin_out(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /lv/admin/" in body
+
+
+def test_production_settings_pass_check_deploy():
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DEBUG": "False",
+        "SECRET_KEY": "x" * 20 + "production-secret-key-for-the-deploy-check-0123456789",
+        "ALLOWED_HOSTS": "portals.example.lv",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**os.environ, "DEBUG": "False", "SECRET_KEY": ""}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
