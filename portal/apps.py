@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -14,4 +15,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from .search import register_sqlite_fold
+
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="portal_ensure_roles")
+        connection_created.connect(register_sqlite_fold, dispatch_uid="portal_sqlite_fold")

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("feeds/", include("portal.feeds_urls")),
     path("events.ics", consultations_views.events_ics, name="events_ics"),
     path("about/", views.about, name="about"),
+    path("search/", views.search, name="search"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

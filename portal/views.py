@@ -4,10 +4,23 @@ from django.views.decorators.http import require_GET
 
 from programmes.selectors import municipalities_for_home
 
+from .search import run_search
+
 
 @require_GET
 def home(request):
     return render(request, "portal/home.html", {"municipalities": municipalities_for_home()})
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    groups = run_search(query) if query else []
+    return render(
+        request,
+        "portal/search.html",
+        {"query": query, "groups": groups, "total": sum(len(g["results"]) for g in groups)},
+    )
 
 
 @require_GET

@@ -1,0 +1,133 @@
+"""Search that ignores Latvian diacritics and case: `livanu` finds "Līvānu".
+
+`fold()` is the Python side (for the query); `Folded` is the same folding in SQL, so
+any text column can be compared without a stored copy: TRANSLATE on PostgreSQL, a
+registered function on SQLite (see `register_sqlite_fold`).
+"""
+
+import unicodedata
+
+from django.db.models import CharField, Func, Q
+
+# Latvian letters with diacritics and their plain forms, for SQL TRANSLATE.
+_WITH = "āčēģīķļņōŗšūžĀČĒĢĪĶĻŅŌŖŠŪŽ"
+_PLAIN = "acegiklnorsuzACEGIKLNORSUZ"
+
+
+def fold(text):
+    """Lower-case `text` and drop diacritics (ā → a, Š → s)."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Folded(Func):
+    """SQL expression: the column lower-cased without Latvian diacritics."""
+
+    output_field = CharField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler,
+            connection,
+            template=f"LOWER(TRANSLATE(%(expressions)s, '{_WITH}', '{_PLAIN}'))",
+            **extra_context,
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(
+            compiler, connection, template="portal_fold(%(expressions)s)", **extra_context
+        )
+
+
+def register_sqlite_fold(sender, connection, **kwargs):
+    """connection_created receiver: give SQLite the `portal_fold` function."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("portal_fold", 1, fold, deterministic=True)
+
+
+def folded_filter(queryset, query, fields):
+    """Rows where every word of `query` occurs in one of `fields`, ignoring diacritics."""
+    words = fold(query).split()
+    if not words:
+        return queryset.none()
+    annotations = {f"_folded_{i}": Folded(field) for i, field in enumerate(fields)}
+    queryset = queryset.annotate(**annotations)
+    for word in words:
+        condition = Q()
+        for name in annotations:
+            condition |= Q(**{f"{name}__contains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+RESULTS_PER_GROUP = 20
+
+
+def _programme_results(query):
+    from programmes.models import DevelopmentProgramme
+
+    programmes = folded_filter(
+        DevelopmentProgramme.objects.select_related("municipality"),
+        query,
+        ["title", "summary", "municipality__name"],
+    )[:RESULTS_PER_GROUP]
+    return [
+        {"url": p.get_absolute_url(), "title": p.title, "context": p.municipality.name}
+        for p in programmes
+    ]
+
+
+def _content_results(model, query):
+    """Priorities, action lines or tasks of published redactions matching the query."""
+    from programmes.models import Redaction
+
+    path = model.redaction_path
+    rows = (
+        folded_filter(
+            model.objects.exclude(**{f"{path}__status": Redaction.Status.DRAFT}),
+            query,
+            ["code", "title", "description"],
+        )
+        .select_related(f"{path}__programme__municipality")
+        .order_by(f"-{path}__number", "sort_key")[:RESULTS_PER_GROUP]
+    )
+    results = []
+    for item in rows:
+        redaction = item.get_redaction()
+        results.append(
+            {
+                "url": f"{redaction.get_absolute_url()}#{item.code}",
+                "title": str(item),
+                "context": f"{redaction.programme.title}, {redaction.display_label}",
+            }
+        )
+    return results
+
+
+SEARCH_SOURCES = []
+
+
+def search_source(label):
+    """Register a function query → list of {url, title, context} under a group label."""
+
+    def register(function):
+        SEARCH_SOURCES.append((label, function))
+        return function
+
+    return register
+
+
+def run_search(query):
+    """Each source costs one query, so the page's cost does not grow with the data."""
+    from django.utils.translation import gettext as _
+
+    from programmes.models import ActionLine, Priority, Task
+
+    groups = [
+        (_("Development programmes"), _programme_results(query)),
+        (_("Medium-term priorities"), _content_results(Priority, query)),
+        (_("Action lines"), _content_results(ActionLine, query)),
+        (_("Tasks"), _content_results(Task, query)),
+    ]
+    groups += [(str(label), function(query)) for label, function in SEARCH_SOURCES]
+    return [{"label": label, "results": results} for label, results in groups if results]

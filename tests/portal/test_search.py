@@ -1,0 +1,65 @@
+import pytest
+
+from portal.search import fold
+from tests.factories import (
+    ActionLineFactory,
+    MunicipalityFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    RedactionFactory,
+)
+
+
+def test_fold_drops_latvian_diacritics_and_case():
+    assert fold("Līvānu Novada ŠĶŪŅI") == "livanu novada skuni"
+
+
+@pytest.fixture
+def livani_programme(db):
+    municipality = MunicipalityFactory(name="Līvānu novads", slug="livani-s")
+    return ProgrammeFactory(
+        municipality=municipality, title="Līvānu novada integrētā attīstības programma"
+    )
+
+
+@pytest.mark.django_db
+def test_search_without_diacritics_finds_latvian_titles(client, livani_programme):
+    page = client.get("/lv/search/", {"q": "livanu integreta"}).content.decode()
+    assert "Līvānu novada integrētā attīstības programma" in page
+
+
+@pytest.mark.django_db
+def test_search_finds_action_lines_of_published_redactions_only(client, livani_programme):
+    published = RedactionFactory(programme=livani_programme, number=1)
+    line = ActionLineFactory(
+        priority=PriorityFactory(redaction=published), code="RV2.3", title="Ūdenssaimniecība"
+    )
+    published_status = type(published).objects.filter(pk=published.pk)
+    published_status.update(status="approved")
+    draft = RedactionFactory(programme=livani_programme, number=2)
+    ActionLineFactory(
+        priority=PriorityFactory(redaction=draft), code="RV9.9", title="Ūdens slepenais plāns"
+    )
+    page = client.get("/lv/search/", {"q": "udens"}).content.decode()
+    assert line.title in page
+    assert "#RV2.3" in page
+    assert "slepenais" not in page
+
+
+@pytest.mark.django_db
+def test_empty_search_shows_the_form_only(client):
+    response = client.get("/lv/search/", {"q": "   "})
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_query_count_is_fixed(client, django_assert_max_num_queries, livani_programme):
+    for n in range(3):
+        redaction = RedactionFactory(programme=livani_programme, number=10 + n)
+        ActionLineFactory(priority=PriorityFactory(redaction=redaction), title=f"Ceļi {n}")
+        type(redaction).objects.filter(pk=redaction.pk).update(
+            status="approved" if n == 0 else "superseded"
+        )
+    with django_assert_max_num_queries(10):
+        client.get("/lv/search/", {"q": "celi"})
