@@ -1,0 +1,50 @@
+"""The site shell in a real Chromium: keyboard use, language switch, accessibility."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import MunicipalityFactory, ProgrammeFactory, RedactionFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_home_page_is_accessible_and_keyboard_usable(live_server, page):
+    municipality = MunicipalityFactory(name="Daugavpils", slug="daugavpils")
+    programme = ProgrammeFactory(municipality=municipality, title="Daugavpils programma")
+    RedactionFactory(programme=programme, number=1, status="public_discussion")
+
+    page.goto(f"{live_server.url}/lv/")
+    assert page.locator("html").get_attribute("lang") == "lv"
+    assert serious_violations(page) == []
+
+    # The first Tab lands on the skip link, which moves focus to the main content.
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Pāriet uz saturu")
+    assert skip.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+    page.get_by_role("link", name="Daugavpils programma").first.wait_for()
+    page.get_by_role("link", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("link", name="Skip to content").count() == 1
+
+
+def test_search_from_the_header_finds_without_diacritics(live_server, page):
+    municipality = MunicipalityFactory(name="Līvānu novads", slug="livani")
+    ProgrammeFactory(municipality=municipality, title="Līvānu novada attīstības programma")
+
+    page.goto(f"{live_server.url}/lv/")
+    page.get_by_label("Meklēt portālā").fill("livanu")
+    page.get_by_label("Meklēt portālā").press("Enter")
+    page.get_by_role("link", name="Līvānu novada attīstības programma").wait_for()
+    assert serious_violations(page) == []
