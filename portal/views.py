@@ -30,5 +30,10 @@ def about(request):
 
 @require_GET
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /lv/admin/", "Disallow: /en/admin/"]
+    lines = [
+        "User-agent: *",
+        "Disallow: /lv/admin/",
+        "Disallow: /en/admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -119,3 +119,14 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_published_redactions_in_both_languages_but_not_drafts(client):
+    programme = ProgrammeFactory(slug="ap", municipality=MunicipalityFactory(slug="m"))
+    RedactionFactory(programme=programme, number=1, status="approved")
+    RedactionFactory(programme=programme, number=2)
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/lv/programmes/m/ap/redactions/1/" in body
+    assert "/en/programmes/m/ap/redactions/1/" in body
+    assert "/redactions/2/" not in body

@@ -1,0 +1,51 @@
+"""sitemap.xml: every public page, in both languages."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from programmes.models import DevelopmentProgramme, Municipality, Redaction
+
+
+class PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(PortalSitemap):
+    priority = 0.8
+    changefreq = "daily"
+
+    def items(self):
+        return ["home", "programmes:list", "projects:list", "consultations:index", "news:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class MunicipalitySitemap(PortalSitemap):
+    def items(self):
+        return Municipality.objects.order_by("pk")
+
+
+class ProgrammeSitemap(PortalSitemap):
+    def items(self):
+        return DevelopmentProgramme.objects.select_related("municipality").order_by("pk")
+
+
+class RedactionSitemap(PortalSitemap):
+    def items(self):
+        return (
+            Redaction.objects.published().select_related("programme__municipality").order_by("pk")
+        )
+
+    def lastmod(self, redaction):
+        return redaction.status_changed_at
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "municipalities": MunicipalitySitemap,
+    "programmes": ProgrammeSitemap,
+    "redactions": RedactionSitemap,
+}
