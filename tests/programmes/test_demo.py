@@ -1,0 +1,93 @@
+import pytest
+
+from programmes import demo
+from programmes.models import (
+    Action,
+    ActionLine,
+    DevelopmentProgramme,
+    Indicator,
+    IndicatorValue,
+    InvestmentAmount,
+    Municipality,
+    Redaction,
+    SituationSection,
+    SteeringGroupMeeting,
+    SwotItem,
+    ThematicArea,
+)
+
+COUNTED = [
+    Municipality,
+    DevelopmentProgramme,
+    Redaction,
+    SituationSection,
+    SwotItem,
+    ActionLine,
+    Action,
+    InvestmentAmount,
+    Indicator,
+    IndicatorValue,
+    SteeringGroupMeeting,
+]
+
+
+@pytest.mark.django_db
+def test_demo_load_twice_doubles_nothing():
+    demo.load()
+    counts = {model: model.objects.count() for model in COUNTED}
+    demo.load()
+    assert {model: model.objects.count() for model in COUNTED} == counts
+
+
+@pytest.mark.django_db
+def test_demo_has_the_fixed_slugs_and_statuses():
+    demo.load()
+    daugavpils = Redaction.objects.get(
+        programme__municipality__slug="daugavpils", programme__slug="ap-2014-2020", number=1
+    )
+    assert daugavpils.status == Redaction.Status.PUBLIC_DISCUSSION
+    statuses = dict(
+        Redaction.objects.filter(programme__slug="iap-2019-2025").values_list("number", "status")
+    )
+    assert statuses == {1: "superseded", 2: "approved", 3: "draft"}
+
+
+@pytest.mark.django_db
+def test_demo_redactions_cover_every_part():
+    demo.load()
+    for redaction in Redaction.objects.all():
+        areas = set(redaction.situation_sections.values_list("area", flat=True))
+        assert areas == set(ThematicArea.values)
+        for kind in SwotItem.Kind.values:
+            assert redaction.swot_items.filter(kind=kind).count() >= 3
+        assert redaction.priorities.count() >= 3
+        assert redaction.indicators.count() >= 6
+        assert redaction.coherence_items.count() >= 4
+        assert redaction.vision and redaction.specialisation
+        years = InvestmentAmount.objects.in_redaction(redaction).values("year").distinct()
+        assert years.count() >= 3
+
+
+@pytest.mark.django_db
+def test_copied_redactions_keep_lineage_on_every_item():
+    demo.load()
+    third = Redaction.objects.get(programme__slug="iap-2019-2025", number=3)
+    assert third.copied_from.number == 2
+    lines = ActionLine.objects.in_redaction(third)
+    new = lines.filter(copied_from__isnull=True)
+    assert list(new.values_list("code", flat=True)) == ["RV1.3"]
+    renumbered = lines.get(code="RV1.4")
+    assert renumbered.copied_from.code == "RV1.3"
+
+
+@pytest.mark.django_db
+def test_daugavpils_steering_group_from_the_seed():
+    demo.load()
+    group = DevelopmentProgramme.objects.get(slug="ap-2014-2020").steering_group
+    assert group.order_number == "635"
+    assert str(group.order_date) == "2012-11-16"
+    meetings = list(group.meetings.all())
+    assert len(meetings) == 8
+    assert "Stratēģiskā daļa" in meetings[0].agenda
+    assert meetings[0].date.year == 2012 and meetings[-1].date.month == 11
+    assert any("etniskajā centrā" in m.agenda for m in meetings)
