@@ -1,0 +1,239 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from programmes.admin_mixins import ScopedHistoryAdmin
+
+from . import services
+from .models import (
+    Event,
+    Proposal,
+    PublicDiscussion,
+    Survey,
+    WorkingGroup,
+    WorkingGroupMeeting,
+    WorkingGroupProposal,
+)
+
+
+class WorkingGroupMeetingInline(admin.TabularInline):
+    model = WorkingGroupMeeting
+    extra = 0
+    fields = ["date", "place", "participant_count", "sectors_represented", "notes"]
+
+
+class WorkingGroupProposalInline(admin.TabularInline):
+    model = WorkingGroupProposal
+    extra = 0
+    fields = ["position", "text", "outcome"]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(ScopedHistoryAdmin):
+    list_display = ["name", "programme", "kind", "topic_display", "meeting_count"]
+    list_filter = ["kind", "sector", "programme"]
+    search_fields = ["name", "territory", "description"]
+    inlines = [WorkingGroupMeetingInline, WorkingGroupProposalInline]
+    list_select_related = ["programme"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("meetings")
+
+    @admin.display(description=_("sector or territory"))
+    def topic_display(self, obj):
+        return obj.topic
+
+    @admin.display(description=_("meetings"))
+    def meeting_count(self, obj):
+        return len(obj.meetings.all())
+
+
+@admin.register(Event)
+class EventAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "kind", "starts_at", "place", "participant_count", "municipality"]
+    list_filter = ["kind", "municipality", "programme"]
+    search_fields = ["title", "place", "summary"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["municipality"]
+
+
+@admin.register(Survey)
+class SurveyAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "programme", "audience", "opens_on", "closes_on", "respondent_count"]
+    list_filter = ["audience", "programme"]
+    search_fields = ["title", "results"]
+    list_select_related = ["programme"]
+
+
+class PublicDiscussionForm(forms.ModelForm):
+    class Meta:
+        model = PublicDiscussion
+        fields = [
+            "redaction",
+            "slug",
+            "opens_at",
+            "closes_at",
+            "introduction",
+            "materials_places",
+            "materials_url",
+            "how_to_submit",
+            "report_summary",
+        ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Opening the discussion moves a draft redaction to public discussion; find out now,
+        # while the planner can still correct the form, whether programmes would refuse.
+        if self.instance.pk is None and not self.errors and self.instance.redaction_id:
+            try:
+                services.check_discussion_can_open(discussion=self.instance, user=self.user)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+
+@admin.register(PublicDiscussion)
+class PublicDiscussionAdmin(ScopedHistoryAdmin):
+    form = PublicDiscussionForm
+    list_display = ["__str__", "opens_at", "closes_at", "proposal_count"]
+    list_filter = ["redaction__programme"]
+    search_fields = ["slug", "introduction", "redaction__programme__title"]
+    list_select_related = ["redaction__programme"]
+    fieldsets = [
+        (None, {"fields": ["redaction", "slug", "opens_at", "closes_at", "introduction"]}),
+        (
+            _("Materials and submission"),
+            {"fields": ["materials_places", "materials_url", "how_to_submit"]},
+        ),
+        (_("Results"), {"fields": ["report_summary"]}),
+    ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+
+        class FormWithUser(form):
+            def __init__(self, *args, **inner):
+                super().__init__(*args, user=request.user, **inner)
+
+        return FormWithUser
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["redaction"] if obj else []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_proposal_count=Count("proposals"))
+
+    @admin.display(description=_("proposals"), ordering="_proposal_count")
+    def proposal_count(self, obj):
+        return obj._proposal_count
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # The form has already checked (in a rolled-back dry run) that this succeeds.
+        services.open_discussion(discussion=obj, user=request.user)
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ScopedHistoryAdmin):
+    list_display = [
+        "number",
+        "discussion",
+        "short_text",
+        "author_name",
+        "channel",
+        "answer",
+        "is_published",
+        "received_at",
+    ]
+    list_display_links = ["number", "short_text"]
+    list_filter = ["discussion", "answer", "is_published", "channel"]
+    search_fields = ["text", "author_name", "email", "justification"]
+    list_select_related = ["discussion__redaction__programme"]
+    readonly_fields = ["number", "consent_at", "answered_at", "answered_by", "answer_notified_at"]
+    date_hierarchy = "received_at"
+    fieldsets = [
+        (
+            _("Proposal"),
+            {
+                "fields": [
+                    "discussion",
+                    "number",
+                    "text",
+                    ("section", "priority", "action_line", "task"),
+                ]
+            },
+        ),
+        (
+            _("Submitter (not shown to the public)"),
+            {
+                "fields": [
+                    "author_name",
+                    "email",
+                    "channel",
+                    "received_at",
+                    "language",
+                    "consent_at",
+                ]
+            },
+        ),
+        (
+            _("Answer"),
+            {
+                "fields": [
+                    "answer",
+                    "justification",
+                    "answered_at",
+                    "answered_by",
+                    "answer_notified_at",
+                ]
+            },
+        ),
+        (_("Publication"), {"fields": ["is_published", "hidden_reason"]}),
+    ]
+
+    @admin.display(description=_("proposal"))
+    def short_text(self, obj):
+        return obj.text if len(obj.text) <= 80 else f"{obj.text[:79]}…"
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields.append("discussion")
+        return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        obj = getattr(request, "_consultations_proposal", None)
+        if formfield is not None and obj is not None:
+            # Parts of the discussion's own redaction only.
+            redaction_id = obj.discussion.redaction_id
+            lookups = {
+                "section": {"redaction_id": redaction_id},
+                "priority": {"redaction_id": redaction_id},
+                "action_line": {"priority__redaction_id": redaction_id},
+                "task": {"action_line__priority__redaction_id": redaction_id},
+            }
+            if db_field.name in lookups:
+                formfield.queryset = formfield.queryset.filter(**lookups[db_field.name])
+        return formfield
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        request._consultations_proposal = obj
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        base_url = request.build_absolute_uri("/")
+        if not change:
+            services.record_proposal(proposal=obj, user=request.user)
+        services.answer_proposal(proposal=obj, user=request.user, base_url=base_url)
+        if obj.answer_notified_at and "answer" in form.changed_data:
+            self.message_user(
+                request, _("The submitter was sent the answer by e-mail."), messages.INFO
+            )

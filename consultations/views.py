@@ -1,14 +1,193 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from programmes.models import DevelopmentProgramme
+
+from . import selectors, services
+from .calendar import events_calendar
+from .forms import HONEYPOT_FIELD, ProposalForm
+from .models import Event, PublicDiscussion
 
 
 @require_GET
 def index(request):
-    return render(request, "consultations/index.html", {})
+    context = selectors.consultations_page()
+    context["crumbs"] = [(None, _("Consultations"))]
+    return render(request, "consultations/index.html", context)
+
+
+def _crumbs(discussion, *more):
+    crumbs = [
+        (reverse("consultations:index"), _("Consultations")),
+        (
+            discussion.get_absolute_url() if more else None,
+            discussion.redaction.programme.title,
+        ),
+    ]
+    return crumbs + list(more)
+
+
+def _get_discussion(slug):
+    try:
+        return selectors.discussion_page(slug)
+    except PublicDiscussion.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def discussion_detail(request, slug):
+    discussion = _get_discussion(slug)
+    now = timezone.now()
+    is_open = discussion.is_open(now)
+    status = 200
+    form = None
+    closed_error = None
+    if request.method == "POST" and not is_open:
+        # The form is gone after the close time; a direct POST gets a clear refusal.
+        closed_error = services.DiscussionClosed().message
+        status = 403
+    elif request.method == "POST":
+        form = ProposalForm(request.POST, redaction=discussion.redaction)
+        if form.is_valid():
+            proposal = form.save(commit=False)
+            proposal.language = get_language() or "lv"
+            try:
+                services.submit_proposal(
+                    discussion=discussion,
+                    proposal=proposal,
+                    address=services.client_address(request),
+                    base_url=request.build_absolute_uri("/"),
+                    now=now,
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 429 if error.code == "rate_limited" else 400
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you: your proposal No. %(number)s is registered. "
+                        "We sent a confirmation to your e-mail address."
+                    )
+                    % {"number": proposal.number},
+                )
+                return redirect(discussion)
+        else:
+            status = 400
+    elif is_open:
+        form = ProposalForm(redaction=discussion.redaction)
+    proposal_count = discussion.proposals.published().count()
+    return render(
+        request,
+        "consultations/discussion_detail.html",
+        {
+            "discussion": discussion,
+            "redaction": discussion.redaction,
+            "programme": discussion.redaction.programme,
+            "form": form,
+            "is_open": is_open,
+            "is_closed": discussion.is_closed(now),
+            "closed_error": closed_error,
+            "proposal_count": proposal_count,
+            "honeypot_field": HONEYPOT_FIELD,
+            "now": now,
+            "crumbs": _crumbs(discussion),
+        },
+        status=status,
+    )
+
+
+def _closed_discussion_or_404(slug):
+    discussion = _get_discussion(slug)
+    if not discussion.is_closed():
+        raise Http404
+    return discussion
+
+
+@require_GET
+def report(request, slug):
+    discussion = _get_discussion(slug)
+    if not discussion.is_closed():
+        messages.info(request, _("The report is published after the discussion closes."))
+        return redirect(discussion)
+    proposals = selectors.report_proposals(discussion)
+    return render(
+        request,
+        "consultations/report.html",
+        {
+            "discussion": discussion,
+            "redaction": discussion.redaction,
+            "programme": discussion.redaction.programme,
+            "proposals": proposals,
+            "answer_counts": selectors.answer_counts(proposals),
+            "crumbs": _crumbs(discussion, (None, _("Report"))),
+        },
+    )
+
+
+@require_GET
+def report_csv(request, slug):
+    discussion = _closed_discussion_or_404(slug)
+    proposals = selectors.report_proposals(discussion)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{discussion.slug}-report.csv"'
+    # A byte order mark so that spreadsheet programs read the file as UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("No."),
+            _("Received"),
+            _("Part of the redaction"),
+            _("Proposal"),
+            _("Answer"),
+            _("Justification"),
+        ]
+    )
+    for proposal in proposals:
+        writer.writerow(
+            [
+                proposal.number,
+                timezone.localtime(proposal.received_at).strftime("%d.%m.%Y"),
+                proposal.part_label,
+                proposal.text,
+                proposal.get_answer_display() or _("Not answered yet"),
+                proposal.justification,
+            ]
+        )
+    return response
+
+
+def _calendar_response(request, events, name, filename):
+    body = events_calendar(events, name=name, host=request.get_host())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @require_GET
 def events_ics(request):
-    from django.http import HttpResponse
+    events = Event.objects.for_listing().order_by("starts_at")
+    return _calendar_response(request, events, _("Consultation events"), "events.ics")
 
-    return HttpResponse("", content_type="text/calendar")
+
+@require_GET
+def programme_events_ics(request, municipality, programme):
+    programme = get_object_or_404(
+        DevelopmentProgramme.objects.select_related("municipality"),
+        municipality__slug=municipality,
+        slug=programme,
+    )
+    events = Event.objects.for_listing().filter(programme=programme).order_by("starts_at")
+    return _calendar_response(
+        request, events, programme.title, f"{municipality}-{programme.slug}-events.ics"
+    )

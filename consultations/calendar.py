@@ -1,0 +1,35 @@
+"""iCalendar (RFC 5545) feeds of consultation events, built with the `icalendar` package."""
+
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+
+def events_calendar(events, *, name, host):
+    """The events as an iCalendar document (bytes)."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Attistibas portals//consultations//LV")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", str(name))
+    calendar.add("x-wr-timezone", "Europe/Riga")
+    now = timezone.now()
+    for event in events:
+        item = CalendarEvent()
+        item.add("uid", f"consultations-event-{event.pk}@{host.split(':')[0]}")
+        item.add("dtstamp", now)
+        item.add("created", event.created_at)
+        item.add("dtstart", event.starts_at)
+        item.add("dtend", event.ends_at)
+        item.add("summary", event.title)
+        if event.place:
+            item.add("location", event.place)
+        description = [event.get_kind_display()]
+        if event.programme_id:
+            description.append(event.programme.title)
+        if event.summary:
+            description.append(event.summary)
+        item.add("description", "\n\n".join(str(part) for part in description))
+        item.add("categories", [str(event.get_kind_display())])
+        calendar.add_component(item)
+    return calendar.to_ical()

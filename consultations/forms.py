@@ -1,0 +1,109 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Priority, SituationSection
+
+from .models import PROPOSAL_MAX_LENGTH, Proposal
+
+HONEYPOT_FIELD = "website"
+
+
+def part_choices(redaction):
+    """Choices for "which part it concerns": sections, then priorities with their lines and tasks.
+
+    Four queries: sections, priorities, action lines, tasks.
+    """
+    sections = [
+        (f"section:{s.pk}", s.title)
+        for s in SituationSection.objects.filter(redaction=redaction).order_by(
+            "area", "position", "id"
+        )
+    ]
+    strategic = []
+    priorities = Priority.objects.filter(redaction=redaction).prefetch_related(
+        "action_lines__tasks"
+    )
+    for priority in priorities:
+        strategic.append((f"priority:{priority.pk}", str(priority)))
+        for line in priority.action_lines.all():
+            strategic.append((f"action_line:{line.pk}", f"— {line}"))
+            for task in line.tasks.all():
+                strategic.append((f"task:{task.pk}", f"— — {task}"))
+    choices = [("", _("The redaction as a whole"))]
+    if sections:
+        choices.append((_("Situation analysis"), sections))
+    if strategic:
+        choices.append((_("Priorities, action lines and tasks"), strategic))
+    return choices
+
+
+class ProposalForm(forms.ModelForm):
+    """The public proposal form. A filled honeypot field marks a robot."""
+
+    part = forms.ChoiceField(label=_("Which part of the redaction it concerns"), required=False)
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the municipality processes my name and e-mail address to "
+            "register my proposal and send me its answer."
+        ),
+        required=True,
+        error_messages={"required": _("Without your consent we cannot register the proposal.")},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ["text", "author_name", "email"]
+        labels = {
+            "text": _("Your proposal"),
+            "author_name": _("Your name"),
+            "email": _("Your e-mail address"),
+        }
+        help_texts = {
+            "text": _("Up to %(limit)s characters.") % {"limit": PROPOSAL_MAX_LENGTH},
+            "email": _("Never shown on the portal: we send the confirmation and the answer to it."),
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8, "maxlength": PROPOSAL_MAX_LENGTH}),
+            "author_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, redaction, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.redaction = redaction
+        self.fields["part"].choices = part_choices(redaction)
+        self.fields["email"].required = True
+        self.fields["text"].strip = True
+
+    @property
+    def is_robot(self):
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError(_("Write your proposal."), code="required")
+        return text
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_robot:
+            raise ValidationError(
+                _("The form could not be accepted. Please leave the last field empty."),
+                code="honeypot",
+            )
+        return cleaned
+
+    def _post_clean(self):
+        part = self.cleaned_data.get("part") or ""
+        if part:
+            kind, _sep, pk = part.partition(":")
+            if kind in Proposal.PART_FIELDS and pk.isdigit():
+                setattr(self.instance, f"{kind}_id", int(pk))
+        super()._post_clean()

@@ -1,0 +1,136 @@
+"""Reads for public pages: one named function per page, each with a fixed query count."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
+
+PAST_EVENTS_SHOWN = 30
+
+
+@dataclass
+class KindSummary:
+    """Totals of one kind of working group in one programme, computed from the records."""
+
+    kind: str
+    label: str
+    groups: list = field(default_factory=list)
+
+    @property
+    def group_count(self):
+        return len(self.groups)
+
+    @property
+    def meetings(self):
+        return [meeting for group in self.groups for meeting in group.meetings.all()]
+
+    @property
+    def participant_count(self):
+        return sum(meeting.participant_count for meeting in self.meetings)
+
+    @property
+    def proposal_count(self):
+        return sum(len(group.given_proposals.all()) for group in self.groups)
+
+    @property
+    def dates(self):
+        return sorted({meeting.date for meeting in self.meetings})
+
+
+@dataclass
+class ProgrammeGroups:
+    programme: object
+    kinds: list
+
+
+def working_groups_by_programme(groups):
+    """Group prefetched working groups by programme, then by kind, with computed totals."""
+    by_programme = {}
+    for group in groups:
+        kinds = by_programme.setdefault(group.programme_id, (group.programme, {}))[1]
+        if group.kind not in kinds:
+            kinds[group.kind] = KindSummary(group.kind, group.get_kind_display())
+        kinds[group.kind].groups.append(group)
+    order = [kind for kind, _label in WorkingGroup.Kind.choices]
+    return [
+        ProgrammeGroups(programme, [kinds[k] for k in order if k in kinds])
+        for programme, kinds in by_programme.values()
+    ]
+
+
+def consultations_page(now=None):
+    """Everything the consultations page shows, in six queries whatever the data size:
+    discussions, events (upcoming), events (past), surveys, working groups with their
+    meetings and proposals (three)."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    discussions = list(PublicDiscussion.objects.public().with_programme().order_by("closes_at"))
+    surveys = list(Survey.objects.for_listing().order_by("closes_on"))
+    groups = WorkingGroup.objects.for_consultations_page().order_by(
+        "programme__municipality__name", "-programme__period_start", "kind", "position", "name"
+    )
+    upcoming_events = list(Event.objects.for_listing().upcoming(now))
+    past_events = list(Event.objects.for_listing().past(now)[:PAST_EVENTS_SHOWN])
+    calendar_programmes = {
+        event.programme_id: event.programme
+        for event in upcoming_events + past_events
+        if event.programme_id
+    }
+    return {
+        "now": now,
+        "calendar_programmes": sorted(calendar_programmes.values(), key=lambda p: p.title),
+        "open_discussions": [d for d in discussions if d.is_open(now)],
+        "upcoming_discussions": [d for d in discussions if d.is_upcoming(now)],
+        "past_discussions": sorted(
+            (d for d in discussions if d.is_closed(now)), key=lambda d: d.closes_at, reverse=True
+        ),
+        "upcoming_events": upcoming_events,
+        "past_events": past_events,
+        "open_surveys": [s for s in surveys if s.is_open(today)],
+        "upcoming_surveys": [s for s in surveys if s.is_upcoming(today)],
+        "past_surveys": [s for s in reversed(surveys) if s.closes_on < today],
+        "programme_groups": working_groups_by_programme(groups),
+    }
+
+
+def discussion_page(slug):
+    """The discussion with its redaction, programme and municipality: one query."""
+    return PublicDiscussion.objects.public().with_programme().get(slug=slug)
+
+
+@dataclass
+class AnswerCount:
+    answer: str
+    label: str
+    count: int
+
+
+def answer_counts(proposals):
+    """Counts of published proposals by answer (and those still unanswered), from the data."""
+    counter = Counter(p.answer for p in proposals)
+    counts = [
+        AnswerCount(value, label, counter.get(value, 0)) for value, label in Proposal.Answer.choices
+    ]
+    if counter.get(""):
+        counts.append(AnswerCount("", _("Not answered yet"), counter[""]))
+    return counts
+
+
+def report_proposals(discussion):
+    """Published proposals of a discussion with the parts they concern: one query."""
+    return list(discussion.proposals.for_report().order_by("number"))
+
+
+def upcoming_for_home(now=None, limit=5):
+    """Open discussions and upcoming events for the home page: two queries."""
+    now = now or timezone.now()
+    return {
+        "discussions": list(
+            PublicDiscussion.objects.public().open(now).with_programme().order_by("closes_at")
+        ),
+        "events": list(Event.objects.for_listing().upcoming(now)[:limit]),
+        "now": now,
+    }
