@@ -625,6 +625,18 @@ class Task(CodedContent):
             )
         ]
 
+    def clean(self):
+        if self.action_line_id and self.code:
+            clash = Task.objects.filter(
+                action_line__priority__redaction_id=self.action_line.priority.redaction_id,
+                code=self.code,
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"code": _("This redaction already has a task with this code.")},
+                    code="duplicate_code",
+                )
+
     @property
     def progress(self):
         """Average of its actions' progress (each action counts the same)."""
@@ -752,6 +764,16 @@ class InvestmentItem(RedactionContent):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.action_line_id and self.code:
+            clash = InvestmentItem.objects.filter(
+                action_line__priority__redaction_id=self.action_line.priority.redaction_id,
+                code=self.code,
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError(
+                    {"code": _("This redaction already has an investment item with this code.")},
+                    code="duplicate_code",
+                )
         if self.task_id and self.action_line_id and self.task.action_line_id != self.action_line_id:
             raise ValidationError(
                 {"task": _("The task must belong to the item's action line.")}, code="task_line"

@@ -149,3 +149,72 @@ class SteeringGroupFactory(factory.django.DjangoModelFactory):
     programme = factory.SubFactory(ProgrammeFactory)
     order_number = "635"
     order_date = datetime.date(2012, 11, 16)
+
+
+# --- programmes: the rest of a redaction's content (added with the planners' admin) ---
+
+
+class DataSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.DataSource
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"SRC{n}")
+    name = factory.Sequence(lambda n: f"Datu avots {n}")
+
+
+class SituationSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.SituationSection
+
+    redaction = factory.SubFactory(RedactionFactory)
+    area = "population"
+    title = "Iedzīvotāji"
+    text = "Iedzīvotāju skaits samazinās."
+
+
+class SwotItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.SwotItem
+
+    redaction = factory.SubFactory(RedactionFactory)
+    kind = pm.SwotItem.Kind.STRENGTH
+    text = factory.Sequence(lambda n: f"Stiprā puse {n}")
+
+
+class CoherenceItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.CoherenceItem
+
+    redaction = factory.SubFactory(RedactionFactory)
+    level = pm.CoherenceItem.Level.NATIONAL
+    document = "Latvijas ilgtspējīgas attīstības stratēģija līdz 2030. gadam"
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2023
+    value = Decimal("150")
+
+
+def full_redaction(municipality=None, **kwargs):
+    """A draft redaction with one of everything, ready for public discussion and approval."""
+    programme_kwargs = {"municipality": municipality} if municipality else {}
+    redaction = RedactionFactory(programme=ProgrammeFactory(**programme_kwargs), **kwargs)
+    section = SituationSectionFactory(redaction=redaction)
+    section.data_sources.add(DataSourceFactory(code="CSP", name="Centrālā statistikas pārvalde"))
+    SwotItemFactory(redaction=redaction)
+    CoherenceItemFactory(redaction=redaction)
+    priority = PriorityFactory(redaction=redaction, code="VTP1")
+    line = ActionLineFactory(priority=priority, code="RV1.1")
+    task = TaskFactory(action_line=line, code="U1.1.1")
+    ActionFactory(task=task, code="R1")
+    item = InvestmentItemFactory(action_line=line, task=task, code="I1")
+    for year in (2022, 2023, 2024):
+        InvestmentAmountFactory(item=item, year=year)
+    indicator = IndicatorFactory(redaction=redaction, priority=priority, code="R1")
+    IndicatorValueFactory(indicator=indicator, year=2023)
+    return redaction

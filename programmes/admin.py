@@ -1,0 +1,939 @@
+"""The planners' side of development programmes.
+
+Every admin here is scoped to the user's municipality (`ScopedHistoryAdmin`) and keeps
+change history. Content of a redaction that left draft is shown read-only with a notice;
+the only ways forward are the redaction actions, which call `programmes.services`.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q, Sum
+from django.http import Http404
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from . import services
+from .access import municipality_ids_for, scope_to_user
+from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from .forms import RedactionConfirmImportForm, RedactionImportForm
+from .models import (
+    Action,
+    ActionLine,
+    CoherenceItem,
+    DataSource,
+    DevelopmentProgramme,
+    Indicator,
+    IndicatorValue,
+    InvestmentAmount,
+    InvestmentItem,
+    Municipality,
+    Priority,
+    Redaction,
+    RedactionContent,
+    SituationSection,
+    StaffProfile,
+    SteeringGroup,
+    SteeringGroupMeeting,
+    SteeringGroupMember,
+    SwotItem,
+    Task,
+)
+from .resources import ActionResource, IndicatorValueResource, InvestmentAmountResource
+from .roles import ROLE_LABELS
+
+Status = Redaction.Status
+
+FROZEN_NOTICES = {
+    Status.PUBLIC_DISCUSSION: _(
+        "This redaction is in public discussion: its content is frozen. "
+        "Start the next redaction to make changes."
+    ),
+    Status.APPROVED: _(
+        "This redaction is approved: its content is frozen. "
+        "Start the next redaction to make changes."
+    ),
+    Status.SUPERSEDED: _(
+        "This redaction has been superseded: its content is frozen. "
+        "Start the next redaction to make changes."
+    ),
+    Status.WITHDRAWN: _(
+        "This redaction has been withdrawn: its content is frozen. "
+        "Start the next redaction to make changes."
+    ),
+}
+
+
+def redaction_of(obj):
+    """The redaction an admin object belongs to (itself for a redaction), or None."""
+    if isinstance(obj, Redaction):
+        return obj
+    if isinstance(obj, RedactionContent):
+        try:
+            return obj.get_redaction()
+        except (AttributeError, Redaction.DoesNotExist):
+            return None
+    return None
+
+
+def is_frozen(obj):
+    redaction = redaction_of(obj)
+    return redaction is not None and redaction.pk is not None and redaction.is_frozen
+
+
+def _content_choices(queryset, request):
+    """Parent choices for new or moved content: drafts only, within the parent being edited."""
+    model = queryset.model
+    parent_redaction = redaction_of(getattr(request, "_programmes_parent", None))
+    if model is Redaction:
+        queryset = queryset.filter(status=Status.DRAFT)
+        if parent_redaction is not None:
+            queryset = queryset.filter(pk=parent_redaction.pk)
+    elif issubclass(model, RedactionContent):
+        queryset = queryset.filter(**{f"{model.redaction_path}__status": Status.DRAFT})
+        if parent_redaction is not None:
+            queryset = queryset.filter(**{model.redaction_path: parent_redaction})
+    return queryset
+
+
+class DraftChoicesMixin:
+    """Redaction and content choices offered in forms are drafts of the user's municipality."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if formfield is not None and hasattr(formfield, "queryset"):
+            formfield.queryset = _content_choices(formfield.queryset, request)
+        return formfield
+
+
+class ProgrammesAdmin(DraftChoicesMixin, ScopedHistoryAdmin):
+    """Base admin of the app: scoped, with history that is scoped and freeze-aware too."""
+
+    list_per_page = 50
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        # Inline choices are limited to the redaction of the object being edited.
+        request._programmes_parent = obj
+        yield from super().get_formsets_with_inlines(request, obj)
+
+    def _in_scope_or_404(self, request, object_id):
+        try:
+            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError):
+            found = False
+        if not found:
+            raise Http404
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Another municipality's object is simply not there: 404, not a redirect.
+        self._in_scope_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        if request.method == "POST":
+            obj = self.get_queryset(request).get(pk=unquote(object_id))
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class FreezeInlineMixin:
+    """An inline is read-only when the object it sits in belongs to a frozen redaction."""
+
+    def has_add_permission(self, request, obj=None):
+        if obj is not None and is_frozen(obj):
+            return False
+        return super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and is_frozen(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and is_frozen(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class ContentInline(FreezeInlineMixin, DraftChoicesMixin, MunicipalityScopedMixin):
+    extra = 0
+
+
+class ContentTabularInline(ContentInline, admin.TabularInline):
+    pass
+
+
+class ContentStackedInline(ContentInline, admin.StackedInline):
+    pass
+
+
+class ContentAdmin(ProgrammesAdmin):
+    """Admin of redaction content: read-only, with a notice, once the redaction left draft."""
+
+    readonly_fields = ("copied_from_link",)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and is_frozen(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and is_frozen(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and is_frozen(obj):
+                notice = FROZEN_NOTICES[redaction_of(obj).status]
+                self.message_user(request, notice, level=messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("copied from"))
+    def copied_from_link(self, obj):
+        source = getattr(obj, "copied_from", None)
+        if source is None:
+            return "—"
+        opts = source._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[source.pk])
+        return format_html(
+            '<a href="{}">{} ({})</a>', url, source, redaction_of(source).display_label
+        )
+
+    @admin.display(description=_("redaction"))
+    def redaction_column(self, obj):
+        return redaction_of(obj).display_label
+
+    @admin.display(description=_("programme"))
+    def programme_column(self, obj):
+        return redaction_of(obj).programme
+
+
+def _redaction_filters(path):
+    """Changelist filters by redaction status, programme and redaction, scoped to the user."""
+    return [
+        (f"{path}__status"),
+        (f"{path}__programme", RelatedOnlyFieldListFilter),
+        (path, RelatedOnlyFieldListFilter),
+    ]
+
+
+class RedactionImportExportMixin(ImportExportMixin):
+    """Import into one draft redaction chosen on the form; export what the changelist shows.
+
+    Import needs add and change permission; export needs view permission. Exports follow
+    the changelist's filters and the user's municipality.
+    """
+
+    formats = [XLSX, CSV]
+    import_form_class = RedactionImportForm
+    confirm_form_class = RedactionConfirmImportForm
+    import_error_display = ("message",)
+
+    def _import_redactions(self, request):
+        return scope_to_user(Redaction.objects.all(), request.user)
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        form.set_redactions(self._import_redactions(request))
+        return form
+
+    def create_confirm_form(self, request, import_form=None):
+        form = super().create_confirm_form(request, import_form)
+        form.set_redactions(self._import_redactions(request))
+        return form
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["redaction"] = import_form.cleaned_data["redaction"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        cleaned = getattr(form, "cleaned_data", None) or {}
+        return {"redaction": cleaned.get("redaction")}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {}
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+
+# --- municipalities, people, data sources -------------------------------------------------
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ProgrammesAdmin):
+    list_display = ("name", "kind", "planning_region", "website")
+    list_filter = ("kind", "planning_region")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(StaffProfile)
+class StaffProfileAdmin(ProgrammesAdmin):
+    list_display = ("user", "municipality", "position", "phone")
+    list_filter = (("municipality", RelatedOnlyFieldListFilter),)
+    search_fields = ("user__username", "user__first_name", "user__last_name", "position")
+    list_select_related = ("user", "municipality")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "user" and not request.user.is_superuser:
+            ids = municipality_ids_for(request.user) or set()
+            formfield.queryset = formfield.queryset.filter(
+                Q(staff_profile__municipality_id__in=ids) | Q(staff_profile__isnull=True),
+                is_superuser=False,
+            )
+        return formfield
+
+
+@admin.register(DataSource)
+class DataSourceAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "url")
+    search_fields = ("code", "name")
+
+
+# --- programmes and steering groups -------------------------------------------------------
+
+
+class RedactionLinkInline(admin.TabularInline):
+    """The programme's redactions, each a link to its own page."""
+
+    model = Redaction
+    fields = ("number", "label", "status", "published_on", "decision_number")
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = _("redactions (open one to edit it; use its actions to publish)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SteeringGroupInline(MunicipalityScopedMixin, admin.StackedInline):
+    model = SteeringGroup
+    fields = ("name", "order_number", "order_date", "purpose")
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(DevelopmentProgramme)
+class DevelopmentProgrammeAdmin(ProgrammesAdmin):
+    list_display = (
+        "title",
+        "municipality",
+        "kind",
+        "period",
+        "drafter_kind",
+        "redaction_count",
+    )
+    list_filter = (("municipality", RelatedOnlyFieldListFilter), "kind", "drafter_kind")
+    search_fields = ("title", "slug", "drafter_name", "municipality__name")
+    prepopulated_fields = {"slug": ("title",)}
+    list_select_related = ("municipality",)
+    inlines = [RedactionLinkInline, SteeringGroupInline]
+    fieldsets = (
+        (None, {"fields": ("municipality", "title", "slug", "kind")}),
+        (_("Period and drafting"), {"fields": ("period_start", "period_end")}),
+        (None, {"fields": ("drafter_kind", "drafter_name", "summary", "contact")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(redaction_total=Count("redactions"))
+
+    @admin.display(description=_("redactions"), ordering="redaction_total")
+    def redaction_count(self, obj):
+        url = reverse("admin:programmes_redaction_changelist") + f"?programme__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj.redaction_total)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = municipality_ids_for(request.user)
+        if ids and len(ids) == 1 and "municipality" not in initial:
+            initial["municipality"] = next(iter(ids))
+        return initial
+
+
+class SteeringGroupMemberInline(MunicipalityScopedMixin, admin.TabularInline):
+    model = SteeringGroupMember
+    fields = ("position_in_list", "name", "position", "organisation", "role")
+    extra = 0
+
+
+class SteeringGroupMeetingInline(MunicipalityScopedMixin, admin.StackedInline):
+    model = SteeringGroupMeeting
+    fields = ("number", "date", "place", "agenda", "decisions")
+    extra = 0
+
+
+@admin.register(SteeringGroup)
+class SteeringGroupAdmin(ProgrammesAdmin):
+    list_display = ("name", "programme", "order_number", "order_date", "member_count")
+    list_filter = (("programme__municipality", RelatedOnlyFieldListFilter),)
+    search_fields = ("name", "programme__title", "order_number")
+    list_select_related = ("programme",)
+    inlines = [SteeringGroupMemberInline, SteeringGroupMeetingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_total=Count("members"))
+
+    @admin.display(description=_("members"), ordering="member_total")
+    def member_count(self, obj):
+        return obj.member_total
+
+
+@admin.register(SteeringGroupMember)
+class SteeringGroupMemberAdmin(ProgrammesAdmin):
+    list_display = ("name", "position", "organisation", "role", "group")
+    list_filter = ("role", ("group", RelatedOnlyFieldListFilter))
+    search_fields = ("name", "position", "organisation")
+    list_select_related = ("group__programme",)
+
+
+@admin.register(SteeringGroupMeeting)
+class SteeringGroupMeetingAdmin(ProgrammesAdmin):
+    list_display = ("__str__", "date", "place", "group")
+    list_filter = (("group", RelatedOnlyFieldListFilter),)
+    search_fields = ("place", "agenda", "decisions")
+    date_hierarchy = "date"
+    list_select_related = ("group__programme",)
+
+
+# --- redactions ---------------------------------------------------------------------------
+
+
+class SituationSectionInline(ContentStackedInline):
+    model = SituationSection
+    fields = ("area", "title", "position", "text", "data_sources")
+    filter_horizontal = ("data_sources",)
+    show_change_link = True
+
+
+class SwotItemInline(ContentTabularInline):
+    model = SwotItem
+    fields = ("kind", "text", "position")
+
+
+class CoherenceItemInline(ContentTabularInline):
+    model = CoherenceItem
+    fields = ("level", "document", "description", "position")
+
+
+class PriorityInline(ContentTabularInline):
+    model = Priority
+    fields = ("code", "title")
+    show_change_link = True
+
+
+class IndicatorInline(ContentTabularInline):
+    model = Indicator
+    fields = (
+        "code",
+        "name",
+        "unit",
+        "priority",
+        "baseline_year",
+        "baseline_value",
+        "target_year",
+        "target_value",
+        "source",
+    )
+    show_change_link = True
+
+
+@admin.register(Redaction)
+class RedactionAdmin(ProgrammesAdmin):
+    list_display = (
+        "programme",
+        "number",
+        "label",
+        "status",
+        "published_on",
+        "decision_number",
+        "decision_date",
+    )
+    list_display_links = ("programme", "number")
+    list_filter = (
+        "status",
+        ("programme", RelatedOnlyFieldListFilter),
+        ("programme__municipality", RelatedOnlyFieldListFilter),
+    )
+    search_fields = ("label", "programme__title", "vision", "decision_number")
+    list_select_related = ("programme",)
+    ordering = ("programme", "-number")
+    inlines = [
+        SituationSectionInline,
+        SwotItemInline,
+        CoherenceItemInline,
+        PriorityInline,
+        IndicatorInline,
+    ]
+    actions = ["start_next_redaction", "open_public_discussion", "approve_redaction"]
+    fieldsets = (
+        (None, {"fields": ("programme", "number", "label", "status", "copied_from")}),
+        (_("Strategic part"), {"fields": ("vision", "specialisation", "functional_links")}),
+        (_("Summary of changes"), {"fields": ("summary",)}),
+        (
+            _("Publication and council decision"),
+            {
+                "fields": (
+                    "published_on",
+                    "status_changed_at",
+                    "decision_number",
+                    "decision_date",
+                    "decision_protocol",
+                    "document",
+                )
+            },
+        ),
+    )
+    ALWAYS_READONLY = ("status", "status_changed_at", "copied_from")
+    CONTENT_READONLY = (
+        "programme",
+        "number",
+        "label",
+        "summary",
+        "vision",
+        "specialisation",
+        "functional_links",
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.ALWAYS_READONLY)
+        if obj is not None:
+            fields.append("programme")
+        if obj is not None and obj.is_frozen:
+            fields += [f for f in self.CONTENT_READONLY if f not in fields]
+        return fields
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_frozen:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        programme_id = initial.get("programme")
+        if programme_id and "number" not in initial:
+            numbers = Redaction.objects.filter(programme_id=programme_id).values_list(
+                "number", flat=True
+            )
+            initial["number"] = max(numbers, default=0) + 1
+        return initial
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and obj.is_frozen:
+                notice = FROZEN_NOTICES[obj.status]
+                self.message_user(request, notice, level=messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _run(self, request, queryset, service, success):
+        done = 0
+        for redaction in queryset.select_related("programme"):
+            try:
+                service(redaction=redaction, user=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                reasons = " ".join(getattr(error, "messages", None) or [str(error)])
+                self.message_user(
+                    request,
+                    _("%(redaction)s: %(reasons)s") % {"redaction": redaction, "reasons": reasons},
+                    level=messages.ERROR,
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(request, success(done), level=messages.SUCCESS)
+
+    @admin.action(description=_("Start the next redaction from this one"), permissions=["add"])
+    def start_next_redaction(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.start_next_redaction,
+            lambda n: (
+                ngettext(
+                    "Started %(count)d new draft redaction.",
+                    "Started %(count)d new draft redactions.",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Open public discussion"), permissions=["change"])
+    def open_public_discussion(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.open_public_discussion,
+            lambda n: (
+                ngettext(
+                    "%(count)d redaction opened for public discussion.",
+                    "%(count)d redactions opened for public discussion.",
+                    n,
+                )
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(
+        description=_("Approve (records the decision entered on the redaction)"),
+        permissions=["change"],
+    )
+    def approve_redaction(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.approve_redaction,
+            lambda n: (
+                ngettext("%(count)d redaction approved.", "%(count)d redactions approved.", n)
+                % {"count": n}
+            ),
+        )
+
+
+# --- strategic part and situation analysis ------------------------------------------------
+
+
+@admin.register(SituationSection)
+class SituationSectionAdmin(ContentAdmin):
+    list_display = ("title", "area", "position", "redaction_column", "programme_column")
+    list_filter = ["area", *_redaction_filters("redaction")]
+    search_fields = ("title", "text")
+    list_select_related = ("redaction__programme",)
+    filter_horizontal = ("data_sources",)
+    ordering = ("redaction", "area", "position")
+
+
+@admin.register(SwotItem)
+class SwotItemAdmin(ContentAdmin):
+    list_display = ("text", "kind", "position", "redaction_column", "programme_column")
+    list_filter = ["kind", *_redaction_filters("redaction")]
+    search_fields = ("text",)
+    list_select_related = ("redaction__programme",)
+
+
+@admin.register(CoherenceItem)
+class CoherenceItemAdmin(ContentAdmin):
+    list_display = ("document", "level", "redaction_column", "programme_column")
+    list_filter = ["level", *_redaction_filters("redaction")]
+    search_fields = ("document", "description")
+    list_select_related = ("redaction__programme",)
+
+
+# --- priorities, action lines, tasks, action plan -----------------------------------------
+
+
+class ActionLineInline(ContentTabularInline):
+    model = ActionLine
+    fields = ("code", "title")
+    show_change_link = True
+
+
+@admin.register(Priority)
+class PriorityAdmin(ContentAdmin):
+    list_display = ("code", "title", "redaction_column", "programme_column")
+    list_display_links = ("code", "title")
+    list_filter = _redaction_filters("redaction")
+    search_fields = ("code", "title", "description")
+    list_select_related = ("redaction__programme",)
+    ordering = ("redaction", "sort_key")
+    inlines = [ActionLineInline]
+
+
+class TaskInline(ContentTabularInline):
+    model = Task
+    fields = ("code", "title")
+    show_change_link = True
+
+
+class InvestmentItemInline(ContentTabularInline):
+    model = InvestmentItem
+    fields = ("code", "title", "task", "responsible")
+    show_change_link = True
+
+
+@admin.register(ActionLine)
+class ActionLineAdmin(ContentAdmin):
+    list_display = ("code", "title", "priority", "redaction_column", "programme_column")
+    list_display_links = ("code", "title")
+    list_filter = _redaction_filters("priority__redaction")
+    search_fields = ("code", "title", "description")
+    list_select_related = ("priority__redaction__programme",)
+    ordering = ("priority__redaction", "sort_key")
+    inlines = [TaskInline, InvestmentItemInline]
+
+
+class ActionInline(ContentTabularInline):
+    model = Action
+    fields = (
+        "code",
+        "title",
+        "responsible",
+        "start_year",
+        "end_year",
+        "estimated_cost",
+        "status",
+        "progress",
+    )
+    show_change_link = True
+
+
+@admin.register(Task)
+class TaskAdmin(ContentAdmin):
+    list_display = ("code", "title", "action_line", "redaction_column", "programme_column")
+    list_display_links = ("code", "title")
+    list_filter = _redaction_filters("action_line__priority__redaction")
+    search_fields = ("code", "title", "description")
+    list_select_related = ("action_line__priority__redaction__programme",)
+    ordering = ("action_line__priority__redaction", "sort_key")
+    inlines = [ActionInline]
+
+
+@admin.register(Action)
+class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
+    resource_classes = [ActionResource]
+    list_display = (
+        "code",
+        "title",
+        "task",
+        "responsible",
+        "start_year",
+        "end_year",
+        "estimated_cost",
+        "status",
+        "progress",
+        "redaction_column",
+    )
+    list_display_links = ("code", "title")
+    list_filter = ["status", *_redaction_filters("task__action_line__priority__redaction")]
+    search_fields = ("code", "title", "responsible", "partners", "task__code")
+    list_select_related = ("task__action_line__priority__redaction__programme",)
+    ordering = ("task__action_line__priority__redaction", "task__sort_key", "sort_key")
+
+
+# --- investment plan ----------------------------------------------------------------------
+
+
+class InvestmentAmountInline(ContentTabularInline):
+    model = InvestmentAmount
+    fields = ("year", "source", "amount")
+
+
+@admin.register(InvestmentItem)
+class InvestmentItemAdmin(ContentAdmin):
+    list_display = (
+        "code",
+        "title",
+        "action_line",
+        "task",
+        "responsible",
+        "total_amount",
+        "redaction_column",
+    )
+    list_display_links = ("code", "title")
+    list_filter = _redaction_filters("action_line__priority__redaction")
+    search_fields = ("code", "title", "responsible", "expected_result")
+    list_select_related = ("action_line__priority__redaction__programme", "task")
+    ordering = ("action_line__priority__redaction", "sort_key")
+    inlines = [InvestmentAmountInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(amount_total=Sum("amounts__amount"))
+
+    @admin.display(description=_("total, EUR"), ordering="amount_total")
+    def total_amount(self, obj):
+        return obj.amount_total
+
+
+@admin.register(InvestmentAmount)
+class InvestmentAmountAdmin(RedactionImportExportMixin, ContentAdmin):
+    resource_classes = [InvestmentAmountResource]
+    list_display = ("item", "year", "source", "amount", "redaction_column")
+    list_filter = [
+        "year",
+        "source",
+        *_redaction_filters("item__action_line__priority__redaction"),
+    ]
+    search_fields = ("item__code", "item__title")
+    list_select_related = ("item__action_line__priority__redaction__programme",)
+    ordering = ("item__action_line__priority__redaction", "item__sort_key", "year", "source")
+
+
+# --- indicators ---------------------------------------------------------------------------
+
+
+class IndicatorValueInline(ContentTabularInline):
+    model = IndicatorValue
+    fields = ("year", "value", "note")
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ContentAdmin):
+    list_display = (
+        "code",
+        "name",
+        "unit",
+        "baseline_value",
+        "target_value",
+        "target_year",
+        "priority",
+        "redaction_column",
+    )
+    list_display_links = ("code", "name")
+    list_filter = _redaction_filters("redaction")
+    search_fields = ("code", "name", "source")
+    list_select_related = ("redaction__programme", "priority")
+    ordering = ("redaction", "sort_key")
+    inlines = [IndicatorValueInline]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(RedactionImportExportMixin, ContentAdmin):
+    resource_classes = [IndicatorValueResource]
+    list_display = ("indicator", "year", "value", "note", "redaction_column")
+    list_filter = ["year", *_redaction_filters("indicator__redaction")]
+    search_fields = ("indicator__code", "indicator__name")
+    list_select_related = ("indicator__redaction__programme",)
+    ordering = ("indicator__redaction", "indicator__sort_key", "year")
+
+
+# --- users of a municipality --------------------------------------------------------------
+
+User = get_user_model()
+
+
+class StaffProfileInline(MunicipalityScopedMixin, admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+    fk_name = "user"
+    extra = 0
+    max_num = 1
+
+    def get_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return ("municipality", "position", "phone")
+        # A municipality administrator's users always belong to their own municipality.
+        return ("position", "phone")
+
+
+class RoleGroupField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(ROLE_LABELS.get(obj.name, obj.name))
+
+
+class MunicipalityUserAdmin(UserAdmin):
+    """Users; a municipality administrator sees and edits only their municipality's users.
+
+    They can give only the role groups, never superuser status or single permissions, and
+    every user they create belongs to their municipality.
+    """
+
+    inlines = [StaffProfileInline]
+    list_display = ("username", "first_name", "last_name", "email", "is_active", "municipality")
+    list_select_related = ("staff_profile__municipality",)
+
+    limited_fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Access"), {"fields": ("is_active", "is_staff", "groups")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        try:
+            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError):
+            found = False
+        if not found:
+            raise Http404
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("municipality"))
+    def municipality(self, obj):
+        profile = getattr(obj, "staff_profile", None)
+        return profile.municipality if profile else "—"
+
+    def get_list_filter(self, request):
+        if request.user.is_superuser:
+            return (*super().get_list_filter(request), "staff_profile__municipality")
+        return ("is_active", "groups")
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        ids = municipality_ids_for(request.user) or set()
+        return queryset.filter(staff_profile__municipality_id__in=ids, is_superuser=False)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None or request.user.is_superuser:
+            return super().get_fieldsets(request, obj)
+        return self.limited_fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_readonly_fields(request, obj)
+        return ("last_login", "date_joined")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=list(ROLE_LABELS))
+            kwargs["form_class"] = RoleGroupField
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser:
+            obj.is_superuser = False
+            if not change:
+                obj.is_staff = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if not request.user.is_superuser:
+            for formset in formsets:
+                for profile_form in formset.forms:
+                    ids = municipality_ids_for(request.user)
+                    if ids and not profile_form.instance.municipality_id:
+                        profile_form.instance.municipality_id = next(iter(ids))
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        ids = municipality_ids_for(request.user)
+        if ids and not StaffProfile.objects.filter(user=user).exists():
+            StaffProfile.objects.create(user=user, municipality_id=next(iter(ids)))
+
+
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, MunicipalityUserAdmin)

@@ -1,0 +1,393 @@
+"""Spreadsheet import and export (XLSX, CSV) of the action plan, investment plan and indicators.
+
+Every import goes into one draft redaction chosen on the import form; rows refer to their
+parents by code within that redaction (task "U1.1.1", action line "RV1.1", indicator "R3"),
+so a planner can export a redaction, edit the sheet and import it back. Columns are named
+after the fields, and a refused row names its row number and its column.
+
+Layouts, one row per:
+
+* action plan (Action): task, code, title, responsible, partners, start_year, end_year,
+  financing_sources, estimated_cost, status, progress;
+* investment plan (InvestmentAmount): one row per item, year and source — item (code),
+  action_line, task, title, responsible, expected_result, year, source, amount. The item
+  is created or updated from its rows (the last row of an item wins for its own columns),
+  so the sheet is flat and easy to filter and total in a spreadsheet;
+* indicator values (IndicatorValue): indicator, year, value, note.
+
+Status and source columns take the code (`eu`) or the label in Latvian or English.
+Numbers may be written the Latvian way (`10 000,50`).
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from .models import (
+    Action,
+    ActionLine,
+    FundingSource,
+    Indicator,
+    IndicatorValue,
+    InvestmentAmount,
+    InvestmentItem,
+    RedactionFrozen,
+    Task,
+)
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+class TextWidget(widgets.Widget):
+    """Text with surrounding spaces removed; an empty cell is an empty string."""
+
+    def clean(self, value, row=None, **kwargs):
+        return _text(value)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class AmountWidget(widgets.Widget):
+    """A decimal number, accepting Latvian writing: spaces between thousands, a decimal comma."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = _text(value).replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        if text == "":
+            return None
+        try:
+            return Decimal(text)
+        except InvalidOperation as exc:
+            raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from exc
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class YearWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        text = _text(value)
+        if text == "":
+            return None
+        try:
+            return int(Decimal(text))
+        except (InvalidOperation, ValueError) as exc:
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from exc
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice given by its code or its label in Latvian or English; exported as the label."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = _text(value)
+        if text == "":
+            return ""
+        wanted = text.casefold()
+        for code, label in self.choices:
+            names = {code.casefold()}
+            for language in ("lv", "en"):
+                with translation.override(language):
+                    names.add(str(label).casefold())
+            if wanted in names:
+                return code
+        raise ValueError(
+            _("“%(value)s” is not one of: %(choices)s.")
+            % {"value": text, "choices": ", ".join(str(label) for _code, label in self.choices)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return str(dict(self.choices).get(value, value or ""))
+
+
+class CodeWidget(widgets.Widget):
+    """A parent given by its code within the resource's redaction."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(**kwargs)
+        self.model = model
+        self.resource = None
+
+    def clean(self, value, row=None, **kwargs):
+        code = _text(value)
+        if code == "":
+            raise ValueError(_("This column is required."))
+        found = self.resource.find(self.model, code)
+        if found is None:
+            raise ValueError(
+                _("There is no %(kind)s with code “%(code)s” in this redaction.")
+                % {"kind": self.model._meta.verbose_name, "code": code}
+            )
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        return value.code if value is not None else ""
+
+
+class RedactionImportResource(resources.ModelResource):
+    """A resource bound to one redaction: lookups by code stay inside it."""
+
+    def __init__(self, redaction=None, **kwargs):
+        super().__init__()
+        self.redaction = redaction
+        for field in self.fields.values():
+            if isinstance(field.widget, CodeWidget):
+                field.widget.resource = self
+
+    def find(self, model, code):
+        if self.redaction is None:
+            return None
+        return model.objects.in_redaction(self.redaction).filter(code=code).first()
+
+    def before_import(self, dataset, **kwargs):
+        if self.redaction is None:
+            raise ValidationError(_("Choose the redaction to import into."), code="no_redaction")
+        if self.redaction.is_frozen_in_db():
+            raise RedactionFrozen(
+                _(
+                    "This redaction is no longer a draft: its content is frozen and nothing "
+                    "can be imported into it. Start the next redaction to make changes."
+                )
+            )
+
+
+class ActionResource(RedactionImportResource):
+    """The action plan: one row per action, under its task's code."""
+
+    task = fields.Field(attribute="task", column_name="task", widget=CodeWidget(Task))
+    code = fields.Field(attribute="code", column_name="code", widget=TextWidget())
+    title = fields.Field(attribute="title", column_name="title", widget=TextWidget())
+    responsible = fields.Field(
+        attribute="responsible", column_name="responsible", widget=TextWidget()
+    )
+    partners = fields.Field(attribute="partners", column_name="partners", widget=TextWidget())
+    start_year = fields.Field(attribute="start_year", column_name="start_year", widget=YearWidget())
+    end_year = fields.Field(attribute="end_year", column_name="end_year", widget=YearWidget())
+    financing_sources = fields.Field(
+        attribute="financing_sources", column_name="financing_sources", widget=TextWidget()
+    )
+    estimated_cost = fields.Field(
+        attribute="estimated_cost", column_name="estimated_cost", widget=AmountWidget()
+    )
+    status = fields.Field(
+        attribute="status", column_name="status", widget=ChoiceWidget(Action.Status.choices)
+    )
+    progress = fields.Field(attribute="progress", column_name="progress", widget=YearWidget())
+
+    class Meta:
+        model = Action
+        fields = (
+            "task",
+            "code",
+            "title",
+            "responsible",
+            "partners",
+            "start_year",
+            "end_year",
+            "financing_sources",
+            "estimated_cost",
+            "status",
+            "progress",
+        )
+        import_id_fields = ("task", "code")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    @classmethod
+    def get_display_name(cls):
+        return _("Action plan")
+
+    def get_instance(self, instance_loader, row):
+        if self.redaction is None:
+            return None
+        return (
+            Action.objects.in_redaction(self.redaction)
+            .filter(task__code=_text(row.get("task")), code=_text(row.get("code")))
+            .first()
+        )
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # Empty optional cells keep the model's default rather than writing None.
+        if field.attribute in ("status", "progress", "partners", "financing_sources"):
+            if _text(row.get(field.column_name)) == "":
+                return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+
+class InvestmentAmountResource(RedactionImportResource):
+    """The investment plan: one row per item, year and funding source."""
+
+    item = fields.Field(column_name="item")
+    action_line = fields.Field(column_name="action_line")
+    task = fields.Field(column_name="task")
+    title = fields.Field(column_name="title")
+    responsible = fields.Field(column_name="responsible")
+    expected_result = fields.Field(column_name="expected_result")
+    year = fields.Field(attribute="year", column_name="year", widget=YearWidget())
+    source = fields.Field(
+        attribute="source", column_name="source", widget=ChoiceWidget(FundingSource.choices)
+    )
+    amount = fields.Field(attribute="amount", column_name="amount", widget=AmountWidget())
+
+    ITEM_COLUMNS = ("title", "responsible", "expected_result")
+
+    class Meta:
+        model = InvestmentAmount
+        fields = (
+            "item",
+            "action_line",
+            "task",
+            "title",
+            "responsible",
+            "expected_result",
+            "year",
+            "source",
+            "amount",
+        )
+        import_id_fields = ("item", "year", "source")
+        clean_model_instances = True
+        # Item columns are saved with the item, not compared here, so never skip a row.
+        skip_unchanged = False
+
+    @classmethod
+    def get_display_name(cls):
+        return _("Investment plan")
+
+    def dehydrate_item(self, amount):
+        return amount.item.code
+
+    def dehydrate_action_line(self, amount):
+        return amount.item.action_line.code
+
+    def dehydrate_task(self, amount):
+        return amount.item.task.code if amount.item.task_id else ""
+
+    def dehydrate_title(self, amount):
+        return amount.item.title
+
+    def dehydrate_responsible(self, amount):
+        return amount.item.responsible
+
+    def dehydrate_expected_result(self, amount):
+        return amount.item.expected_result
+
+    def get_instance(self, instance_loader, row):
+        if self.redaction is None:
+            return None
+        try:
+            year = YearWidget().clean(row.get("year"))
+            source = ChoiceWidget(FundingSource.choices).clean(row.get("source"))
+        except ValueError:
+            return None
+        return (
+            InvestmentAmount.objects.in_redaction(self.redaction)
+            .filter(item__code=_text(row.get("item")), year=year, source=source)
+            .first()
+        )
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            instance.item = self._item_for_row(row)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _item_for_row(self, row):
+        """The row's investment item, created or updated from the row's item columns."""
+        code = _text(row.get("item"))
+        if not code:
+            raise ValidationError({"item": _("This column is required.")})
+        item = self.find(InvestmentItem, code) or InvestmentItem(code=code)
+        line_code = _text(row.get("action_line"))
+        if line_code or item.pk is None:
+            line = self.find(ActionLine, line_code) if line_code else None
+            if line is None:
+                raise ValidationError(
+                    {
+                        "action_line": _(
+                            "There is no action line with code “%(code)s” in this redaction."
+                        )
+                        % {"code": line_code}
+                    }
+                )
+            item.action_line = line
+        if "task" in row:
+            task_code = _text(row.get("task"))
+            task = self.find(Task, task_code) if task_code else None
+            if task_code and task is None:
+                raise ValidationError(
+                    {
+                        "task": _("There is no task with code “%(code)s” in this redaction.")
+                        % {"code": task_code}
+                    }
+                )
+            item.task = task
+        for column in self.ITEM_COLUMNS:
+            if column in row and _text(row.get(column)) != "":
+                setattr(item, column, _text(row.get(column)))
+        item.full_clean()
+        item.save()
+        return item
+
+
+class IndicatorValueResource(RedactionImportResource):
+    """Monitoring: one row per indicator and year."""
+
+    indicator = fields.Field(
+        attribute="indicator", column_name="indicator", widget=CodeWidget(Indicator)
+    )
+    year = fields.Field(attribute="year", column_name="year", widget=YearWidget())
+    value = fields.Field(attribute="value", column_name="value", widget=AmountWidget())
+    note = fields.Field(attribute="note", column_name="note", widget=TextWidget())
+
+    class Meta:
+        model = IndicatorValue
+        fields = ("indicator", "year", "value", "note")
+        import_id_fields = ("indicator", "year")
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    @classmethod
+    def get_display_name(cls):
+        return _("Indicator values")
+
+    def get_instance(self, instance_loader, row):
+        if self.redaction is None:
+            return None
+        try:
+            year = YearWidget().clean(row.get("year"))
+        except ValueError:
+            return None
+        return (
+            IndicatorValue.objects.in_redaction(self.redaction)
+            .filter(indicator__code=_text(row.get("indicator")), year=year)
+            .first()
+        )
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if field.attribute == "note" and row.get("note") is None:
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)

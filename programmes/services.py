@@ -1,0 +1,294 @@
+"""Workflows across several programmes records: redaction status changes and the deep copy.
+
+Every function is keyword-only and runs in one transaction, so a refusal or an error
+leaves the database as it was. Refusals are `ValidationError`s carrying translated
+messages that admin (and other apps) show to the user as they are.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from .access import can_edit_municipality
+from .models import (
+    Action,
+    ActionLine,
+    CoherenceItem,
+    Indicator,
+    IndicatorValue,
+    InvestmentAmount,
+    InvestmentItem,
+    Priority,
+    Redaction,
+    SituationSection,
+    SwotItem,
+    Task,
+)
+
+Status = Redaction.Status
+
+# target status -> the statuses a redaction may move to it from
+ALLOWED_TRANSITIONS = {
+    Status.PUBLIC_DISCUSSION: {Status.DRAFT},
+    Status.APPROVED: {Status.PUBLIC_DISCUSSION},
+    Status.WITHDRAWN: {Status.PUBLIC_DISCUSSION, Status.APPROVED, Status.SUPERSEDED},
+}
+
+MIN_INVESTMENT_YEARS = 3
+
+
+def _check_user(user, redaction):
+    """Refuse a user who may not edit the redaction's municipality (None: the system)."""
+    if user is not None and not can_edit_municipality(user, redaction.programme.municipality_id):
+        raise PermissionDenied(_("You cannot change redactions of this municipality."))
+
+
+def _locked(redaction):
+    """The redaction re-read under a row lock, so two requests cannot race on its status."""
+    return Redaction.objects.select_for_update().select_related("programme").get(pk=redaction.pk)
+
+
+def redaction_problems(redaction, target_status):
+    """What stops `redaction` from moving to `target_status`, as translated messages.
+
+    An empty list means the change is allowed. Allowed moves: draft → public discussion,
+    public discussion → approved, and any published status → withdrawn. Public discussion
+    needs a vision and a priority with an action line; approval additionally needs an
+    action and an investment plan spread over at least three years.
+    """
+    problems = []
+    current = redaction.status
+    if current not in ALLOWED_TRANSITIONS.get(target_status, set()):
+        problems.append(
+            _("A redaction in status “%(current)s” cannot be moved to “%(target)s”.")
+            % {"current": Status(current).label, "target": Status(target_status).label}
+        )
+        return problems
+    if target_status in (Status.PUBLIC_DISCUSSION, Status.APPROVED):
+        if not (redaction.vision or "").strip():
+            problems.append(_("The redaction has no vision."))
+        has_line = ActionLine.objects.filter(priority__redaction=redaction).exists()
+        if not has_line:
+            problems.append(
+                _("The redaction needs at least one medium-term priority with an action line.")
+            )
+    if target_status == Status.APPROVED:
+        years = (
+            InvestmentAmount.objects.in_redaction(redaction)
+            .values_list("year", flat=True)
+            .distinct()
+            .count()
+        )
+        if years < MIN_INVESTMENT_YEARS:
+            problems.append(
+                _("The investment plan must cover at least %(minimum)s years; it covers %(years)s.")
+                % {"minimum": MIN_INVESTMENT_YEARS, "years": years}
+            )
+        if not Action.objects.in_redaction(redaction).exists():
+            problems.append(_("The action plan has no actions."))
+    return problems
+
+
+def _change_status(redaction, target_status, user):
+    problems = redaction_problems(redaction, target_status)
+    if problems:
+        raise ValidationError(problems, code="status")
+    redaction.status = target_status
+    redaction.status_changed_at = timezone.now()
+    if redaction.published_on is None and target_status != Status.WITHDRAWN:
+        redaction.published_on = timezone.localdate()
+    if user is not None and user.is_authenticated:
+        redaction._history_user = user
+
+
+@transaction.atomic
+def open_public_discussion(*, redaction, user):
+    """Publish a draft redaction for public discussion; its content freezes from now on."""
+    redaction = _locked(redaction)
+    _check_user(user, redaction)
+    _change_status(redaction, Status.PUBLIC_DISCUSSION, user)
+    redaction.full_clean(exclude=["document"])
+    redaction.save()
+    return redaction
+
+
+@transaction.atomic
+def approve_redaction(*, redaction, user, decision_number="", decision_date=None):
+    """Approve a redaction that was in public discussion, recording the council decision.
+
+    The programme's previously approved redaction, if any, becomes superseded first, so
+    that at most one redaction of a programme is approved at any time.
+    """
+    redaction = _locked(redaction)
+    _check_user(user, redaction)
+    _change_status(redaction, Status.APPROVED, user)
+    previous = (
+        Redaction.objects.select_for_update()
+        .filter(programme_id=redaction.programme_id, status=Status.APPROVED)
+        .exclude(pk=redaction.pk)
+    )
+    now = timezone.now()
+    for old in previous:
+        old.status = Status.SUPERSEDED
+        old.status_changed_at = now
+        if user is not None and user.is_authenticated:
+            old._history_user = user
+        old.save(update_fields=["status", "status_changed_at"])
+    if decision_number:
+        redaction.decision_number = decision_number
+    if decision_date:
+        redaction.decision_date = decision_date
+    redaction.full_clean(exclude=["document"])
+    redaction.save()
+    return redaction
+
+
+@transaction.atomic
+def withdraw_redaction(*, redaction, user):
+    """Withdraw a published redaction (it stays readable, marked as withdrawn)."""
+    redaction = _locked(redaction)
+    _check_user(user, redaction)
+    _change_status(redaction, Status.WITHDRAWN, user)
+    redaction.full_clean(exclude=["document"])
+    redaction.save()
+    return redaction
+
+
+def _clone(original, **changes):
+    """An unsaved copy of `original` with its lineage set and `changes` applied."""
+    model = type(original)
+    values = {
+        field.attname: getattr(original, field.attname)
+        for field in model._meta.concrete_fields
+        if not field.primary_key
+    }
+    values.update(changes)
+    values["copied_from_id"] = original.pk
+    return model(**values)
+
+
+def _copy_all(model, originals, user, remap):
+    """Bulk-create copies of `originals`; `remap(original)` gives the changed fields.
+
+    Returns {original pk: copy pk}. History rows are created with the copies, attributed
+    to `user`.
+    """
+    originals = list(originals)
+    if not originals:
+        return {}
+    copies = [_clone(original, **remap(original)) for original in originals]
+    history_user = user if user is not None and user.is_authenticated else None
+    created = bulk_create_with_history(copies, model, default_user=history_user)
+    return {original.pk: copy.pk for original, copy in zip(originals, created, strict=True)}
+
+
+@transaction.atomic
+def start_next_redaction(*, redaction, user):
+    """Start a new draft redaction of the same programme as a deep copy of `redaction`.
+
+    Everything in it is copied — situation sections (with their data sources), SWOT and
+    coherence items, priorities, action lines, tasks, actions, investment items and
+    amounts, indicators and their values — and every copy points to its original through
+    `copied_from`, the lineage the comparison of redactions pairs items by. The new
+    redaction gets the next free number and starts as a draft.
+    """
+    source = Redaction.objects.select_related("programme").get(pk=redaction.pk)
+    _check_user(user, source)
+    # Lock the programme's redactions so two copies cannot take the same number.
+    numbers = list(
+        Redaction.objects.select_for_update()
+        .filter(programme_id=source.programme_id)
+        .values_list("number", flat=True)
+    )
+    next_number = max(numbers, default=0) + 1
+    new = Redaction(
+        programme_id=source.programme_id,
+        number=next_number,
+        status=Status.DRAFT,
+        summary=source.summary,
+        vision=source.vision,
+        specialisation=source.specialisation,
+        functional_links=source.functional_links,
+        copied_from=source,
+    )
+    if user is not None and user.is_authenticated:
+        new._history_user = user
+    new.full_clean(exclude=["document"])
+    new.save()
+
+    def to_new_redaction(_original):
+        return {"redaction_id": new.pk}
+
+    sections = list(SituationSection.objects.filter(redaction=source).order_by("pk"))
+    section_map = _copy_all(SituationSection, sections, user, to_new_redaction)
+    through = SituationSection.data_sources.through
+    through.objects.bulk_create(
+        through(
+            situationsection_id=section_map[row.situationsection_id],
+            datasource_id=row.datasource_id,
+        )
+        for row in through.objects.filter(situationsection_id__in=section_map)
+    )
+    _copy_all(
+        SwotItem, SwotItem.objects.filter(redaction=source).order_by("pk"), user, to_new_redaction
+    )
+    _copy_all(
+        CoherenceItem,
+        CoherenceItem.objects.filter(redaction=source).order_by("pk"),
+        user,
+        to_new_redaction,
+    )
+    priority_map = _copy_all(
+        Priority, Priority.objects.filter(redaction=source).order_by("pk"), user, to_new_redaction
+    )
+    line_map = _copy_all(
+        ActionLine,
+        ActionLine.objects.filter(priority__redaction=source).order_by("pk"),
+        user,
+        lambda line: {"priority_id": priority_map[line.priority_id]},
+    )
+    task_map = _copy_all(
+        Task,
+        Task.objects.filter(action_line__priority__redaction=source).order_by("pk"),
+        user,
+        lambda task: {"action_line_id": line_map[task.action_line_id]},
+    )
+    _copy_all(
+        Action,
+        Action.objects.in_redaction(source).order_by("pk"),
+        user,
+        lambda action: {"task_id": task_map[action.task_id]},
+    )
+    item_map = _copy_all(
+        InvestmentItem,
+        InvestmentItem.objects.in_redaction(source).order_by("pk"),
+        user,
+        lambda item: {
+            "action_line_id": line_map[item.action_line_id],
+            "task_id": task_map.get(item.task_id),
+        },
+    )
+    _copy_all(
+        InvestmentAmount,
+        InvestmentAmount.objects.in_redaction(source).order_by("pk"),
+        user,
+        lambda amount: {"item_id": item_map[amount.item_id]},
+    )
+    indicator_map = _copy_all(
+        Indicator,
+        Indicator.objects.filter(redaction=source).order_by("pk"),
+        user,
+        lambda indicator: {
+            "redaction_id": new.pk,
+            "priority_id": priority_map.get(indicator.priority_id),
+        },
+    )
+    _copy_all(
+        IndicatorValue,
+        IndicatorValue.objects.in_redaction(source).order_by("pk"),
+        user,
+        lambda value: {"indicator_id": indicator_map[value.indicator_id]},
+    )
+    return new

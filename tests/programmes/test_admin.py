@@ -1,0 +1,321 @@
+"""The planners' admin: pages render, scoping, the freeze, the redaction actions, history."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import translation
+
+from programmes import models as pm
+from tests.factories import (
+    ActionLineFactory,
+    PriorityFactory,
+    RedactionFactory,
+    SteeringGroupFactory,
+    full_redaction,
+)
+
+Status = pm.Redaction.Status
+pytestmark = pytest.mark.django_db
+
+PROGRAMMES_ADMINS = [
+    model for model in admin.site._registry if model._meta.app_label == "programmes"
+]
+
+
+def url(model, view, *args):
+    opts = model._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+
+
+def _status(redaction, status):
+    pm.Redaction.objects.filter(pk=redaction.pk).update(status=status)
+    redaction.refresh_from_db()
+    return redaction
+
+
+@pytest.fixture
+def redaction(municipality):
+    redaction = full_redaction(municipality)
+    SteeringGroupFactory(programme=redaction.programme)
+    return redaction
+
+
+@pytest.fixture
+def planner_client(client, planner):
+    client.force_login(planner)
+    return client
+
+
+def test_every_programmes_model_has_an_admin():
+    registered = {m.__name__ for m in PROGRAMMES_ADMINS}
+    for name in [
+        "Municipality",
+        "StaffProfile",
+        "DataSource",
+        "DevelopmentProgramme",
+        "SteeringGroup",
+        "Redaction",
+        "SituationSection",
+        "SwotItem",
+        "CoherenceItem",
+        "Priority",
+        "ActionLine",
+        "Task",
+        "Action",
+        "InvestmentItem",
+        "InvestmentAmount",
+        "Indicator",
+        "IndicatorValue",
+    ]:
+        assert name in registered
+
+
+@pytest.mark.parametrize("model", PROGRAMMES_ADMINS, ids=lambda m: m.__name__)
+def test_planner_sees_every_changelist_add_and_change_page(
+    planner_client, planner, redaction, rf, model
+):
+    model_admin = admin.site._registry[model]
+    request = rf.get("/")
+    request.user = planner
+    if not model_admin.has_view_or_change_permission(request):
+        # Staff profiles are the municipality administrator's business.
+        assert model is pm.StaffProfile
+        assert planner_client.get(url(model, "changelist")).status_code == 403
+        return
+    assert planner_client.get(url(model, "changelist")).status_code == 200
+    if model_admin.has_add_permission(request):
+        assert planner_client.get(url(model, "add")).status_code == 200
+    obj = model_admin.get_queryset(request).first()
+    if obj is not None:
+        assert planner_client.get(url(model, "change", obj.pk)).status_code == 200
+        assert planner_client.get(url(model, "history", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", PROGRAMMES_ADMINS, ids=lambda m: m.__name__)
+def test_superuser_sees_every_changelist_and_add_page(client, superuser, redaction, model):
+    client.force_login(superuser)
+    assert client.get(url(model, "changelist")).status_code == 200
+    assert client.get(url(model, "add")).status_code == 200
+
+
+def test_other_municipalitys_objects_are_invisible(client, other_planner, redaction):
+    client.force_login(other_planner)
+    action = pm.Action.objects.in_redaction(redaction).get()
+    for obj in [redaction, redaction.programme, action, redaction.priorities.get()]:
+        model = type(obj)
+        assert client.get(url(model, "change", obj.pk)).status_code == 404
+        assert client.get(url(model, "history", obj.pk)).status_code == 404
+        assert client.get(url(model, "delete", obj.pk)).status_code == 404
+    page = client.get(url(pm.Action, "changelist"))
+    assert action.title not in page.content.decode()
+    assert page.context["cl"].result_count == 0
+
+
+def test_history_version_of_another_municipality_is_404(client, other_planner, redaction):
+    client.force_login(other_planner)
+    action = pm.Action.objects.in_redaction(redaction).get()
+    version = action.history.first()
+    response = client.get(url(pm.Action, "simple_history", action.pk, version.history_id))
+    assert response.status_code == 404
+
+
+def test_parent_choices_are_own_drafts_only(planner_client, redaction, other_municipality):
+    own_draft = PriorityFactory(redaction=redaction, code="VTP2")
+    frozen = _status(full_redaction(redaction.programme.municipality), Status.PUBLIC_DISCUSSION)
+    foreign = full_redaction(other_municipality)
+
+    form = planner_client.get(url(pm.ActionLine, "add")).context["adminform"].form
+    choices = set(form.fields["priority"].queryset)
+
+    assert own_draft in choices
+    assert not choices & set(pm.Priority.objects.filter(redaction__in=[frozen, foreign]))
+
+    form = planner_client.get(url(pm.Indicator, "add")).context["adminform"].form
+    assert set(form.fields["redaction"].queryset) == {redaction}
+
+
+def test_frozen_content_is_read_only_with_a_notice(planner_client, redaction):
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    line = pm.ActionLine.objects.in_redaction(redaction).get()
+
+    with translation.override("en"):
+        page = planner_client.get(url(pm.ActionLine, "change", line.pk), HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    notices = [str(m) for m in page.context["messages"]]
+    assert any("in public discussion: its content is frozen" in m for m in notices) or any(
+        "sabiedriskajā apspriešanā" in m for m in notices
+    )
+    assert not page.context["has_change_permission"]
+    assert b'name="_save"' not in page.content
+
+    response = planner_client.post(
+        url(pm.ActionLine, "change", line.pk),
+        {"priority": line.priority_id, "code": "RV9", "title": "Mainīts"},
+    )
+    assert response.status_code == 403
+    line.refresh_from_db()
+    assert line.code == "RV1.1"
+    assert (
+        planner_client.post(url(pm.ActionLine, "delete", line.pk), {"post": "yes"}).status_code
+        == 403
+    )
+    assert pm.ActionLine.objects.filter(pk=line.pk).exists()
+
+
+def test_frozen_redaction_keeps_content_but_decision_stays_editable(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    change = url(pm.Redaction, "change", redaction.pk)
+    page = planner_client.get(change)
+    assert page.status_code == 200
+    assert page.context["messages"]
+    form = page.context["adminform"].form
+    assert "vision" not in form.fields
+    assert "decision_number" in form.fields
+    data = {
+        "published_on": "",
+        "decision_number": "15",
+        "decision_date": "2013-06-11",
+        "decision_protocol": "7",
+        "vision": "Cita vīzija",
+    }
+    for prefix in [
+        "situation_sections",
+        "swot_items",
+        "coherence_items",
+        "priorities",
+        "indicators",
+    ]:
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    response = planner_client.post(change, data)
+    assert response.status_code == 302, (
+        response.context and response.context["adminform"].form.errors
+    )
+    redaction.refresh_from_db()
+    assert redaction.decision_number == "15"
+    assert redaction.vision != "Cita vīzija"
+
+
+def test_draft_content_can_be_changed_and_history_records_the_user(
+    planner_client, planner, redaction
+):
+    line = pm.ActionLine.objects.in_redaction(redaction).get()
+    data = {
+        "priority": line.priority_id,
+        "code": "RV1.2",
+        "title": "Mainīts",
+        "description": "",
+    }
+    for prefix in ["tasks", "investment_items"]:
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    response = planner_client.post(url(pm.ActionLine, "change", line.pk), data)
+    assert response.status_code == 302
+    line.refresh_from_db()
+    assert line.title == "Mainīts"
+    assert line.history.first().history_user == planner
+    history = planner_client.get(url(pm.ActionLine, "history", line.pk))
+    assert "Mainīts" in history.content.decode() or history.status_code == 200
+
+
+def test_action_start_next_redaction(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "start_next_redaction", "_selected_action": [redaction.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    new = pm.Redaction.objects.get(copied_from=redaction)
+    assert new.status == Status.DRAFT
+    assert new.number == redaction.number + 1
+
+
+def test_action_open_public_discussion_and_its_refusal(planner_client, redaction, municipality):
+    empty = RedactionFactory(programme=redaction.programme, vision="")
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "open_public_discussion", "_selected_action": [redaction.pk, empty.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    levels = [m.level_tag for m in response.context["messages"]]
+    assert "error" in levels and "success" in levels
+    redaction.refresh_from_db()
+    empty.refresh_from_db()
+    assert redaction.status == Status.PUBLIC_DISCUSSION
+    assert empty.status == Status.DRAFT
+
+
+def test_action_approve_refuses_a_draft_without_500(planner_client, redaction):
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "approve_redaction", "_selected_action": [redaction.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.DRAFT
+
+
+def test_action_approve_supersedes_previous(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "start_next_redaction", "_selected_action": [redaction.pk]},
+    )
+    new = pm.Redaction.objects.get(copied_from=redaction)
+    _status(new, Status.PUBLIC_DISCUSSION)
+    planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "approve_redaction", "_selected_action": [new.pk]},
+    )
+    redaction.refresh_from_db()
+    new.refresh_from_db()
+    assert (redaction.status, new.status) == (Status.SUPERSEDED, Status.APPROVED)
+
+
+def test_actions_cannot_touch_another_municipality(client, other_planner, redaction):
+    client.force_login(other_planner)
+    for action in ["open_public_discussion", "start_next_redaction"]:
+        client.post(
+            url(pm.Redaction, "changelist"),
+            {"action": action, "_selected_action": [redaction.pk]},
+        )
+    redaction.refresh_from_db()
+    assert redaction.status == Status.DRAFT
+    assert pm.Redaction.objects.count() == 1
+
+
+def test_project_manager_cannot_run_redaction_actions(client, project_manager, redaction):
+    client.force_login(project_manager)
+    client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "open_public_discussion", "_selected_action": [redaction.pk]},
+    )
+    redaction.refresh_from_db()
+    assert redaction.status == Status.DRAFT
+
+
+def test_new_action_line_is_saved_with_natural_code_order(planner_client, redaction):
+    priority = redaction.priorities.get()
+    for code in ["RV1.10", "RV1.2"]:
+        data = {"priority": priority.pk, "code": code, "title": code, "description": ""}
+        for prefix in ["tasks", "investment_items"]:
+            data[f"{prefix}-TOTAL_FORMS"] = "0"
+            data[f"{prefix}-INITIAL_FORMS"] = "0"
+        assert planner_client.post(url(pm.ActionLine, "add"), data).status_code == 302
+    assert [line.code for line in priority.action_lines.all()] == ["RV1.1", "RV1.2", "RV1.10"]
+
+
+def test_duplicate_code_in_redaction_is_refused_in_admin(planner_client, redaction):
+    other_priority = PriorityFactory(redaction=redaction, code="VTP2")
+    data = {"priority": other_priority.pk, "code": "RV1.1", "title": "x", "description": ""}
+    for prefix in ["tasks", "investment_items"]:
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    response = planner_client.post(url(pm.ActionLine, "add"), data)
+    assert response.status_code == 200
+    assert "code" in response.context["adminform"].form.errors
+    assert ActionLineFactory._meta.model.objects.filter(code="RV1.1").count() == 1
