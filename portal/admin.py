@@ -1,0 +1,109 @@
+"""News admin: project managers write about their own projects, planners about programmes."""
+
+from django.contrib import admin
+
+from programmes.access import municipality_ids_for
+from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from projects.models import Project
+
+from .models import News, NewsPhoto
+
+
+def can_edit_news(user, news):
+    if news is None or news.pk is None:
+        return True
+    return News.objects.editable_by(user).filter(pk=news.pk).exists()
+
+
+class NewsPhotoInline(admin.StackedInline):
+    model = NewsPhoto
+    extra = 1
+    fields = ["image", "alt_text", "caption", "credit", "position"]
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and can_edit_news(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_edit_news(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_edit_news(request.user, obj)
+
+
+@admin.register(News)
+class NewsAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "published_at", "is_published", "project", "programme"]
+    list_filter = ["is_published", "municipality"]
+    list_select_related = ["project", "programme"]
+    search_fields = ["title", "lead", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "published_at"
+    inlines = [NewsPhotoInline]
+    fields = [
+        "title",
+        "slug",
+        "lead",
+        "body",
+        "prepared_by",
+        "municipality",
+        "programme",
+        "project",
+        "is_published",
+        "published_at",
+    ]
+
+    def get_queryset(self, request):
+        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
+        return queryset.filter(pk__in=News.objects.visible_to(request.user).values("pk"))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit_news(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_edit_news(request.user, obj))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "project" and formfield is not None:
+            # A project manager links news only to the projects they manage.
+            formfield.queryset = Project.objects.editable_by(request.user)
+        return formfield
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = municipality_ids_for(request.user)
+        if ids and len(ids) == 1:
+            initial.setdefault("municipality", next(iter(ids)))
+        return initial
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(NewsPhoto)
+class NewsPhotoAdmin(ScopedHistoryAdmin):
+    list_display = ["__str__", "news"]
+    list_select_related = ["news"]
+    fields = ["news", "image", "alt_text", "caption", "credit", "position"]
+
+    def get_queryset(self, request):
+        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
+        return queryset.filter(news__in=News.objects.visible_to(request.user).values("pk"))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit_news(request.user, obj.news))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_edit_news(request.user, obj.news))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "news" and formfield is not None:
+            formfield.queryset = News.objects.editable_by(request.user)
+        return formfield

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import news_views
+from .feeds import NewsFeed
 
 app_name = "feeds"
 
 urlpatterns = [
-    path("news/", news_views.news_list, name="news"),
+    path("news/", NewsFeed(), name="news"),
 ]

@@ -1,0 +1,286 @@
+"""News of the portal, with photos, linked to a development programme and/or a project.
+
+A post is public only when it is marked published and its publication time has come.
+Photos are checked with Pillow on upload, re-encoded without EXIF (which can carry the
+GPS position where a photo was taken) and get two derived sizes: a thumbnail for lists
+and a larger image for the news page.
+"""
+
+import io
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
+from simple_history.models import HistoricalRecords
+
+from programmes.access import municipality_ids_for
+from programmes.models import DevelopmentProgramme, Municipality
+from programmes.validators import validate_image_upload
+from projects.models import Project
+
+THUMBNAIL_WIDTH = 400
+LARGE_WIDTH = 1200
+JPEG_QUALITY = 85
+
+
+class NewsQuerySet(models.QuerySet):
+    def published(self):
+        """Posts residents may read: published and with a publication time in the past."""
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+    def editable_by(self, user):
+        """Posts about the user's projects, or without a project in the user's municipality."""
+        if not user.is_authenticated or not user.is_active or not user.is_staff:
+            return self.none()
+        ids = municipality_ids_for(user)
+        if ids is None:
+            return self
+        return self.filter(
+            Q(project__in=Project.objects.editable_by(user))
+            | Q(project__isnull=True, municipality_id__in=ids)
+        )
+
+    def visible_to(self, user):
+        """Posts a staff user may see in admin: those of their municipality and their projects."""
+        if not user.is_authenticated or not user.is_active or not user.is_staff:
+            return self.none()
+        ids = municipality_ids_for(user)
+        if ids is None:
+            return self
+        return self.filter(
+            Q(municipality_id__in=ids) | Q(project__in=Project.objects.editable_by(user))
+        )
+
+    def with_photos(self):
+        return self.prefetch_related(Prefetch("photos", queryset=NewsPhoto.objects.all()))
+
+    def for_list(self):
+        """The news list and feeds: posts with their project, programme and photos."""
+        return (
+            self.published()
+            .select_related("project__funding_programme", "programme__municipality")
+            .with_photos()
+        )
+
+    def for_page(self):
+        return self.for_list().select_related("author", "municipality")
+
+
+class News(models.Model):
+    municipality_path = "municipality"
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in lists."))
+    body = models.TextField(_("text"), help_text=_("Paragraphs are separated by an empty line."))
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="news",
+        verbose_name=_("municipality"),
+    )
+    programme = models.ForeignKey(
+        DevelopmentProgramme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("development programme"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("project"),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Drafts and posts with a future publication time are not shown."),
+    )
+    published_at = models.DateTimeField(_("publication time"), default=timezone.now)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news",
+        verbose_name=_("author"),
+    )
+    prepared_by = models.CharField(
+        _("prepared by"),
+        max_length=300,
+        blank=True,
+        help_text=_("Name and position shown under the text."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("news post")
+        verbose_name_plural = _("news")
+        indexes = [
+            models.Index(fields=["is_published", "published_at"], name="portal_news_published")
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        if self.project_id and self.municipality_id:
+            if self.project.municipality_id != self.municipality_id:
+                errors["project"] = ValidationError(
+                    _("The project belongs to another municipality."), code="project_municipality"
+                )
+        if self.programme_id and self.municipality_id:
+            if self.programme.municipality_id != self.municipality_id:
+                errors["programme"] = ValidationError(
+                    _("The programme belongs to another municipality."),
+                    code="programme_municipality",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_public(self):
+        return self.is_published and self.published_at <= timezone.now()
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    @property
+    def first_photo(self):
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    @property
+    def publicity_statement(self):
+        if self.project_id and self.project.funding_programme_id:
+            return self.project.funding_programme.publicity_statement
+        return ""
+
+
+def _encode_jpeg(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return buffer.getvalue()
+
+
+def _resized(image, width):
+    if image.width <= width:
+        return image.copy()
+    height = round(image.height * width / image.width)
+    return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+class NewsPhoto(models.Model):
+    municipality_path = "news__municipality"
+
+    news = models.ForeignKey(
+        News, on_delete=models.CASCADE, related_name="photos", verbose_name=_("news post")
+    )
+    image = models.ImageField(
+        _("photo"),
+        upload_to="news/%Y/",
+        validators=[validate_image_upload],
+        width_field="width",
+        height_field="height",
+        help_text=_(
+            "JPEG, PNG, GIF or WebP. Location data (EXIF) is removed; smaller sizes are made."
+        ),
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, editable=False)
+    large = models.ImageField(
+        _("large size"),
+        upload_to="news/%Y/",
+        blank=True,
+        editable=False,
+        width_field="large_width",
+        height_field="large_height",
+    )
+    large_width = models.PositiveIntegerField(null=True, editable=False)
+    large_height = models.PositiveIntegerField(null=True, editable=False)
+    thumbnail = models.ImageField(
+        _("thumbnail"),
+        upload_to="news/%Y/",
+        blank=True,
+        editable=False,
+        width_field="thumbnail_width",
+        height_field="thumbnail_height",
+    )
+    thumbnail_width = models.PositiveIntegerField(null=True, editable=False)
+    thumbnail_height = models.PositiveIntegerField(null=True, editable=False)
+    alt_text = models.CharField(
+        _("text alternative"),
+        max_length=300,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("photo by"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["news", "position", "id"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.image and not self.image._committed:
+            self.process_image()
+        super().save(*args, **kwargs)
+
+    def process_image(self):
+        """Re-encode the upload without EXIF and make the large and thumbnail sizes."""
+        self.image.seek(0)
+        with Image.open(self.image) as opened:
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
+        if image.mode not in ("RGB", "L"):
+            background = Image.new("RGB", image.size, "white")
+            rgba = image.convert("RGBA")
+            background.paste(rgba, mask=rgba.getchannel("A"))
+            image = background
+        elif image.mode == "L":
+            image = image.convert("RGB")
+        stem = Path(self.image.name).stem[:80] or "photo"
+        # A fresh image object carries no EXIF, so nothing of the original's metadata
+        # (camera, time, GPS position) is written back.
+        clean = Image.new("RGB", image.size)
+        clean.paste(image)
+        self.image = ContentFile(_encode_jpeg(clean), name=f"{stem}.jpg")
+        self.large = ContentFile(_encode_jpeg(_resized(clean, LARGE_WIDTH)), name=f"{stem}-l.jpg")
+        self.thumbnail = ContentFile(
+            _encode_jpeg(_resized(clean, THUMBNAIL_WIDTH)), name=f"{stem}-t.jpg"
+        )
+
+    @property
+    def display(self):
+        """The size for the news page: the large version, or the image itself."""
+        return self.large or self.image
+
+    @property
+    def list_image(self):
+        return self.thumbnail or self.image

@@ -1,0 +1,202 @@
+"""Admin for project managers: they change only the projects assigned to them.
+
+Lists show what the user may see (their municipality's projects and the ones assigned to
+them); whether an object may be changed is asked of `Project.objects.editable_by()`, so
+planners of the municipality get a read-only view and other managers' projects stay
+read-only too.
+"""
+
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from programmes.access import municipality_ids_for
+from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+
+from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
+
+
+def project_of(obj):
+    return obj if isinstance(obj, Project) else getattr(obj, "project", None)
+
+
+def can_edit_project(user, project):
+    if project is None or project.pk is None:
+        return True
+    return Project.objects.editable_by(user).filter(pk=project.pk).exists()
+
+
+class ProjectAccessMixin:
+    """For admins of Project and of models hanging off a project (`project` foreign key)."""
+
+    project_lookup = "project"
+
+    def get_queryset(self, request):
+        # Skip the plain municipality scoping: an assigned project of another
+        # municipality must show as well.
+        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
+        visible = Project.objects.visible_to(request.user).values("pk")
+        lookup = f"{self.project_lookup}__in" if self.project_lookup else "pk__in"
+        return queryset.filter(**{lookup: visible})
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or can_edit_project(request.user, project_of(obj)))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_edit_project(request.user, project_of(obj)))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "project" and formfield is not None:
+            formfield.queryset = Project.objects.editable_by(request.user)
+        return formfield
+
+
+class ParentProjectInlineMixin:
+    """Inline rows may change only when the user may change the parent project."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and can_edit_project(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and can_edit_project(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and can_edit_project(request.user, obj)
+
+
+class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
+    model = Partnership
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["organisation", "role", "budget", "position"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ScopedHistoryAdmin):
+    list_display = ["name", "city", "country", "kind"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_en", "city"]
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(ScopedHistoryAdmin):
+    list_display = ["name", "fund", "measure"]
+    list_filter = ["fund"]
+    search_fields = ["name", "measure", "sub_activity"]
+
+
+@admin.register(CouncilDecision)
+class CouncilDecisionAdmin(ScopedHistoryAdmin):
+    list_display = ["number", "date", "protocol_number", "paragraph", "municipality"]
+    list_filter = ["municipality"]
+    search_fields = ["number", "title"]
+    date_hierarchy = "date"
+
+
+@admin.register(Project)
+class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
+    project_lookup = ""
+    list_display = ["title", "agreement_number", "funding_programme", "status", "planned_start"]
+    list_filter = ["status", "funding_programme__fund", "municipality"]
+    search_fields = ["title", "title_original", "acronym", "agreement_number"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["action_lines", "investment_items", "managers"]
+    readonly_fields = ["eu_share_display"]
+    inlines = [PartnershipInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "title_original",
+                    "acronym",
+                    "slug",
+                    "agreement_number",
+                    "funding_programme",
+                    "municipality",
+                    "municipality_role",
+                    "status",
+                    "is_published",
+                ]
+            },
+        ),
+        (
+            _("Budget"),
+            {
+                "fields": [
+                    "total_cost",
+                    "eu_funding",
+                    "co_financing",
+                    "eu_share",
+                    "eu_share_display",
+                ]
+            },
+        ),
+        (_("Period"), {"fields": ["planned_start", "planned_end", "actual_start", "actual_end"]}),
+        (
+            _("Content"),
+            {
+                "fields": [
+                    "objective",
+                    "main_activities",
+                    "expected_results",
+                    "description",
+                    "website",
+                ]
+            },
+        ),
+        (
+            _("Links"),
+            {
+                "fields": [
+                    "council_decision",
+                    "funds_programme",
+                    "action_lines",
+                    "investment_items",
+                    "managers",
+                ]
+            },
+        ),
+    ]
+
+    @admin.display(description=_("EU share derived from the amounts"))
+    def eu_share_display(self, obj):
+        share = obj.derived_share() if obj and obj.pk else None
+        return "—" if share is None else f"{share} %"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "managers" and formfield is not None:
+            users = get_user_model().objects.filter(is_staff=True, is_active=True)
+            ids = municipality_ids_for(request.user)
+            if ids is not None:
+                users = users.filter(staff_profile__municipality_id__in=ids)
+            formfield.queryset = users.order_by("username")
+        return formfield
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A project manager who records a project manages it, or they could not edit it.
+        if not request.user.is_superuser:
+            form.instance.managers.add(request.user)
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
+    list_display = ["organisation", "project", "role"]
+    list_filter = ["role"]
+    list_select_related = ["organisation", "project"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Activity)
+class ActivityAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
+    list_display = ["title", "project", "kind", "start_date", "end_date", "participants"]
+    list_filter = ["kind"]
+    list_select_related = ["project"]
+    search_fields = ["title", "place", "description"]
+    date_hierarchy = "start_date"

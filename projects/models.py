@@ -1,0 +1,731 @@
+"""EU-funded (and other) projects, the organisations in them, their funding and activities.
+
+Who may edit a project is decided in one place, `ProjectQuerySet.editable_by()`: a project
+manager edits the projects assigned to them (and their partnerships and activities);
+planners of the same municipality read them; superusers edit everything. Admin and views
+both go through it.
+
+Money is Decimal euro. The EU share is derived from the amounts whenever both are known,
+so the stored share and the amounts can never disagree.
+"""
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Prefetch, Q, Value
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from programmes.access import municipality_ids_for
+from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
+from programmes.validators import validate_image_upload, validate_pdf_upload
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
+PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
+CENT = Decimal("0.01")
+HALF_CENT = Value(Decimal("0.005"))
+
+# Real agreement numbers look like "1DP/1.5.2.2.3/11/APIA/SIF/110/71" (EU structural funds)
+# or "2013-1234/001-001" (Europe for Citizens): letters and digits joined by / . - only.
+AGREEMENT_NUMBER = re.compile(r"^(?=.*\d)[A-Za-z0-9](?:[A-Za-z0-9./-]*[A-Za-z0-9])?$")
+
+validate_agreement_number = RegexValidator(
+    AGREEMENT_NUMBER,
+    message=_(
+        "Enter the agreement number as written in the agreement: letters, digits, "
+        "slashes (/), dots (.) and hyphens (-), no spaces, starting and ending with a letter "
+        "or digit and containing at least one digit, e.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 "
+        "or 2013-1234/001-001."
+    ),
+    code="agreement_number",
+)
+
+
+def normalize_search(text):
+    """Lowercase text without diacritics, so that "livanu" matches "Līvānu"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class Organisation(models.Model):
+    """A body that takes part in projects. Shared by all municipalities: not scoped."""
+
+    municipality_path = None
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Municipality")
+        PLANNING_REGION = "planning_region", _("Planning region")
+        MINISTRY = "ministry", _("Ministry or state agency")
+        NGO = "ngo", _("Non-governmental organisation")
+        UNIVERSITY = "university", _("University or research institute")
+        COMPANY = "company", _("Company")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300)
+    name_en = models.CharField(_("name in English"), max_length=300, blank=True)
+    country = CountryField(_("country"))
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("municipality in the portal"),
+        help_text=_("If this organisation is a municipality that uses the portal."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "country"], name="projects_organisation_unique_name_country"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.country.code})" if self.country else self.name
+
+
+class FundingProgramme(models.Model):
+    """A funding instrument: the fund, its programme / measure / sub-activity, publicity."""
+
+    municipality_path = None
+
+    class Fund(models.TextChoices):
+        ESF = "esf", _("European Social Fund (ESF)")
+        ERDF = "erdf", _("European Regional Development Fund (ERDF)")
+        CF = "cf", _("Cohesion Fund (CF)")
+        EAFRD = "eafrd", _("European Agricultural Fund for Rural Development (EAFRD)")
+        INTERREG = "interreg", _("Interreg")
+        EUROPE_FOR_CITIZENS = "efc", _("Europe for Citizens")
+        OTHER = "other", _("Other")
+
+    fund = models.CharField(_("fund"), max_length=20, choices=Fund.choices)
+    name = models.CharField(_("name"), max_length=300)
+    operational_programme = models.CharField(_("operational programme"), max_length=300, blank=True)
+    measure = models.CharField(_("measure / activity"), max_length=300, blank=True)
+    sub_activity = models.CharField(_("sub-activity"), max_length=300, blank=True)
+    publicity_statement = models.TextField(
+        _("publicity statement"),
+        blank=True,
+        help_text=_("The text every project of this programme must show on its pages and news."),
+    )
+    emblem = models.ImageField(
+        _("emblem"), upload_to="funds/", blank=True, validators=[validate_image_upload]
+    )
+    emblem_alt = models.CharField(_("emblem text alternative"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["fund", "name"]
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fund", "name"], name="projects_fundingprogramme_unique_name"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_fund_display()}: {self.name}"
+
+    def clean(self):
+        if self.emblem and not self.emblem_alt:
+            raise ValidationError(
+                {"emblem_alt": _("Describe the emblem for people who cannot see it.")},
+                code="emblem_alt",
+            )
+
+
+class CouncilDecision(models.Model):
+    """A council decision (domes lēmums), e.g. on taking part in a project."""
+
+    municipality_path = "municipality"
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="council_decisions",
+        verbose_name=_("municipality"),
+    )
+    number = models.CharField(_("decision No."), max_length=40)
+    date = models.DateField(_("date"))
+    protocol_number = models.CharField(_("protocol No."), max_length=40, blank=True)
+    paragraph = models.CharField(_("paragraph (§)"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    document = models.FileField(
+        _("decision (PDF)"), upload_to="decisions/", blank=True, validators=[validate_pdf_upload]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "number"]
+        verbose_name = _("council decision")
+        verbose_name_plural = _("council decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "date", "number"],
+                name="projects_councildecision_unique_number",
+            )
+        ]
+
+    def __str__(self):
+        return _("Decision No. %(number)s of %(date)s") % {
+            "number": self.number,
+            "date": self.date.strftime("%d.%m.%Y") if self.date else "",
+        }
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_published=True)
+
+    def running(self):
+        return self.public().filter(status=Project.Status.IN_PROGRESS)
+
+    def editable_by(self, user):
+        """Projects the user may change: assigned ones for a project manager, all for root."""
+        if not user.is_authenticated or not user.is_active or not user.is_staff:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(managers=user)
+
+    def visible_to(self, user):
+        """Projects a staff user may see in admin: own municipality's, plus assigned ones."""
+        if not user.is_authenticated or not user.is_active or not user.is_staff:
+            return self.none()
+        ids = municipality_ids_for(user)
+        if ids is None:
+            return self
+        return self.filter(Q(municipality_id__in=ids) | Q(managers=user)).distinct()
+
+    def search(self, text):
+        return self.filter(search_text__contains=normalize_search(text))
+
+    def for_registry(self):
+        """The public registry: one query for the page of projects (plus the count)."""
+        return self.public().select_related("funding_programme", "municipality")
+
+    def for_csv(self):
+        """The registry download: projects with their partners, in two queries."""
+        return self.for_registry().prefetch_related(
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
+        )
+
+    def for_home(self, limit=6):
+        return (
+            self.running()
+            .select_related("funding_programme", "municipality")
+            .order_by("-planned_start", "title")[:limit]
+        )
+
+    def for_page(self):
+        """Everything the public project page shows, in a fixed number of queries."""
+        # News lives in the portal shell; reach it through the related name, not an import.
+        news = Project._meta.get_field("news").related_model.objects.published()
+        return (
+            self.public()
+            .select_related(
+                "funding_programme",
+                "municipality",
+                "council_decision",
+                "funds_programme__municipality",
+            )
+            .prefetch_related(
+                Prefetch(
+                    "partnerships",
+                    queryset=Partnership.objects.select_related("organisation"),
+                ),
+                "activities",
+                Prefetch(
+                    "action_lines",
+                    queryset=ActionLine.objects.select_related(
+                        "priority__redaction__programme__municipality"
+                    ).exclude(priority__redaction__status="draft"),
+                ),
+                Prefetch("news", queryset=news.prefetch_related("photos")),
+            )
+        )
+
+
+class Project(models.Model):
+    municipality_path = "municipality"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        APPROVED = "approved", _("Approved")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        CLOSED = "closed", _("Closed")
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+
+    title = models.CharField(_("title"), max_length=500)
+    title_original = models.CharField(_("original or English title"), max_length=500, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    agreement_number = models.CharField(
+        _("agreement No."),
+        max_length=80,
+        blank=True,
+        validators=[validate_agreement_number],
+        help_text=_("E.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 or 2013-1234/001-001."),
+    )
+    funding_programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("funding programme"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="projects",
+        verbose_name=_("municipality"),
+    )
+    municipality_role = models.CharField(
+        _("role of the municipality"), max_length=20, choices=Role.choices, default=Role.LEAD
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, db_index=True
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Unpublished projects are not shown to residents."),
+    )
+    total_cost = models.DecimalField(
+        _("total cost, EUR"), **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+    )
+    eu_funding = models.DecimalField(
+        _("EU funding, EUR"), **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+    )
+    co_financing = models.DecimalField(
+        _("national and municipal co-financing, EUR"),
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text=_("Left empty, it is derived: total cost minus EU funding."),
+    )
+    eu_share = models.DecimalField(
+        _("EU share, %"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=PERCENT,
+        help_text=_("Derived from the amounts when they are known; enter it only without them."),
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    objective = models.TextField(_("objective"), blank=True)
+    main_activities = models.TextField(_("main activities"), blank=True)
+    expected_results = models.TextField(_("expected results"), blank=True)
+    description = models.TextField(_("notes"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    council_decision = models.ForeignKey(
+        CouncilDecision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("council decision on participation"),
+    )
+    action_lines = models.ManyToManyField(
+        ActionLine,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("action lines it serves"),
+    )
+    investment_items = models.ManyToManyField(
+        InvestmentItem,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("investment items it implements"),
+    )
+    funds_programme = models.ForeignKey(
+        DevelopmentProgramme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funding_projects",
+        verbose_name=_("development programme whose drafting it funds"),
+    )
+    managers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="managed_projects",
+        verbose_name=_("project managers"),
+        help_text=_("Project managers who may edit this project, its activities and news."),
+    )
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-planned_start", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement_number"],
+                condition=~Q(agreement_number=""),
+                name="projects_project_unique_agreement_number",
+                violation_error_message=_(
+                    "A project with this agreement number is already registered."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(Q(total_cost__isnull=True) | Q(total_cost__gte=0))
+                & (Q(eu_funding__isnull=True) | Q(eu_funding__gte=0))
+                & (Q(co_financing__isnull=True) | Q(co_financing__gte=0)),
+                name="projects_project_amounts_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_cost__isnull=True)
+                | Q(eu_funding__isnull=True)
+                | Q(co_financing__isnull=True)
+                # A half-cent tolerance: SQLite adds decimals as floating point.
+                | Q(
+                    total_cost__gte=F("eu_funding") + F("co_financing") - HALF_CENT,
+                    total_cost__lte=F("eu_funding") + F("co_financing") + HALF_CENT,
+                ),
+                name="projects_project_amounts_add_up",
+            ),
+            models.CheckConstraint(
+                condition=Q(eu_share__isnull=True) | Q(eu_share__gte=0, eu_share__lte=100),
+                name="projects_project_eu_share_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_start__isnull=True)
+                | Q(planned_end__isnull=True)
+                | Q(planned_end__gte=F("planned_start")),
+                name="projects_project_planned_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(actual_start__isnull=True)
+                | Q(actual_end__isnull=True)
+                | Q(actual_end__gte=F("actual_start")),
+                name="projects_project_actual_order",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.derive_amounts()
+        self.search_text = normalize_search(
+            " ".join(
+                [
+                    self.title,
+                    self.title_original,
+                    self.acronym,
+                    self.agreement_number,
+                    self.municipality.name if self.municipality_id else "",
+                    self.objective,
+                ]
+            )
+        )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", args=[self.slug])
+
+    def derive_amounts(self):
+        """Fill co-financing and the EU share from the amounts where they follow from them."""
+        if self.total_cost is not None and self.eu_funding is not None:
+            if self.co_financing is None and self.eu_funding <= self.total_cost:
+                self.co_financing = self.total_cost - self.eu_funding
+            self.eu_share = self.derived_share()
+
+    def derived_share(self):
+        if self.total_cost is None or self.eu_funding is None or not self.total_cost:
+            return None
+        return (self.eu_funding / self.total_cost * 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    def clean(self):
+        errors = {}
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            errors["planned_end"] = ValidationError(
+                _("The planned end cannot be before the planned start."), code="planned_order"
+            )
+        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
+            errors["actual_end"] = ValidationError(
+                _("The actual end cannot be before the actual start."), code="actual_order"
+            )
+        if (
+            self.agreement_number
+            and Project.objects.filter(agreement_number=self.agreement_number)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["agreement_number"] = ValidationError(
+                _("A project with this agreement number is already registered."),
+                code="agreement_number_taken",
+            )
+        total, eu, co = self.total_cost, self.eu_funding, self.co_financing
+        if (eu is not None or co is not None) and total is None:
+            errors["total_cost"] = ValidationError(
+                _("Enter the total cost when you enter EU funding or co-financing."),
+                code="total_missing",
+            )
+        if total is not None and eu is not None and eu > total:
+            errors["eu_funding"] = ValidationError(
+                _("EU funding cannot be more than the total cost."), code="eu_over_total"
+            )
+        elif total is not None and eu is not None and co is not None and eu + co != total:
+            errors["co_financing"] = ValidationError(
+                _(
+                    "EU funding (%(eu)s) and co-financing (%(co)s) must add up to the total "
+                    "cost (%(total)s)."
+                ),
+                code="amounts_add_up",
+                params={"eu": eu, "co": co, "total": total},
+            )
+        elif total is not None and co is not None and eu is None and co > total:
+            errors["co_financing"] = ValidationError(
+                _("Co-financing cannot be more than the total cost."), code="co_over_total"
+            )
+        derived = self.derived_share()
+        if (
+            derived is not None
+            and self.eu_share is not None
+            and abs(self.eu_share - derived) > CENT
+        ):
+            errors["eu_share"] = ValidationError(
+                _(
+                    "The EU share does not match the amounts: EU funding is %(derived)s %% of "
+                    "the total cost. Leave the share empty to have it calculated."
+                ),
+                code="eu_share_mismatch",
+                params={"derived": derived},
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # Reads for the project page (from prefetched data only)
+
+    @property
+    def start(self):
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self):
+        return self.actual_end or self.planned_end
+
+    @property
+    def share(self):
+        return self.eu_share if self.eu_share is not None else self.derived_share()
+
+    def period_elapsed(self, today=None):
+        """How much of the project period has passed, 0–100, or None without both dates."""
+        start, end = self.start, self.end
+        if not start or not end:
+            return None
+        today = today or timezone.localdate()
+        if today <= start:
+            return 0
+        if today >= end or end == start:
+            return 100
+        return round((today - start).days / (end - start).days * 100)
+
+    @property
+    def partnerships_list(self):
+        return list(self.partnerships.all())
+
+    @property
+    def lead_partnership(self):
+        for partnership in self.partnerships.all():
+            if partnership.role == Partnership.Role.LEAD:
+                return partnership
+        return None
+
+    def partners_by_country(self):
+        """[(country, [partnership, …]), …] from prefetched partnerships, the lead first."""
+        groups = {}
+        for partnership in self.partnerships.all():
+            groups.setdefault(partnership.organisation.country, []).append(partnership)
+        lead = self.lead_partnership
+        lead_country = lead.organisation.country if lead else None
+
+        def key(item):
+            country = item[0]
+            return (country != lead_country, normalize_search(str(country.name)))
+
+        return sorted(groups.items(), key=key)
+
+    @property
+    def partner_count(self):
+        return len(self.partnerships.all())
+
+    @property
+    def country_count(self):
+        return len({p.organisation.country.code for p in self.partnerships.all()})
+
+    @property
+    def years_active(self):
+        start, end = self.start, self.end
+        if not start:
+            return []
+        return list(range(start.year, (end or start).year + 1))
+
+
+class Partnership(models.Model):
+    municipality_path = "project__municipality"
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("project")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    budget = models.DecimalField(
+        _("partner budget, EUR"), **MONEY, null=True, blank=True, validators=NON_NEGATIVE
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["project", "position", "id"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partners")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="projects_partnership_unique_partner"
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(role="lead"),
+                name="projects_partnership_one_lead",
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="projects_partnership_budget_non_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.get_role_display()}"
+
+
+class ActivityQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return self.filter(project__in=Project.objects.editable_by(user))
+
+    def visible_to(self, user):
+        return self.filter(project__in=Project.objects.visible_to(user))
+
+
+class Activity(models.Model):
+    """Something the project did: a course, a study visit, a conference, a change …"""
+
+    municipality_path = "project__municipality"
+
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training course")
+        SEMINAR = "seminar", _("Seminar")
+        STUDY_VISIT = "study_visit", _("Study visit")
+        CONFERENCE = "conference", _("Conference")
+        MEETING = "meeting", _("Meeting")
+        PROCUREMENT = "procurement", _("Procurement")
+        WORKS = "works", _("Construction works")
+        PUBLICITY = "publicity", _("Publicity")
+        AMENDMENT = "amendment", _("Project amendment")
+        OTHER = "other", _("Other")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="activities", verbose_name=_("project")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=300)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    month_only = models.BooleanField(
+        _("only the month is known"),
+        default=False,
+        help_text=_("Show the dates as months, e.g. when a source says only “in August”."),
+    )
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    certificates = models.PositiveIntegerField(_("certificates issued"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    history = HistoricalRecords()
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "start_date", "id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="projects_activity_dates_order",
+            ),
+            models.CheckConstraint(
+                condition=Q(certificates__isnull=True)
+                | Q(participants__isnull=True)
+                | Q(certificates__lte=F("participants")),
+                name="projects_activity_certificates_within_participants",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = ValidationError(
+                _("The activity cannot end before it starts."), code="dates_order"
+            )
+        if (
+            self.certificates is not None
+            and self.participants is not None
+            and self.certificates > self.participants
+        ):
+            errors["certificates"] = ValidationError(
+                _("More certificates than participants: check both numbers."),
+                code="certificates_over_participants",
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end_date and self.end_date != self.start_date)

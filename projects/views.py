@@ -1,7 +1,121 @@
-from django.shortcuts import render
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from .filters import ProjectFilter, sorted_projects
+from .models import Project
+
+PAGE_SIZE = 20
+
+
+def _filtered(request, queryset):
+    filterset = ProjectFilter(request.GET or None, queryset=queryset)
+    projects, sort = sorted_projects(filterset.qs, request.GET.get("sort", ""))
+    return filterset, projects, sort
 
 
 @require_GET
 def project_list(request):
-    return render(request, "projects/project_list.html", {})
+    filterset, projects, sort = _filtered(request, Project.objects.for_registry())
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/project_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "sort": sort,
+            "crumbs": [(None, _("Projects"))],
+        },
+    )
+
+
+CSV_COLUMNS = [
+    "agreement_number",
+    "title",
+    "title_original",
+    "acronym",
+    "fund",
+    "funding_programme",
+    "municipality",
+    "municipality_role",
+    "status",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "total_cost_eur",
+    "eu_funding_eur",
+    "co_financing_eur",
+    "eu_share_percent",
+    "lead_partner",
+    "partners",
+    "countries",
+    "url",
+]
+
+
+@require_GET
+def project_csv(request):
+    """The registry's filtered result set as open data.
+
+    UTF-8 with a byte order mark (so Excel detects the encoding), comma-separated, one
+    project per row; dates ISO 8601, amounts with a decimal point, codes (not labels)
+    for fund, role and status, so the file reads the same in every language.
+    """
+    _filterset, projects, _sort = _filtered(request, Project.objects.for_csv())
+    stamp = timezone.localdate().isoformat()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="projects-{stamp}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for project in projects:
+        lead = project.lead_partnership
+        writer.writerow(
+            [
+                project.agreement_number,
+                project.title,
+                project.title_original,
+                project.acronym,
+                project.funding_programme.fund,
+                project.funding_programme.name,
+                project.municipality.name,
+                project.municipality_role,
+                project.status,
+                project.planned_start or "",
+                project.planned_end or "",
+                project.actual_start or "",
+                project.actual_end or "",
+                "" if project.total_cost is None else project.total_cost,
+                "" if project.eu_funding is None else project.eu_funding,
+                "" if project.co_financing is None else project.co_financing,
+                "" if project.share is None else project.share,
+                lead.organisation.name if lead else "",
+                project.partner_count,
+                project.country_count,
+                request.build_absolute_uri(project.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+@require_GET
+def project_detail(request, slug):
+    project = get_object_or_404(Project.objects.for_page(), slug=slug)
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "project": project,
+            "partners_by_country": project.partners_by_country(),
+            "elapsed": project.period_elapsed(),
+            "crumbs": [(reverse("projects:list"), _("Projects")), (None, project.title)],
+        },
+    )

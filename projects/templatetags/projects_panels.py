@@ -2,9 +2,12 @@
 
 from django import template
 
+from projects.models import Project
+
 register = template.Library()
 
 
 @register.inclusion_tag("projects/includes/home_panel.html")
-def home_projects():
-    return {"projects": []}
+def home_projects(limit=6):
+    """Running projects, newest first: one query."""
+    return {"projects": list(Project.objects.for_home(limit))}
