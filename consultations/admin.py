@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -93,8 +93,8 @@ class PublicDiscussionForm(forms.ModelForm):
         if self.instance.pk is None and not self.errors and self.instance.redaction_id:
             try:
                 services.check_discussion_can_open(discussion=self.instance, user=self.user)
-            except ValidationError as error:
-                self.add_error(None, error)
+            except (ValidationError, PermissionDenied) as error:
+                self.add_error(None, error.messages if hasattr(error, "messages") else str(error))
 
 
 @admin.register(PublicDiscussion)

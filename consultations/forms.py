@@ -16,9 +16,7 @@ def part_choices(redaction):
     """
     sections = [
         (f"section:{s.pk}", s.title)
-        for s in SituationSection.objects.filter(redaction=redaction).order_by(
-            "area", "position", "id"
-        )
+        for s in SituationSection.objects.filter(redaction=redaction).order_by("position", "id")
     ]
     strategic = []
     priorities = Priority.objects.filter(redaction=redaction).prefetch_related(

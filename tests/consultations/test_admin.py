@@ -1,0 +1,152 @@
+"""Planners record and answer proposals and open discussions in admin."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from consultations.models import Proposal, PublicDiscussion
+from programmes.models import Redaction
+from tests.factories import ActionLineFactory, PriorityFactory, RedactionFactory
+
+from .factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(proposal):
+    return f"/lv/admin/consultations/proposal/{proposal.pk}/change/"
+
+
+def answer_data(proposal, **overrides):
+    data = {
+        "text": proposal.text,
+        "section": "",
+        "priority": "",
+        "action_line": "",
+        "task": "",
+        "author_name": proposal.author_name,
+        "email": proposal.email,
+        "channel": proposal.channel,
+        "received_at_0": timezone.localtime(proposal.received_at).strftime("%Y-%m-%d"),
+        "received_at_1": timezone.localtime(proposal.received_at).strftime("%H:%M:%S"),
+        "language": "lv",
+        "answer": "partly",
+        "justification": "Iekļauts rīcības plānā daļēji.",
+        "is_published": "on",
+        "hidden_reason": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_first_answer_is_emailed_once(client, planner, discussion, mailoutbox):
+    proposal = ProposalFactory(discussion=discussion, email="anna@example.lv")
+    client.force_login(planner)
+    page = client.get(change_url(proposal))
+    assert page.status_code == 200
+    assert "anna@example.lv" in page.content.decode()  # staff see the address
+    response = client.post(change_url(proposal), answer_data(proposal))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    proposal.refresh_from_db()
+    assert proposal.answer == "partly"
+    assert proposal.answered_by == planner
+    assert proposal.answered_at and proposal.answer_notified_at
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["anna@example.lv"]
+    assert "Iekļauts rīcības plānā daļēji." in mailoutbox[0].body
+    client.post(change_url(proposal), answer_data(proposal, justification="Precizēts."))
+    assert len(mailoutbox) == 1
+
+
+def test_answer_without_justification_is_refused_in_admin(client, planner, discussion):
+    proposal = ProposalFactory(discussion=discussion)
+    client.force_login(planner)
+    response = client.post(change_url(proposal), answer_data(proposal, justification=""))
+    assert response.status_code == 200
+    proposal.refresh_from_db()
+    assert proposal.answer == ""
+
+
+def test_planner_of_another_municipality_cannot_see_the_proposal(client, other_planner, discussion):
+    proposal = ProposalFactory(discussion=discussion)
+    client.force_login(other_planner)
+    assert client.get(change_url(proposal)).status_code in (302, 404)
+    listing = client.get("/lv/admin/consultations/proposal/")
+    assert proposal.text not in listing.content.decode()
+
+
+def test_planner_enters_a_paper_proposal_which_gets_the_next_number(client, planner, discussion):
+    ProposalFactory(discussion=discussion, number=1)
+    client.force_login(planner)
+    now = timezone.localtime()
+    response = client.post(
+        "/lv/admin/consultations/proposal/add/",
+        {
+            "discussion": discussion.pk,
+            "text": "Iesniegts papīra formā: vajag jaunu skvēru.",
+            "author_name": "Ilze Kalna",
+            "email": "",
+            "channel": "paper",
+            "received_at_0": now.strftime("%Y-%m-%d"),
+            "received_at_1": now.strftime("%H:%M:%S"),
+            "language": "lv",
+            "answer": "",
+            "justification": "",
+            "is_published": "on",
+            "hidden_reason": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Proposal.objects.get(channel="paper").number == 2
+
+
+def discussion_form(redaction):
+    now = timezone.localtime()
+    later = now + datetime.timedelta(days=30)
+    return {
+        "redaction": redaction.pk,
+        "slug": "",
+        "opens_at_0": now.strftime("%Y-%m-%d"),
+        "opens_at_1": now.strftime("%H:%M:%S"),
+        "closes_at_0": later.strftime("%Y-%m-%d"),
+        "closes_at_1": later.strftime("%H:%M:%S"),
+        "introduction": "",
+        "materials_places": "Domē",
+        "materials_url": "",
+        "how_to_submit": "",
+        "report_summary": "",
+    }
+
+
+def test_opening_a_discussion_moves_a_draft_redaction_to_public_discussion(
+    client, planner, programme
+):
+    draft = RedactionFactory(programme=programme, number=5, vision="Zaļa pilsēta.")
+    ActionLineFactory(priority=PriorityFactory(redaction=draft))
+    client.force_login(planner)
+    response = client.post("/lv/admin/consultations/publicdiscussion/add/", discussion_form(draft))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    draft.refresh_from_db()
+    assert draft.status == Redaction.Status.PUBLIC_DISCUSSION
+    assert PublicDiscussion.objects.get(redaction=draft)
+
+
+def test_incomplete_draft_cannot_be_opened_and_admin_says_why(client, planner, programme):
+    draft = RedactionFactory(programme=programme, number=6, vision="")
+    client.force_login(planner)
+    response = client.post("/en/admin/consultations/publicdiscussion/add/", discussion_form(draft))
+    assert response.status_code == 200
+    assert "The redaction has no vision." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Redaction.Status.DRAFT
+    assert not PublicDiscussion.objects.exists()
+
+
+def test_planner_sees_consultation_admin_lists(client, planner, discussion):
+    ProposalFactory(discussion=discussion)
+    client.force_login(planner)
+    for name in ("workinggroup", "event", "survey", "publicdiscussion", "proposal"):
+        assert client.get(f"/lv/admin/consultations/{name}/").status_code == 200, name
+    response = client.get("/lv/admin/consultations/proposal/?answer__exact=&q=ceļus")
+    assert response.status_code == 200

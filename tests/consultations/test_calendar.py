@@ -1,0 +1,68 @@
+"""iCalendar feeds of consultation events, read back by a real parser."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from icalendar import Calendar
+
+from tests.factories import ProgrammeFactory
+
+from .factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def events(programme):
+    start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=3)
+    mine = EventFactory(
+        programme=programme,
+        title="Sabiedriskās apspriešanas sanāksme",
+        place="Daugavpils pilsētas dome",
+        summary="Programmas prezentācija.",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    other = EventFactory(programme=ProgrammeFactory(), title="Cits seminārs")
+    return mine, other
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def test_all_events_feed_parses_with_the_expected_events(client, events):
+    mine, other = events
+    calendar = parse(client.get("/lv/events.ics"))
+    vevents = calendar.walk("VEVENT")
+    assert {str(e["SUMMARY"]) for e in vevents} == {mine.title, other.title}
+    event = next(e for e in vevents if str(e["SUMMARY"]) == mine.title)
+    assert event.decoded("DTSTART") == mine.starts_at
+    assert event.decoded("DTEND") == mine.ends_at
+    assert str(event["LOCATION"]) == "Daugavpils pilsētas dome"
+    assert "Programmas prezentācija." in str(event["DESCRIPTION"])
+    assert str(event["UID"]).startswith(f"consultations-event-{mine.pk}@")
+    assert "DTSTAMP" in event
+
+
+def test_programme_feed_has_only_that_programmes_events(client, events, programme):
+    mine, _other = events
+    url = f"/en/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
+    calendar = parse(client.get(url))
+    assert [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")] == [mine.title]
+
+
+def test_unknown_programme_feed_is_404(client, db):
+    assert client.get("/lv/consultations/programmes/nav/nav/events.ics").status_code == 404
+
+
+def test_consultations_page_links_the_feeds(client, events, programme):
+    html = client.get("/lv/consultations/").content.decode()
+    assert 'href="/lv/events.ics"' in html
+    assert (
+        f"/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
+        in html
+    )

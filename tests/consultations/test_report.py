@@ -1,0 +1,122 @@
+"""The public report after the discussion: every published proposal with its answer."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.utils import timezone
+
+from consultations.models import Proposal, PublicDiscussion
+
+from .factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def close(discussion):
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+
+@pytest.fixture
+def answered(discussion):
+    priority = discussion.redaction.priorities.get()
+    line = priority.action_lines.get()
+    ProposalFactory(
+        discussion=discussion,
+        number=1,
+        priority=priority,
+        text="Uzsvērt mazos uzņēmumus.",
+        answer="taken",
+        justification="Papildināts prioritātes apraksts.",
+    )
+    ProposalFactory(
+        discussion=discussion,
+        number=2,
+        action_line=line,
+        text="Velomaršruts gar Daugavu.",
+        answer="partly",
+        justification="Izpēte iekļauta rīcības plānā.",
+    )
+    ProposalFactory(
+        discussion=discussion,
+        number=3,
+        text="Nomainīt apgaismojumu manā ielā.",
+        answer="not_relevant",
+        justification="Nodots izpildei komunālajai daļai.",
+    )
+    ProposalFactory(
+        discussion=discussion,
+        number=4,
+        text="Aizskarošs teksts par darbinieku.",
+        answer="not_relevant",
+        justification="Neattiecas.",
+        is_published=False,
+        hidden_reason="Aizskarošs saturs.",
+    )
+    ProposalFactory(discussion=discussion, number=5, text="Vēl neatbildēts priekšlikums.")
+    close(discussion)
+    return discussion
+
+
+def report_url(discussion, lang="en"):
+    return f"/{lang}/consultations/{discussion.slug}/report/"
+
+
+def test_report_lists_published_proposals_with_answers_and_counts(client, answered):
+    response = client.get(report_url(answered))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Uzsvērt mazos uzņēmumus." in html
+    assert "Papildināts prioritātes apraksts." in html
+    assert "VTP1" in html and "RV1.1" in html
+    assert "The redaction as a whole" in html
+    assert "Partly taken into account" in html
+    assert "Aizskarošs teksts" not in html
+    counts = response.context["answer_counts"]
+    by_answer = {item.answer: item.count for item in counts}
+    assert by_answer == {"taken": 1, "partly": 1, "not_taken": 0, "not_relevant": 1, "": 1}
+    assert len(response.context["proposals"]) == 4
+
+
+def test_report_csv_is_utf8_with_bom_and_has_every_published_proposal(client, answered):
+    response = client.get(f"/lv/consultations/{answered.slug}/report.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert len(rows) == 1 + 4
+    numbers = [row[0] for row in rows[1:]]
+    assert numbers == ["1", "2", "3", "5"]
+    assert rows[2][3] == "Velomaršruts gar Daugavu."
+    assert "Aizskarošs" not in body
+
+
+def test_report_waits_until_the_discussion_closes(client, discussion):
+    ProposalFactory(discussion=discussion)
+    response = client.get(report_url(discussion))
+    assert response.status_code == 302
+    assert client.get(f"/lv/consultations/{discussion.slug}/report.csv").status_code == 404
+
+
+def test_hidden_proposal_is_never_shown(client, answered):
+    hidden = Proposal.objects.get(is_published=False)
+    pages = [
+        report_url(answered),
+        f"/lv/consultations/{answered.slug}/",
+        answered.redaction.get_absolute_url(),
+        "/lv/consultations/",
+    ]
+    for page in pages:
+        assert hidden.text.encode() not in client.get(page).content, page
+
+
+def test_closed_discussion_page_links_the_report_and_has_no_form(client, answered):
+    html = client.get(f"/en/consultations/{answered.slug}/").content.decode()
+    assert "Proposals are no longer accepted" in html
+    assert f"/en/consultations/{answered.slug}/report/" in html
+    assert 'name="text"' not in html
