@@ -1,8 +1,41 @@
-"""Reads for public pages: one named function per page, each with a fixed query count."""
+"""Reads for public pages: one named function per page, each with a fixed query count.
 
-from django.db.models import Prefetch
+Every page fetches through one function here. The prefetch lists are module constants so
+that other apps' pieces on these pages (projects serving an action line, news about a
+programme, proposals per part) can be added in one place, e.g.
+`REDACTION_PREFETCH.append("priorities__action_lines__projects")`, rather than by
+queries in templates.
 
-from .models import DevelopmentProgramme, Municipality, Redaction
+The functions raise Http404 for what the user may not see: drafts are visible only to
+staff of the programme's municipality (`Redaction.objects.visible_to`).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import (
+    Action,
+    ActionLine,
+    DevelopmentProgramme,
+    FundingSource,
+    Indicator,
+    InvestmentItem,
+    Municipality,
+    Priority,
+    Redaction,
+    SituationSection,
+    SteeringGroupMeeting,
+    SteeringGroupMember,
+    SwotItem,
+    Task,
+    ThematicArea,
+)
 
 
 def municipalities_for_home():
@@ -17,6 +50,16 @@ def municipalities_for_home():
     return Municipality.objects.prefetch_related(Prefetch("programmes", queryset=programmes))
 
 
+def municipalities_for_list():
+    """The public list of municipalities (same shape as the home page's)."""
+    return municipalities_for_home()
+
+
+def municipality_for_page(slug):
+    """One municipality with its programmes and their published redactions (3 queries)."""
+    return get_object_or_404(municipalities_for_home(), slug=slug)
+
+
 def current_redaction(redactions):
     """The approved redaction, else the newest published one (from a prefetched list)."""
     redactions = list(redactions)
@@ -25,3 +68,225 @@ def current_redaction(redactions):
             return redaction
     published = [r for r in redactions if r.status != Redaction.Status.DRAFT]
     return max(published, key=lambda r: r.number) if published else None
+
+
+# --- the tree: priorities → action lines → tasks → actions (progress rolls up) ---------
+
+_actions = Action.objects.order_by("sort_key")
+_tasks = Task.objects.order_by("sort_key").prefetch_related(Prefetch("actions", _actions))
+_items = InvestmentItem.objects.select_related("task").prefetch_related("amounts")
+_lines = ActionLine.objects.order_by("sort_key").prefetch_related(
+    Prefetch("tasks", _tasks), Prefetch("investment_items", _items)
+)
+TREE_PREFETCH = [
+    Prefetch("priorities", Priority.objects.order_by("sort_key")),
+    Prefetch("priorities__action_lines", _lines),
+]
+
+
+def steering_group_prefetch(path=""):
+    """Members and meetings of the steering group reached through `path` (e.g. "programme__")."""
+    return [
+        Prefetch(
+            f"{path}steering_group__members",
+            SteeringGroupMember.objects.order_by("position_in_list", "name"),
+        ),
+        Prefetch(
+            f"{path}steering_group__meetings", SteeringGroupMeeting.objects.order_by("number")
+        ),
+    ]
+
+
+# Everything a redaction contains; the redaction page adds the programme's steering group.
+CONTENT_PREFETCH = [
+    Prefetch(
+        "situation_sections",
+        SituationSection.objects.order_by("area", "position", "id").prefetch_related(
+            "data_sources"
+        ),
+    ),
+    Prefetch("swot_items", SwotItem.objects.order_by("kind", "position", "id")),
+    "coherence_items",
+    *TREE_PREFETCH,
+    Prefetch(
+        "indicators",
+        Indicator.objects.select_related("priority").prefetch_related("values"),
+    ),
+]
+REDACTION_PREFETCH = [*CONTENT_PREFETCH, *steering_group_prefetch("programme__")]
+
+
+def _redactions(municipality, programme, user):
+    return Redaction.objects.visible_to(user).filter(
+        programme__municipality__slug=municipality, programme__slug=programme
+    )
+
+
+def programme_for_page(municipality, programme, user):
+    """A programme with the redactions the user may see, its current redaction's tree
+    (for the progress rollup) and its steering group. Eleven queries whatever the size.
+
+    Sets `programme.visible_redactions` (by number) and `programme.current` (or None).
+    """
+    visible = Redaction.objects.visible_to(user).order_by("number")
+    programme = get_object_or_404(
+        DevelopmentProgramme.objects.select_related(
+            "municipality", "steering_group"
+        ).prefetch_related(
+            Prefetch("redactions", visible, to_attr="visible_redactions"),
+            *steering_group_prefetch(),
+        ),
+        municipality__slug=municipality,
+        slug=programme,
+    )
+    current = current_redaction(programme.visible_redactions)
+    if current is not None:
+        prefetch_related_objects([current], *TREE_PREFETCH)
+    programme.current = current
+    previous = None
+    for redaction in programme.visible_redactions:
+        redaction.previous = previous
+        previous = redaction
+    return programme
+
+
+def redaction_for_page(municipality, programme, number, user):
+    """One redaction with all its content, ready to render without further queries.
+
+    A frozen redaction never changes: its rendered content can be cached under
+    `redaction_cache_key(redaction)`.
+    """
+    queryset = (
+        _redactions(municipality, programme, user)
+        .select_related("programme__municipality", "programme__steering_group", "copied_from")
+        .prefetch_related(*REDACTION_PREFETCH)
+    )
+    return get_object_or_404(queryset, number=number)
+
+
+def redactions_for_compare(municipality, programme, a, b, user):
+    """The two redactions of one programme to compare, each with all its content.
+
+    Both must be visible to the user, else 404. Returns (a, b) in the order asked.
+    """
+    queryset = (
+        _redactions(municipality, programme, user)
+        .filter(number__in=[a, b])
+        .select_related("programme__municipality")
+        .prefetch_related(*CONTENT_PREFETCH)
+    )
+    by_number = {redaction.number: redaction for redaction in queryset}
+    if a not in by_number or b not in by_number:
+        raise Http404("No such redaction.")
+    return by_number[a], by_number[b]
+
+
+def steering_group_of(programme):
+    """The programme's steering group, or None (a missing one-to-one row raises otherwise)."""
+    try:
+        return programme.steering_group
+    except ObjectDoesNotExist:
+        return None
+
+
+def redaction_cache_key(redaction, language):
+    """A key for a frozen redaction's rendered content; it changes when the status does."""
+    stamp = redaction.status_changed_at.timestamp() if redaction.status_changed_at else ""
+    return f"programmes:redaction:{redaction.pk}:{redaction.status}:{stamp}:{language}"
+
+
+# --- shaping prefetched rows for the page (pure Python, no queries) ---------------------
+
+
+def sections_by_area(redaction):
+    """[(area label, [sections])] in the order of ThematicArea, from prefetched rows."""
+    grouped = defaultdict(list)
+    for section in redaction.situation_sections.all():
+        grouped[section.area].append(section)
+    return [(label, grouped[value]) for value, label in ThematicArea.choices if grouped[value]]
+
+
+def swot_by_kind(redaction):
+    """[(kind value, label, [items])] for all four kinds, from prefetched rows."""
+    grouped = defaultdict(list)
+    for item in redaction.swot_items.all():
+        grouped[item.kind].append(item)
+    return [(value, label, grouped[value]) for value, label in SwotItem.Kind.choices]
+
+
+def action_plan_rows(redaction):
+    """Every action with its task and action line, in tree order, from prefetched rows."""
+    rows = []
+    for priority in redaction.priorities.all():
+        for line in priority.action_lines.all():
+            for task in line.tasks.all():
+                for action in task.actions.all():
+                    rows.append((line, task, action))
+    return rows
+
+
+@dataclass
+class InvestmentRow:
+    item: InvestmentItem
+    action_line: ActionLine
+    by_year: list  # amounts aligned with InvestmentPlan.years
+    by_source: list  # amounts aligned with InvestmentPlan.sources
+    total: Decimal
+
+
+@dataclass
+class InvestmentPlan:
+    """The investment plan as tables: items by year, and totals by year and by source."""
+
+    years: list = field(default_factory=list)
+    sources: list = field(default_factory=list)  # [(value, label)] of sources in use
+    rows: list = field(default_factory=list)
+    totals_by_year: list = field(default_factory=list)
+    totals_by_source: list = field(default_factory=list)
+    # [(label, [amount per year], total)] — the source × year matrix
+    source_rows: list = field(default_factory=list)
+    grand_total: Decimal = Decimal("0")
+
+    def __bool__(self):
+        return bool(self.rows)
+
+
+def investment_plan(redaction):
+    """Compute the investment plan tables in Python from the prefetched amounts."""
+    items = []
+    for priority in redaction.priorities.all():
+        for line in priority.action_lines.all():
+            for item in line.investment_items.all():
+                items.append((line, item))
+    years = sorted({a.year for _, item in items for a in item.amounts.all()})
+    used = {a.source for _, item in items for a in item.amounts.all()}
+    sources = [(value, label) for value, label in FundingSource.choices if value in used]
+    matrix = defaultdict(Decimal)  # (source, year) → amount
+    plan = InvestmentPlan(years=years, sources=sources)
+    for line, item in items:
+        per_year, per_source = defaultdict(Decimal), defaultdict(Decimal)
+        for amount in item.amounts.all():
+            per_year[amount.year] += amount.amount
+            per_source[amount.source] += amount.amount
+            matrix[(amount.source, amount.year)] += amount.amount
+        plan.rows.append(
+            InvestmentRow(
+                item=item,
+                action_line=line,
+                by_year=[per_year.get(year) for year in years],
+                by_source=[per_source.get(value) for value, _ in sources],
+                total=sum(per_year.values(), Decimal("0")),
+            )
+        )
+    plan.totals_by_year = [
+        sum((matrix[(value, year)] for value, _ in sources), Decimal("0")) for year in years
+    ]
+    plan.totals_by_source = [
+        sum((matrix[(value, year)] for year in years), Decimal("0")) for value, _ in sources
+    ]
+    plan.source_rows = [
+        (label, [matrix.get((value, year)) for year in years], total)
+        for (value, label), total in zip(sources, plan.totals_by_source, strict=True)
+    ]
+    plan.grand_total = sum(plan.totals_by_year, Decimal("0"))
+    return plan

@@ -1,42 +1,124 @@
-from django.shortcuts import get_object_or_404, render
+"""Public pages of municipalities, development programmes and their redactions.
+
+Each view fetches through one named selector (fixed query count) and renders; access
+rules live in `Redaction.objects.visible_to`, applied inside the selectors.
+"""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .models import DevelopmentProgramme, Municipality, Redaction
-from .selectors import municipalities_for_home
+from . import selectors
+from .access import can_edit_municipality
+from .compare import compare_redactions
+
+
+def _programme_crumbs(programme):
+    municipality = programme.municipality
+    return [
+        (reverse("programmes:list"), _("Programmes")),
+        (municipality.get_absolute_url(), municipality.name),
+        (programme.get_absolute_url(), programme.title),
+    ]
 
 
 @require_GET
 def municipality_list(request):
     return render(
-        request, "programmes/municipality_list.html", {"municipalities": municipalities_for_home()}
+        request,
+        "programmes/municipality_list.html",
+        {
+            "municipalities": selectors.municipalities_for_list(),
+            "crumbs": [(None, _("Programmes"))],
+        },
     )
 
 
 @require_GET
 def municipality_detail(request, municipality):
-    municipality = get_object_or_404(Municipality, slug=municipality)
-    return render(request, "programmes/municipality_detail.html", {"municipality": municipality})
+    municipality = selectors.municipality_for_page(municipality)
+    crumbs = [(reverse("programmes:list"), _("Programmes")), (None, municipality.name)]
+    programmes = [
+        (programme, selectors.current_redaction(programme.published_redactions))
+        for programme in municipality.programmes.all()
+    ]
+    return render(
+        request,
+        "programmes/municipality_detail.html",
+        {"municipality": municipality, "programmes": programmes, "crumbs": crumbs},
+    )
 
 
 @require_GET
 def programme_detail(request, municipality, programme):
-    programme = get_object_or_404(
-        DevelopmentProgramme, municipality__slug=municipality, slug=programme
+    programme = selectors.programme_for_page(municipality, programme, request.user)
+    crumbs = _programme_crumbs(programme)
+    crumbs[-1] = (None, programme.title)
+    return render(
+        request,
+        "programmes/programme_detail.html",
+        {
+            "programme": programme,
+            "municipality": programme.municipality,
+            "current": programme.current,
+            "redactions": programme.visible_redactions,
+            "steering_group": selectors.steering_group_of(programme),
+            "crumbs": crumbs,
+        },
     )
-    return render(request, "programmes/programme_detail.html", {"programme": programme})
+
+
+def _source_visible(redaction, user):
+    """The redaction this one was copied from, if the user may see it."""
+    source = redaction.copied_from
+    if source is None or source.programme_id != redaction.programme_id:
+        return None
+    if source.is_draft and not can_edit_municipality(user, redaction.programme.municipality_id):
+        return None
+    return source
 
 
 @require_GET
 def redaction_detail(request, municipality, programme, number):
-    redaction = get_object_or_404(
-        Redaction.objects.visible_to(request.user),
-        programme__municipality__slug=municipality,
-        programme__slug=programme,
-        number=number,
+    redaction = selectors.redaction_for_page(municipality, programme, number, request.user)
+    programme = redaction.programme
+    crumbs = [*_programme_crumbs(programme), (None, redaction.display_label)]
+    return render(
+        request,
+        "programmes/redaction_detail.html",
+        {
+            "redaction": redaction,
+            "programme": programme,
+            "municipality": programme.municipality,
+            "copied_from": _source_visible(redaction, request.user),
+            "sections_by_area": selectors.sections_by_area(redaction),
+            "swot": selectors.swot_by_kind(redaction),
+            "action_plan": selectors.action_plan_rows(redaction),
+            "investment_plan": selectors.investment_plan(redaction),
+            "steering_group": selectors.steering_group_of(programme),
+            "crumbs": crumbs,
+        },
     )
-    return render(request, "programmes/redaction_detail.html", {"redaction": redaction})
 
 
 @require_GET
 def redaction_compare(request, municipality, programme, a, b):
-    raise NotImplementedError
+    old, new = selectors.redactions_for_compare(municipality, programme, a, b, request.user)
+    programme = new.programme
+    crumbs = [
+        *_programme_crumbs(programme),
+        (old.get_absolute_url(), old.display_label),
+        (None, _("Comparison with %(label)s") % {"label": new.display_label}),
+    ]
+    return render(
+        request,
+        "programmes/redaction_compare.html",
+        {
+            "comparison": compare_redactions(old, new),
+            "old": old,
+            "new": new,
+            "programme": programme,
+            "crumbs": crumbs,
+        },
+    )

@@ -1,0 +1,303 @@
+"""Public pages of municipalities, programmes and redactions (no login needed)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from programmes import demo
+from programmes.models import DevelopmentProgramme, Redaction
+from tests.factories import (
+    ActionFactory,
+    ActionLineFactory,
+    InvestmentAmountFactory,
+    InvestmentItemFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    RedactionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DAUGAVPILS = ("daugavpils", "ap-2014-2020")
+LIVANI = ("livani", "iap-2019-2025")
+
+
+@pytest.fixture
+def demo_data(db):
+    demo.load()
+
+
+def redaction_url(slugs, number, language="lv"):
+    url = reverse("programmes:redaction", args=[*slugs, number])
+    return url.replace("/lv/", f"/{language}/", 1)
+
+
+def test_list_shows_municipalities_and_programmes(client, demo_data):
+    response = client.get(reverse("programmes:list"))
+    assert response.status_code == 200
+    assert "Līvānu novads" in response.text
+    assert "Daugavpils pilsētas attīstības programma 2014.–2020. gadam" in response.text
+
+
+def test_municipality_page_lists_its_programmes_with_current_redaction(client, demo_data):
+    response = client.get(reverse("programmes:municipality", args=["livani"]))
+    assert response.status_code == 200
+    assert "Līvānu novada integrētā attīstības programma 2019.–2025. gadam" in response.text
+    assert 'href="/lv/programmes/livani/iap-2019-2025/redactions/2/"' in response.text
+    assert "Latgal" in response.text
+
+
+def test_unknown_municipality_is_404(client, demo_data):
+    assert client.get("/lv/programmes/nav-tadas/").status_code == 404
+    assert client.get("/lv/programmes/daugavpils/nav-tadas/").status_code == 404
+    assert client.get("/lv/programmes/livani/ap-2014-2020/").status_code == 404
+
+
+def test_programme_page_shows_facts_redactions_progress_and_steering_group(client, demo_data):
+    response = client.get(reverse("programmes:programme", args=DAUGAVPILS))
+    assert response.status_code == 200
+    text = response.text
+    assert "2014–2020" in text
+    assert "SIA „Baltijas Konsultācijas”" in text
+    assert "Helēna Trošimova" in text
+    assert "Sabiedriskā apspriešana" in text or "Public discussion" in text
+    # the rollup and how it is computed
+    assert "VTP1" in text and "<progress" in text
+    assert "vidēj" in text or "average" in text
+    # steering group from the seed: order No. 635 of 16.11.2012 and 8 meetings
+    assert "635" in text and "2012. gada 16. novembris" in text
+    assert text.count("<h4>") >= 8
+    assert "etniskajā centrā" in text
+
+
+def test_programme_page_links_each_redaction_to_a_comparison_with_the_previous(client, demo_data):
+    response = client.get(reverse("programmes:programme", args=LIVANI))
+    assert reverse("programmes:compare", args=[*LIVANI, 1, 2]) in response.text
+    # the draft (redaction 3) is not listed for a visitor
+    assert reverse("programmes:compare", args=[*LIVANI, 2, 3]) not in response.text
+    assert redaction_url(LIVANI, 3) not in response.text
+
+
+def test_redaction_page_shows_every_part(client, demo_data):
+    response = client.get(redaction_url(DAUGAVPILS, 1))
+    assert response.status_code == 200
+    text = response.text
+    for expected in [
+        "Dabas un kultūrvēsturiskās vērtības",  # situation analysis
+        "Izglītība un zinātne",
+        '<abbr title="Centrālā statistikas pārvalde">CSP</abbr>',  # data sources
+        "Latgales reģiona attīstības centrs",  # vision
+        "Latgales plānošanas reģiona ekonomikas profila",  # specialisation
+        "Zarasu",  # functional links
+        "Latvija 2030",  # coherence
+        'class="swot"',
+        "RV1.1",
+        "U1.1.1",
+        "R1.1.1.1",  # action plan
+        "Pilsētplānošanas un būvniecības departaments",
+        "Ziemeļu industriālās teritorijas infrastruktūras izbūve",  # investment plan
+        "<meter",  # indicators
+        "Bezdarba līmenis",
+        "Vadības grupa",
+    ]:
+        assert expected in text, expected
+    assert (
+        "sabiedriskajai apspriešanai" in text
+        or "publiskajai apspriešanai" in text
+        or ("public discussion" in text)
+    )
+
+
+def test_codes_order_naturally_on_the_page(client, demo_data):
+    text = client.get(redaction_url(DAUGAVPILS, 1)).text
+    indicators = text[text.index('id="indicators"') :]
+    assert indicators.index(">R2<") < indicators.index(">R9<") < indicators.index(">R10<")
+
+
+def test_investment_plan_totals_by_year_and_source_in_latvian_euro_format(client):
+    redaction = RedactionFactory()
+    item = InvestmentItemFactory(action_line__priority__redaction=redaction, code="I1")
+    InvestmentAmountFactory(item=item, year=2022, source="eu", amount=Decimal("90000"))
+    InvestmentAmountFactory(item=item, year=2022, source="municipal", amount=Decimal("9000"))
+    InvestmentAmountFactory(item=item, year=2023, source="eu", amount=Decimal("1000.50"))
+    other = InvestmentItemFactory(action_line=item.action_line, code="I2")
+    InvestmentAmountFactory(item=other, year=2024, source="state", amount=Decimal("500"))
+    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    programme = redaction.programme
+    url = reverse(
+        "programmes:redaction",
+        args=[programme.municipality.slug, programme.slug, redaction.number],
+    )
+    text = client.get(url).text
+    plan = text[text.index('id="investment-plan"') :]
+    assert "99\xa0000,00\xa0€" in plan  # 2022 total (both sources)
+    assert "91\xa0000,50\xa0€" in plan  # EU funds total
+    assert "100\xa0500,50\xa0€" in plan  # grand total
+    for year in ("2022", "2023", "2024"):
+        assert f'<th scope="col" class="num">{year}</th>' in plan
+
+
+def test_pages_are_in_english_too(client, demo_data):
+    response = client.get(redaction_url(LIVANI, 2, language="en"))
+    assert response.status_code == 200
+    assert "Situation analysis" in response.text
+    assert "€" in response.text
+
+
+def test_superseded_redaction_says_so_and_links_to_comparison(client, demo_data):
+    text = client.get(redaction_url(LIVANI, 1, language="en")).text
+    assert "Superseded." in text
+    text = client.get(redaction_url(LIVANI, 2, language="en")).text
+    assert reverse("programmes:compare", args=[*LIVANI, 1, 2]).replace("/lv/", "/en/") in text
+
+
+def test_pdf_link_is_shown_when_a_document_is_set(client):
+    redaction = RedactionFactory(status="approved", document="redactions/ap.pdf")
+    programme = redaction.programme
+    url = reverse("programmes:redaction", args=[programme.municipality.slug, programme.slug, 1])
+    redaction.number = 1
+    Redaction.objects.filter(pk=redaction.pk).update(number=1)
+    assert "/media/redactions/ap.pdf" in client.get(url).text or "redactions/ap.pdf" in (
+        client.get(url).text
+    )
+
+
+def test_user_text_is_escaped(client):
+    line = ActionLineFactory(title="<script>alert(1)</script>")
+    Redaction.objects.filter(pk=line.priority.redaction_id).update(status="approved")
+    redaction = line.priority.redaction
+    programme = redaction.programme
+    url = reverse(
+        "programmes:redaction",
+        args=[programme.municipality.slug, programme.slug, redaction.number],
+    )
+    text = client.get(url).text
+    assert "<script>alert(1)</script>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(municipality):
+    programme = ProgrammeFactory(municipality=municipality, slug="ap")
+    return RedactionFactory(programme=programme, number=1, label="Melnraksts")
+
+
+def draft_url(draft):
+    return reverse("programmes:redaction", args=[draft.programme.municipality.slug, "ap", 1])
+
+
+def test_anonymous_visitor_gets_404_for_a_draft(client, draft):
+    assert client.get(draft_url(draft)).status_code == 404
+
+
+def test_planner_of_another_municipality_gets_404_for_a_draft(client, draft, other_planner):
+    client.force_login(other_planner)
+    assert client.get(draft_url(draft)).status_code == 404
+
+
+def test_planner_of_the_same_municipality_sees_the_draft_with_a_notice(client, draft, planner):
+    client.force_login(planner)
+    response = client.get(draft_url(draft).replace("/lv/", "/en/"))
+    assert response.status_code == 200
+    assert "You see a draft because you may edit it" in response.text
+
+
+def test_programme_page_lists_drafts_only_for_its_planners(client, draft, planner):
+    url = reverse("programmes:programme", args=[draft.programme.municipality.slug, "ap"])
+    assert "Melnraksts" not in client.get(url).text
+    client.force_login(planner)
+    assert "Melnraksts" in client.get(url).text
+
+
+# --- query counts: fixed whatever the data size ----------------------------------------
+
+
+def grow(redaction, n):
+    """Add n priorities with lines, tasks, actions, investments and indicators."""
+    from tests.factories import IndicatorFactory
+
+    for _ in range(n):
+        priority = PriorityFactory(redaction=redaction)
+        for _ in range(2):
+            line = ActionLineFactory(priority=priority)
+            for _ in range(2):
+                action = ActionFactory(task__action_line=line)
+                ActionFactory(task=action.task)
+            item = InvestmentItemFactory(action_line=line)
+            InvestmentAmountFactory(item=item, year=2022)
+            InvestmentAmountFactory(item=item, year=2023, source="eu")
+        IndicatorFactory(redaction=redaction, priority=priority)
+
+
+@pytest.fixture
+def published(municipality):
+    programme = ProgrammeFactory(municipality=municipality, slug="ap")
+    from tests.factories import SteeringGroupFactory
+
+    SteeringGroupFactory(programme=programme)
+    first = RedactionFactory(programme=programme, number=1)
+    grow(first, 2)
+    return first
+
+
+def _publish(redaction):
+    Redaction.objects.filter(pk=redaction.pk).update(
+        status="approved", published_on=datetime.date(2024, 1, 1)
+    )
+
+
+PAGES = {
+    "list": lambda r: reverse("programmes:list"),
+    "municipality": lambda r: reverse("programmes:municipality", args=["daugavpils"]),
+    "programme": lambda r: reverse("programmes:programme", args=["daugavpils", "ap"]),
+    "redaction": lambda r: reverse("programmes:redaction", args=["daugavpils", "ap", 1]),
+}
+
+# list/municipality: 3 (municipalities, programmes, redactions).
+# programme: programme+municipality+group, redactions, members, meetings, current redaction,
+#   priorities, action lines, tasks, actions, investment items, amounts = 11.
+# redaction: redaction, sections, data sources, swot, coherence, priorities, lines, tasks,
+#   actions, investment items, amounts, indicators, values, members, meetings = 15.
+BOUNDS = {"list": 3, "municipality": 3, "programme": 11, "redaction": 15}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_query_count_is_fixed_whatever_the_data_size(
+    client, published, page, django_assert_max_num_queries
+):
+    _publish(published)
+    url = PAGES[page](published)
+    with django_assert_max_num_queries(BOUNDS[page]):
+        assert client.get(url).status_code == 200
+    # as much again: more priorities, more programmes and redactions
+    Redaction.objects.filter(pk=published.pk).update(status="draft")
+    grow(published, 2)
+    _publish(published)
+    for number in (2, 3):
+        other = RedactionFactory(programme=published.programme, number=number)
+        grow(other, 1)
+        Redaction.objects.filter(pk=other.pk).update(status="superseded")
+    ProgrammeFactory(municipality=published.programme.municipality)
+    with django_assert_max_num_queries(BOUNDS[page]):
+        assert client.get(url).status_code == 200
+
+
+def test_compare_query_count_is_fixed(client, published, django_assert_max_num_queries):
+    from programmes.demo import copy_content
+
+    _publish(published)
+    second = RedactionFactory(programme=published.programme, number=2, copied_from=published)
+    copy_content(published, second)
+    Redaction.objects.filter(pk=second.pk).update(status="public_discussion")
+    url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 2])
+    # both redactions (with programme and municipality), then their content: sections,
+    # data sources, SWOT, coherence, priorities, lines, tasks, actions, investment items,
+    # amounts, indicators, values = 13. Lineage maps are not needed for a direct copy.
+    with django_assert_max_num_queries(13):
+        assert client.get(url).status_code == 200
+    assert DevelopmentProgramme.objects.count() == 1
