@@ -1,0 +1,243 @@
+"""Spreadsheet import (preview, confirm, refusals) and export of the action plan and others."""
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from programmes import models as pm
+from tests.factories import full_redaction
+
+Status = pm.Redaction.Status
+pytestmark = pytest.mark.django_db
+
+XLSX, CSV = "0", "1"
+
+ACTION_HEADER = (
+    "task,code,title,responsible,partners,start_year,end_year,financing_sources,"
+    "estimated_cost,status,progress"
+)
+
+
+def url(model, view):
+    return reverse(f"admin:programmes_{model._meta.model_name}_{view}")
+
+
+@pytest.fixture
+def redaction(municipality):
+    return full_redaction(municipality)
+
+
+@pytest.fixture
+def planner_client(client, planner):
+    client.force_login(planner)
+    return client
+
+
+def _csv(text):
+    return SimpleUploadedFile("plan.csv", text.encode("utf-8"), content_type="text/csv")
+
+
+def _preview(client, model, redaction, upload, file_format=CSV):
+    return client.post(
+        url(model, "import"),
+        {"redaction": redaction.pk, "format": file_format, "resource": "0", "import_file": upload},
+    )
+
+
+def _confirm(client, model, preview):
+    confirm = preview.context["confirm_form"]
+    data = {name: confirm.initial.get(name, "") for name in confirm.fields}
+    return client.post(url(model, "process_import"), data)
+
+
+def test_import_page_offers_only_own_redactions(planner_client, redaction, other_municipality):
+    foreign = full_redaction(other_municipality)
+    form = planner_client.get(url(pm.Action, "import")).context["form"]
+    choices = set(form.fields["redaction"].queryset)
+    assert redaction in choices
+    assert foreign not in choices
+
+
+def test_action_plan_import_previews_then_changes_on_confirm(planner_client, planner, redaction):
+    upload = _csv(
+        ACTION_HEADER + "\n"
+        'U1.1.1,R1,Skolu renovācija,Izglītības pārvalde,,2022,2025,ERAF,"120 000,50",Procesā,40\n'
+        "U1.1.1,R2,Jauna rīcība,Attīstības departaments,NVO,2023,2024,,1000,planned,0\n"
+    )
+
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    assert preview.status_code == 200
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), [
+        (r.number, r.error_dict) for r in result.invalid_rows
+    ]
+    assert [row.import_type for row in result.rows] == ["update", "new"]
+    assert "confirm_form" in preview.context
+    # Nothing changes before the planner confirms.
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+    assert pm.Action.objects.in_redaction(redaction).get().title != "Skolu renovācija"
+
+    response = _confirm(planner_client, pm.Action, preview)
+
+    assert response.status_code == 302
+    actions = {a.code: a for a in pm.Action.objects.in_redaction(redaction)}
+    assert set(actions) == {"R1", "R2"}
+    assert actions["R1"].title == "Skolu renovācija"
+    assert actions["R1"].estimated_cost == Decimal("120000.50")
+    assert actions["R1"].status == pm.Action.Status.IN_PROGRESS
+    assert actions["R2"].partners == "NVO"
+    assert actions["R2"].history.first().history_user == planner
+
+
+def test_bad_rows_are_refused_naming_row_and_column(planner_client, redaction):
+    upload = _csv(
+        ACTION_HEADER + "\n"
+        "U1.1.1,R1,Labs,Pārvalde,,2022,2025,,100,planned,10\n"
+        "U9.9.9,R2,Nav uzdevuma,Pārvalde,,2022,2025,,100,planned,10\n"
+        "U1.1.1,R3,Slikts progress,Pārvalde,,2022,2025,,-5,planned,150\n"
+    )
+
+    with translation.override("en"):
+        preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    result = preview.context["result"]
+    assert result.has_validation_errors()
+    assert "confirm_form" not in preview.context
+    invalid = {row.number: row.field_specific_errors for row in result.invalid_rows}
+    assert set(invalid) == {2, 3}
+    assert "task" in invalid[2]
+    assert "U9.9.9" in invalid[2]["task"][0]
+    assert {"progress", "estimated_cost"} <= set(invalid[3])
+    page = preview.content.decode()
+    assert "U9.9.9" in page
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_import_into_a_frozen_redaction_is_refused(planner_client, redaction):
+    pm.Redaction.objects.filter(pk=redaction.pk).update(status=Status.PUBLIC_DISCUSSION)
+    upload = _csv(ACTION_HEADER + "\nU1.1.1,R2,Uzdevums,Pārvalde,,2022,2025,,100,planned,10\n")
+
+    with translation.override("en"):
+        preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    assert preview.status_code == 200
+    errors = preview.context["form"].errors["redaction"]
+    assert "iesaldēts" in str(errors[0]) or "frozen" in str(errors[0])
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_import_into_another_municipalitys_redaction_is_refused(client, other_planner, redaction):
+    client.force_login(other_planner)
+    upload = _csv(ACTION_HEADER + "\nU1.1.1,R2,Uzdevums,Pārvalde,,2022,2025,,100,planned,10\n")
+    preview = _preview(client, pm.Action, redaction, upload)
+    assert "redaction" in preview.context["form"].errors
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_project_manager_cannot_import(client, project_manager, redaction):
+    client.force_login(project_manager)
+    assert client.get(url(pm.Action, "import")).status_code == 403
+
+
+def test_investment_plan_import_creates_items_and_amounts_from_xlsx(planner_client, redaction):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        [
+            "item",
+            "action_line",
+            "task",
+            "title",
+            "responsible",
+            "expected_result",
+            "year",
+            "source",
+            "amount",
+        ]
+    )
+    sheet.append(["I1", "RV1.1", "U1.1.1", "", "", "", 2022, "municipal", 7000])
+    sheet.append(
+        ["I2", "RV1.1", "", "Jauns projekts", "Būvvalde", "Tilts", 2025, "ES fondi", 50000]
+    )
+    sheet.append(["I2", "RV1.1", "", "Jauns projekts", "Būvvalde", "Tilts", 2026, "eu", 25000.5])
+    data = io.BytesIO()
+    book.save(data)
+    upload = SimpleUploadedFile("plan.xlsx", data.getvalue())
+
+    preview = _preview(planner_client, pm.InvestmentAmount, redaction, upload, XLSX)
+
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), [
+        r.error_dict for r in result.invalid_rows
+    ]
+    assert not pm.InvestmentItem.objects.in_redaction(redaction).filter(code="I2").exists()
+
+    _confirm(planner_client, pm.InvestmentAmount, preview)
+
+    item = pm.InvestmentItem.objects.in_redaction(redaction).get(code="I2")
+    assert item.title == "Jauns projekts"
+    assert sorted((a.year, a.source, a.amount) for a in item.amounts.all()) == [
+        (2025, "eu", Decimal("50000")),
+        (2026, "eu", Decimal("25000.50")),
+    ]
+    first = pm.InvestmentAmount.objects.in_redaction(redaction).get(item__code="I1", year=2022)
+    assert first.amount == Decimal("7000")
+
+
+def test_investment_row_with_unknown_action_line_names_the_column(planner_client, redaction):
+    upload = _csv(
+        "item,action_line,task,title,responsible,expected_result,year,source,amount\n"
+        "I5,RV7.7,,Projekts,Būvvalde,,2025,eu,100\n"
+    )
+    preview = _preview(planner_client, pm.InvestmentAmount, redaction, upload)
+    [row] = preview.context["result"].invalid_rows
+    assert row.number == 1
+    assert "action_line" in row.field_specific_errors
+
+
+def test_indicator_values_import(planner_client, redaction):
+    upload = _csv("indicator,year,value,note\nR1,2024,175,\nR1,2023,160,labots\n")
+    preview = _preview(planner_client, pm.IndicatorValue, redaction, upload)
+    assert not preview.context["result"].has_validation_errors()
+    _confirm(planner_client, pm.IndicatorValue, preview)
+    values = dict(pm.IndicatorValue.objects.in_redaction(redaction).values_list("year", "value"))
+    assert values == {2023: Decimal("160"), 2024: Decimal("175")}
+
+
+def _export(client, model):
+    page = client.get(url(model, "export"))
+    form = page.context["form"]
+    data = {"format": CSV, "resource": "0"}
+    for name, field in form.fields.items():
+        if getattr(field, "is_selectable_field", False):
+            data[name] = "on"
+    return client.post(url(model, "export"), data)
+
+
+def test_export_contains_own_rows_only(planner_client, redaction, other_municipality):
+    foreign = full_redaction(other_municipality)
+    pm.Action.objects.in_redaction(foreign).update(title="Svešā rīcība")
+    pm.Action.objects.in_redaction(redaction).update(title="Mūsu rīcība")
+
+    response = _export(planner_client, pm.Action)
+
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("task,code,title")
+    assert "U1.1.1,R1,Mūsu rīcība" in text
+    assert "Svešā rīcība" not in text
+
+
+def test_investment_export_is_reimportable(planner_client, redaction):
+    response = _export(planner_client, pm.InvestmentAmount)
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("item,action_line,task,title")
+    assert len(text.strip().splitlines()) == 4
+    preview = _preview(planner_client, pm.InvestmentAmount, redaction, _csv(text))
+    assert not preview.context["result"].has_validation_errors()
