@@ -147,7 +147,7 @@ def test_latvian_message_for_latvian_interface():
     project.planned_end = datetime.date(2012, 1, 1)
     with translation.override("lv"):
         message = errors_of(project)["planned_end"][0]
-    assert message != "The planned end cannot be before the planned start."
+    assert message == "Plānotās beigas nevar būt pirms plānotā sākuma."
 
 
 def test_normalize_search_drops_latvian_diacritics():

@@ -1,0 +1,151 @@
+"""News pages and feeds: only published posts whose time has come are public."""
+
+import datetime
+
+import feedparser
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.projects.factories import NewsFactory, NewsPhotoFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def posts(municipality):
+    project = ProjectFactory(municipality=municipality, slug="cities-of-change")
+    now = timezone.now()
+    return {
+        "project": project,
+        "public": NewsFactory(
+            municipality=municipality,
+            title="Pārmaiņu pilsētas dalījās pieredzē",
+            slug="parmainu-pilsetas",
+            project=project,
+            published_at=now - datetime.timedelta(days=2),
+        ),
+        "other": NewsFactory(
+            municipality=municipality,
+            title="Uzsākts darbs pie attīstības programmas",
+            slug="uzsakts-darbs",
+            published_at=now - datetime.timedelta(days=5),
+        ),
+        "draft": NewsFactory(
+            municipality=municipality, title="Melnraksts", slug="melnraksts", is_published=False
+        ),
+        "future": NewsFactory(
+            municipality=municipality,
+            title="Nākotnes ziņa",
+            slug="nakotnes-zina",
+            project=project,
+            published_at=now + datetime.timedelta(days=1),
+        ),
+    }
+
+
+def test_news_list_shows_published_posts_newest_first(client, posts):
+    response = client.get("/lv/news/")
+    assert response.status_code == 200
+    assert [p.slug for p in response.context["page"].object_list] == [
+        "parmainu-pilsetas",
+        "uzsakts-darbs",
+    ]
+    assert "Melnraksts" not in response.text and "Nākotnes ziņa" not in response.text
+    assert 'rel="alternate" type="application/atom+xml"' in response.text
+
+
+def test_news_page_shows_text_project_and_publicity(client, posts):
+    response = client.get("/lv/news/parmainu-pilsetas/")
+    assert response.status_code == 200
+    assert "Pirmā rindkopa." in response.text and "Otrā rindkopa." in response.text
+    assert posts["project"].get_absolute_url() in response.text
+    assert "Eiropas Sociālā fonda finansiālu atbalstu" in response.text
+
+
+@pytest.mark.parametrize("slug", ["melnraksts", "nakotnes-zina", "nav-tadas"])
+def test_drafts_and_future_posts_are_404(client, posts, slug):
+    assert client.get(f"/lv/news/{slug}/").status_code == 404
+
+
+def test_drafts_are_404_for_staff_too(client, posts, superuser):
+    client.force_login(superuser)
+    assert client.get("/lv/news/melnraksts/").status_code == 404
+
+
+def test_home_page_shows_latest_news_and_running_projects(client, posts):
+    html = client.get("/lv/").text
+    assert "Pārmaiņu pilsētas dalījās pieredzē" in html
+    assert "Melnraksts" not in html
+    assert posts["project"].title in html
+
+
+def test_site_feed_is_parsed_by_a_feed_reader(client, posts):
+    response = client.get("/lv/feeds/news/")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.title for e in feed.entries] == [
+        "Pārmaiņu pilsētas dalījās pieredzē",
+        "Uzsākts darbs pie attīstības programmas",
+    ]
+    assert feed.entries[0].link == "http://testserver/lv/news/parmainu-pilsetas/"
+    assert feed.entries[0].summary == "Īss ievads."
+
+
+def test_project_feed_has_only_that_projects_public_news(client, posts):
+    response = client.get("/lv/projects/cities-of-change/feed/")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    assert [e.title for e in feed.entries] == ["Pārmaiņu pilsētas dalījās pieredzē"]
+    assert posts["project"].title in feed.feed.title
+
+
+def test_programme_link_is_validated_against_the_municipality(posts, other_municipality):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ProgrammeFactory
+
+    post = posts["public"]
+    post.programme = ProgrammeFactory(municipality=other_municipality)
+    with pytest.raises(ValidationError) as caught:
+        post.full_clean()
+    assert "programme" in caught.value.message_dict
+
+
+def _add_posts(municipality, n):
+    for i in range(n):
+        post = NewsFactory(
+            municipality=municipality,
+            project=ProjectFactory(municipality=municipality),
+            published_at=timezone.now() - datetime.timedelta(hours=i + 1),
+        )
+        NewsPhotoFactory(news=post)
+        NewsPhotoFactory(news=post)
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("url", ["/lv/news/", "/lv/feeds/news/", "/lv/"])
+def test_news_list_feed_and_home_query_counts_do_not_grow(client, municipality, url):
+    _add_posts(municipality, 3)
+    before = _queries(client, url)
+    _add_posts(municipality, 4)
+    assert _queries(client, url) == before
+
+
+def test_news_page_query_count(client, municipality, django_assert_max_num_queries):
+    post = NewsFactory(municipality=municipality, project=ProjectFactory(), slug="zina")
+    NewsPhotoFactory(news=post)
+    before = _queries(client, "/lv/news/zina/")
+    for _ in range(3):
+        NewsPhotoFactory(news=post)
+    # the post with its author, municipality, project, programme; its photos
+    with django_assert_max_num_queries(2):
+        client.get("/lv/news/zina/")
+    assert _queries(client, "/lv/news/zina/") == before

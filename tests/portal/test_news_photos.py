@@ -1,0 +1,147 @@
+"""News photos: checked with Pillow, refused when not images or too big, EXIF stripped,
+thumbnail and large sizes made."""
+
+import io
+import os
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from portal.models import News, NewsPhoto
+from tests.projects.factories import NewsFactory, ProjectFactory, image_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def exif_with_gps():
+    exif = Image.Exif()
+    exif[0x010F] = "Kamera"  # Make
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (55.0, 52.0, 30.0)
+    gps[3] = "E"
+    gps[4] = (26.0, 31.0, 0.0)
+    return exif
+
+
+@pytest.fixture
+def own_project(project_manager, municipality):
+    return ProjectFactory(municipality=municipality, managers=[project_manager])
+
+
+def news_form(municipality, project, upload, alt_text="Konferences zāle"):
+    return {
+        "title": "Konference",
+        "slug": "konference",
+        "lead": "Ievads",
+        "body": "Teksts",
+        "municipality": municipality.pk,
+        "project": project.pk,
+        "is_published": "on",
+        "published_at_0": "2013-11-25",
+        "published_at_1": "10:00",
+        "photos-TOTAL_FORMS": "1",
+        "photos-INITIAL_FORMS": "0",
+        "photos-0-image": upload,
+        "photos-0-alt_text": alt_text,
+        "photos-0-caption": "Konferences atklāšana",
+        "photos-0-position": "0",
+    }
+
+
+def photo_errors(response):
+    formset = response.context["inline_admin_formsets"][0].formset
+    return formset.errors[0]
+
+
+def test_photo_upload_is_accepted_stripped_and_resized(
+    client, project_manager, municipality, own_project
+):
+    raw = image_bytes(size=(1600, 1000), exif=exif_with_gps())
+    assert Image.open(io.BytesIO(raw)).getexif().get_ifd(0x8825)
+    client.force_login(project_manager)
+    upload = SimpleUploadedFile("foto.jpg", raw, content_type="image/jpeg")
+    response = client.post(
+        reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
+    )
+    assert response.status_code == 302
+    photo = NewsPhoto.objects.get()
+    with Image.open(photo.image.path) as stored:
+        exif = stored.getexif()
+        assert not exif.get_ifd(0x8825)
+        assert 0x010F not in exif
+        assert stored.size == (1600, 1000)
+    with Image.open(photo.large.path) as large:
+        assert large.size == (1200, 750)
+        assert not large.getexif()
+    with Image.open(photo.thumbnail.path) as thumbnail:
+        assert thumbnail.size == (400, 250)
+    assert (photo.thumbnail_width, photo.large_width) == (400, 1200)
+    assert News.objects.get().photos.count() == 1
+
+
+def test_png_with_transparency_becomes_jpeg(municipality):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (300, 200), (0, 0, 0, 0)).save(buffer, format="PNG")
+    photo = NewsPhoto(news=NewsFactory(municipality=municipality), alt_text="Logo")
+    photo.image = SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+    photo.full_clean()
+    photo.save()
+    assert photo.image.name.endswith(".jpg")
+    assert photo.thumbnail_width == 300
+
+
+def test_file_that_is_not_an_image_is_refused(client, project_manager, municipality, own_project):
+    client.force_login(project_manager)
+    upload = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    response = client.post(
+        reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
+    )
+    assert response.status_code == 200
+    assert "image" in photo_errors(response)
+    assert not News.objects.exists() and not NewsPhoto.objects.exists()
+
+
+def test_oversize_image_is_refused_with_the_limit(
+    client, project_manager, municipality, own_project, settings
+):
+    settings.MAX_UPLOAD_MB = 1
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3)).save(buffer, format="PNG")
+    assert buffer.tell() > 1024 * 1024
+    client.force_login(project_manager)
+    upload = SimpleUploadedFile("liels.png", buffer.getvalue(), content_type="image/png")
+    response = client.post(
+        reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
+    )
+    assert response.status_code == 200
+    messages = photo_errors(response)["image"]
+    assert any("1 MB" in message for message in messages)
+    assert not NewsPhoto.objects.exists()
+
+
+def test_photo_without_alt_text_is_refused(client, project_manager, municipality, own_project):
+    client.force_login(project_manager)
+    upload = SimpleUploadedFile("foto.jpg", image_bytes(), content_type="image/jpeg")
+    response = client.post(
+        reverse("admin:portal_news_add"),
+        news_form(municipality, own_project, upload, alt_text=""),
+    )
+    assert response.status_code == 200
+    assert "alt_text" in photo_errors(response)
+    assert not NewsPhoto.objects.exists()
+
+
+def test_news_page_shows_large_photo_and_list_shows_thumbnail(client, municipality):
+    post = NewsFactory(municipality=municipality, slug="ar-foto")
+    photo = NewsPhoto(news=post, alt_text="Pilsētas panorāma", caption="Ekskursija pilsētā")
+    photo.image = SimpleUploadedFile(
+        "p.jpg", image_bytes(size=(1600, 1000)), content_type="image/jpeg"
+    )
+    photo.save()
+    page = client.get("/lv/news/ar-foto/").text
+    assert photo.large.url in page and 'alt="Pilsētas panorāma"' in page
+    assert "<figcaption>Ekskursija pilsētā" in page
+    assert photo.thumbnail.url in client.get("/lv/news/").text
