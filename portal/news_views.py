@@ -1,10 +1,16 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET
 
+from projects.models import Project
+
 from .models import News
+from .search import RESULTS_PER_GROUP, folded_filter, search_source
 
 PAGE_SIZE = 12
 
@@ -24,3 +30,33 @@ def news_detail(request, slug):
         "portal/news_detail.html",
         {"post": post, "crumbs": [(reverse("news:list"), _("News")), (None, post.title)]},
     )
+
+
+# Projects and news in the site search (portal.search): one query per group.
+
+
+@search_source(_lazy("Projects"))
+def _project_results(query):
+    projects = (
+        Project.objects.public()
+        .search(query)
+        .select_related("municipality")
+        .order_by("-planned_start", "title")[:RESULTS_PER_GROUP]
+    )
+    return [
+        {"url": p.get_absolute_url(), "title": p.title, "context": p.municipality.name}
+        for p in projects
+    ]
+
+
+@search_source(_lazy("News"))
+def _news_results(query):
+    posts = folded_filter(News.objects.published(), query, ["title", "lead", "body"])
+    return [
+        {
+            "url": post.get_absolute_url(),
+            "title": post.title,
+            "context": date_format(timezone.localtime(post.published_at), "DATE_FORMAT"),
+        }
+        for post in posts.order_by("-published_at")[:RESULTS_PER_GROUP]
+    ]

@@ -149,3 +149,12 @@ def test_news_page_query_count(client, municipality, django_assert_max_num_queri
     with django_assert_max_num_queries(2):
         client.get("/lv/news/zina/")
     assert _queries(client, "/lv/news/zina/") == before
+
+
+def test_site_search_finds_projects_and_news_without_diacritics(client, posts):
+    html = client.get("/lv/search/", {"q": "parmainu"}).text
+    assert "Pārmaiņu pilsētas dalījās pieredzē" in html
+    assert "Melnraksts" not in html
+    posts["project"].title = "Līvānu projekts"
+    posts["project"].save()
+    assert "Līvānu projekts" in client.get("/lv/search/", {"q": "livanu"}).text

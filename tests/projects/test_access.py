@@ -203,3 +203,30 @@ def test_manager_cannot_change_news_of_a_colleagues_project(
     post = NewsFactory(municipality=municipality, project=colleagues_project)
     client.force_login(project_manager)
     assert client.post(change_url(post), {"title": "X"}).status_code == 403
+
+
+ADMIN_MODELS = [
+    "projects_project",
+    "projects_partnership",
+    "projects_activity",
+    "projects_organisation",
+    "projects_fundingprogramme",
+    "projects_councildecision",
+    "portal_news",
+    "portal_newsphoto",
+]
+
+
+@pytest.mark.parametrize("name", ADMIN_MODELS)
+def test_admin_pages_open_for_every_role(
+    client, superuser, project_manager, planner, own_project, name
+):
+    ActivityFactory(project=own_project)
+    NewsFactory(municipality=own_project.municipality, project=own_project)
+    for user in (superuser, project_manager, planner):
+        client.force_login(user)
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+        add = client.get(reverse(f"admin:{name}_add")).status_code
+        assert add in (200, 403)
+        if user is superuser:
+            assert add == 200
