@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -150,6 +150,30 @@ def programme_for_page(municipality, programme, user):
     return programme
 
 
+def proposals_prefetch():
+    """Residents' published proposals about each section, priority, action line and task
+    (as `published_proposals`), four queries.
+
+    They come through the related name `proposals` that the consultations app declares,
+    so programmes imports nothing from it; without that app there is nothing to fetch.
+    Proposals change after a redaction freezes: keep them out of any cached content.
+    """
+    prefetches = []
+    for path, model in (
+        ("situation_sections__", SituationSection),
+        ("priorities__", Priority),
+        ("priorities__action_lines__", ActionLine),
+        ("priorities__action_lines__tasks__", Task),
+    ):
+        try:
+            proposal = model._meta.get_field("proposals").related_model
+        except FieldDoesNotExist:
+            return []
+        published = proposal.objects.filter(is_published=True).order_by("number")
+        prefetches.append(Prefetch(f"{path}proposals", published, to_attr="published_proposals"))
+    return prefetches
+
+
 def redaction_for_page(municipality, programme, number, user):
     """One redaction with all its content, ready to render without further queries.
 
@@ -159,7 +183,7 @@ def redaction_for_page(municipality, programme, number, user):
     queryset = (
         _redactions(municipality, programme, user)
         .select_related("programme__municipality", "programme__steering_group", "copied_from")
-        .prefetch_related(*REDACTION_PREFETCH)
+        .prefetch_related(*REDACTION_PREFETCH, *proposals_prefetch())
     )
     return get_object_or_404(queryset, number=number)
 

@@ -266,8 +266,9 @@ PAGES = {
 # programme: programme+municipality+group, redactions, members, meetings, current redaction,
 #   priorities, action lines, tasks, actions, investment items, amounts = 11.
 # redaction: redaction, sections, data sources, swot, coherence, priorities, lines, tasks,
-#   actions, investment items, amounts, indicators, values, members, meetings = 15.
-BOUNDS = {"list": 3, "municipality": 3, "programme": 11, "redaction": 15}
+#   actions, investment items, amounts, indicators, values, members, meetings = 15,
+#   + residents' published proposals on sections, priorities, lines, tasks = 19.
+BOUNDS = {"list": 3, "municipality": 3, "programme": 11, "redaction": 19}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -1,0 +1,62 @@
+"""The redaction page shows, under each part, the published proposals about it and answers."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programmes.models import Redaction
+from tests.factories import SituationSectionFactory
+
+from .factories import ProposalFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def parts(discussion):
+    redaction = discussion.redaction
+    Redaction.objects.filter(pk=redaction.pk).update(status="draft")
+    section = SituationSectionFactory(redaction=redaction, title="Iedzīvotāji")
+    Redaction.objects.filter(pk=redaction.pk).update(status="public_discussion")
+    priority = redaction.priorities.get()
+    line = priority.action_lines.get()
+    return {"section": section, "priority": priority, "action_line": line, "task": line.tasks.get()}
+
+
+def add_proposals(discussion, parts, n):
+    for _ in range(n):
+        for name, part in parts.items():
+            ProposalFactory(
+                discussion=discussion,
+                **{name: part},
+                text=f"Priekšlikums par {name}.",
+                answer="taken",
+                justification=f"Ņemts vērā: {name}.",
+            )
+
+
+def test_each_part_shows_its_published_proposals_and_answers(client, discussion, parts):
+    add_proposals(discussion, parts, 1)
+    ProposalFactory(
+        discussion=discussion,
+        priority=parts["priority"],
+        text="Slēpjams teksts par prioritāti.",
+        is_published=False,
+        hidden_reason="Personas dati.",
+    )
+    html = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    for name in parts:
+        assert f"Priekšlikums par {name}." in html
+        assert f"Ņemts vērā: {name}." in html
+    assert "Slēpjams teksts" not in html
+
+
+def test_redaction_page_query_count_does_not_grow_with_proposals(client, discussion, parts):
+    url = discussion.redaction.get_absolute_url()
+    add_proposals(discussion, parts, 1)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    add_proposals(discussion, parts, 3)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)
