@@ -40,9 +40,17 @@ def _all(model):
     return [f"programmes.{verb}_{model}" for verb in ("view", "add", "change", "delete")]
 
 
+# Admin derives the rest from these: spreadsheet import needs add and change permission on
+# the model, export and change history need view permission, and the redaction actions
+# need add (start the next redaction) or change (open discussion, approve).
 ROLE_PERMISSIONS = {
     PLANNER: [perm for model in _CONTENT for perm in _all(model)]
-    + ["programmes.view_municipality", "programmes.view_datasource", "programmes.add_datasource"],
+    + [
+        "programmes.view_municipality",
+        "programmes.view_datasource",
+        "programmes.add_datasource",
+        "programmes.change_datasource",
+    ],
     PROJECT_MANAGER: [f"programmes.view_{model}" for model in _CONTENT]
     + ["programmes.view_municipality"],
     MUNICIPALITY_ADMIN: [

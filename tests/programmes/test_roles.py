@@ -1,0 +1,50 @@
+"""Role groups and what each role can do in the programmes admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from portal.roles import ensure_role_groups
+from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
+from tests.factories import full_redaction
+
+pytestmark = pytest.mark.django_db
+
+
+def _perms(name):
+    group = Group.objects.get(name=name)
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+
+
+def test_role_groups_exist_with_programmes_permissions(roles):
+    assert {"programmes.change_action", "programmes.add_redaction"} <= _perms(PLANNER)
+    assert "programmes.change_action" not in _perms(PROJECT_MANAGER)
+    assert "programmes.view_action" in _perms(PROJECT_MANAGER)
+    assert {"auth.change_user", "programmes.add_staffprofile"} <= _perms(MUNICIPALITY_ADMIN)
+    assert "auth.delete_user" not in _perms(MUNICIPALITY_ADMIN)
+
+
+def test_ensure_role_groups_is_idempotent(roles):
+    before = _perms(PLANNER)
+    ensure_role_groups()
+    assert _perms(PLANNER) == before
+    assert Group.objects.filter(name=PLANNER).count() == 1
+
+
+def test_project_manager_reads_but_cannot_import_or_change(client, project_manager, municipality):
+    redaction = full_redaction(municipality)
+    client.force_login(project_manager)
+    assert client.get(reverse("admin:programmes_action_changelist")).status_code == 200
+    assert client.get(reverse("admin:programmes_action_import")).status_code == 403
+    assert client.get(reverse("admin:programmes_action_add")).status_code == 403
+    page = client.get(reverse("admin:programmes_redaction_change", args=[redaction.pk]))
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+
+
+def test_planner_can_import_and_see_history(client, planner, municipality):
+    redaction = full_redaction(municipality)
+    client.force_login(planner)
+    assert client.get(reverse("admin:programmes_action_import")).status_code == 200
+    history = reverse("admin:programmes_redaction_history", args=[redaction.pk])
+    assert client.get(history).status_code == 200
