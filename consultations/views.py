@@ -158,13 +158,19 @@ def report_csv(request, slug):
             [
                 proposal.number,
                 timezone.localtime(proposal.received_at).strftime("%d.%m.%Y"),
-                proposal.part_label,
-                proposal.text,
+                _csv_cell(proposal.part_label),
+                _csv_cell(proposal.text),
                 proposal.get_answer_display() or _("Not answered yet"),
-                proposal.justification,
+                _csv_cell(proposal.justification),
             ]
         )
     return response
+
+
+def _csv_cell(value):
+    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _calendar_response(request, events, name, filename):

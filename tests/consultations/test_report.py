@@ -120,3 +120,11 @@ def test_closed_discussion_page_links_the_report_and_has_no_form(client, answere
     assert "Proposals are no longer accepted" in html
     assert f"/en/consultations/{answered.slug}/report/" in html
     assert 'name="text"' not in html
+
+
+def test_csv_neutralises_formulas_typed_by_residents(client, discussion):
+    ProposalFactory(discussion=discussion, number=1, text='=HYPERLINK("http://x","klikšķini")')
+    close(discussion)
+    body = client.get(f"/lv/consultations/{discussion.slug}/report.csv").content.decode()
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert rows[1][3] == '\'=HYPERLINK("http://x","klikšķini")'
