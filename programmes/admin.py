@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
@@ -496,9 +496,25 @@ class RedactionAdmin(ProgrammesAdmin):
         PriorityInline,
         IndicatorInline,
     ]
-    actions = ["start_next_redaction", "open_public_discussion", "approve_redaction"]
+    actions = [
+        "start_next_redaction",
+        "open_public_discussion",
+        "approve_redaction",
+        "withdraw_redaction",
+    ]
+    # The actions offered as buttons on a redaction's own page, by its status.
+    WORKFLOW_BUTTONS = {
+        Status.DRAFT: ["open_public_discussion"],
+        Status.PUBLIC_DISCUSSION: ["approve_redaction", "start_next_redaction"],
+        Status.APPROVED: ["start_next_redaction"],
+        Status.SUPERSEDED: ["start_next_redaction"],
+        Status.WITHDRAWN: ["start_next_redaction"],
+    }
     fieldsets = (
-        (None, {"fields": ("programme", "number", "label", "status", "copied_from")}),
+        (
+            None,
+            {"fields": ("programme", "number", "label", "status", "next_step", "copied_from")},
+        ),
         (_("Strategic part"), {"fields": ("vision", "specialisation", "functional_links")}),
         (_("Summary of changes"), {"fields": ("summary",)}),
         (
@@ -515,7 +531,7 @@ class RedactionAdmin(ProgrammesAdmin):
             },
         ),
     )
-    ALWAYS_READONLY = ("status", "status_changed_at", "copied_from")
+    ALWAYS_READONLY = ("status", "next_step", "status_changed_at", "copied_from")
     CONTENT_READONLY = (
         "programme",
         "number",
@@ -550,12 +566,39 @@ class RedactionAdmin(ProgrammesAdmin):
         return initial
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            obj = self.get_object(request, unquote(object_id))
-            if obj is not None and obj.is_frozen:
+        extra_context = extra_context or {}
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None:
+            if request.method == "GET" and obj.is_frozen:
                 notice = FROZEN_NOTICES[obj.status]
                 self.message_user(request, notice, level=messages.WARNING)
+            allowed = self.get_actions(request)
+            extra_context["workflow_actions"] = [
+                (name, allowed[name][2])
+                for name in self.WORKFLOW_BUTTONS.get(obj.status, [])
+                if name in allowed
+            ]
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("next step"))
+    def next_step(self, obj):
+        """What the redaction needs before it can move on, so planners see it before trying."""
+        target = {
+            Status.DRAFT: Status.PUBLIC_DISCUSSION,
+            Status.PUBLIC_DISCUSSION: Status.APPROVED,
+        }.get(obj.status)
+        if obj.pk is None:
+            return "—"
+        if target is None:
+            return _("None: start the next redaction to make changes.")
+        problems = services.redaction_problems(obj, target)
+        if not problems:
+            return _("Ready for “%(status)s”.") % {"status": Status(target).label}
+        return format_html(
+            "{}<ul>{}</ul>",
+            _("Before “%(status)s”:") % {"status": Status(target).label},
+            format_html_join("", "<li>{}</li>", ((problem,) for problem in problems)),
+        )
 
     def _run(self, request, queryset, service, success):
         done = 0
@@ -602,6 +645,18 @@ class RedactionAdmin(ProgrammesAdmin):
                     "%(count)d redactions opened for public discussion.",
                     n,
                 )
+                % {"count": n}
+            ),
+        )
+
+    @admin.action(description=_("Withdraw the redaction"), permissions=["change"])
+    def withdraw_redaction(self, request, queryset):
+        self._run(
+            request,
+            queryset,
+            services.withdraw_redaction,
+            lambda n: (
+                ngettext("%(count)d redaction withdrawn.", "%(count)d redactions withdrawn.", n)
                 % {"count": n}
             ),
         )

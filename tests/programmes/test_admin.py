@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from programmes import models as pm
 from tests.factories import (
@@ -324,3 +325,33 @@ def test_duplicate_code_in_redaction_is_refused_in_admin(planner_client, redacti
     assert response.status_code == 200
     assert "code" in response.context["adminform"].form.errors
     assert ActionLineFactory._meta.model.objects.filter(code="RV1.1").count() == 1
+
+
+def test_redaction_page_shows_next_step_and_workflow_buttons(planner_client, redaction):
+    empty = RedactionFactory(programme=redaction.programme, vision="")
+    page = planner_client.get(url(pm.Redaction, "change", empty.pk))
+    html = page.content.decode()
+    assert page.context["workflow_actions"][0][0] == "open_public_discussion"
+    assert 'value="open_public_discussion"' in html
+    with translation.override("lv"):
+        assert str(_("The redaction has no vision.")) in html
+
+    ready = planner_client.get(url(pm.Redaction, "change", redaction.pk)).content.decode()
+    assert "Gatava" in ready or "Ready" in ready
+
+
+def test_project_manager_gets_no_workflow_buttons(client, project_manager, redaction):
+    client.force_login(project_manager)
+    page = client.get(url(pm.Redaction, "change", redaction.pk))
+    assert page.status_code == 200
+    assert page.context["workflow_actions"] == []
+
+
+def test_withdraw_action(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "withdraw_redaction", "_selected_action": [redaction.pk]},
+    )
+    redaction.refresh_from_db()
+    assert redaction.status == Status.WITHDRAWN

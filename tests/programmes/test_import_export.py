@@ -241,3 +241,22 @@ def test_investment_export_is_reimportable(planner_client, redaction):
     assert len(text.strip().splitlines()) == 4
     preview = _preview(planner_client, pm.InvestmentAmount, redaction, _csv(text))
     assert not preview.context["result"].has_validation_errors()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "file_format"),
+    [
+        ("plan.xlsx", b"%PDF-1.4 not a spreadsheet", XLSX),
+        ("plan.csv", "kaut kas,cits\n1,2\n".encode(), CSV),
+        ("plan.csv", b"", CSV),
+        ("plan.csv", b"\xff\xfe\x00garbage", CSV),
+    ],
+)
+def test_unreadable_or_wrong_files_get_a_message_not_a_500(
+    planner_client, redaction, name, content, file_format
+):
+    upload = SimpleUploadedFile(name, content)
+    preview = _preview(planner_client, pm.Action, redaction, upload, file_format)
+    assert preview.status_code == 200
+    assert "confirm_form" not in preview.context
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
