@@ -180,4 +180,24 @@ def test_submitter_email_is_never_rendered(client, discussion):
 def test_time_left_is_shown_while_open(client, discussion):
     html = client.get(url(discussion, "en")).content.decode()
     assert "left to submit proposals" in html
-    assert "weeks" in html or "week" in html
+    assert "20 days" in html
+
+
+@pytest.mark.parametrize(
+    "delta,expected",
+    [
+        (datetime.timedelta(days=21, hours=5, minutes=3), "21 diena 5 stundas"),
+        (datetime.timedelta(days=2), "2 dienas"),
+        (datetime.timedelta(hours=3, minutes=10), "3 stundas 10 minūtes"),
+        (datetime.timedelta(minutes=1, seconds=30), "1 minūte"),
+        (datetime.timedelta(seconds=-5), "0 minūšu"),
+    ],
+)
+def test_time_left_is_computed_in_words(delta, expected):
+    from django.utils import translation
+
+    from consultations.templatetags.consultations_format import time_left
+
+    now = timezone.now()
+    with translation.override("lv"):
+        assert time_left(now + delta, now) == expected
