@@ -9,7 +9,12 @@ from consultations.models import Proposal, PublicDiscussion
 from programmes.models import Redaction
 from tests.factories import ActionLineFactory, PriorityFactory, RedactionFactory
 
-from .factories import ProposalFactory
+from .factories import (
+    EventFactory,
+    ProposalFactory,
+    SurveyFactory,
+    WorkingGroupMeetingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +155,22 @@ def test_planner_sees_consultation_admin_lists(client, planner, discussion):
         assert client.get(f"/lv/admin/consultations/{name}/").status_code == 200, name
     response = client.get("/lv/admin/consultations/proposal/?answer__exact=&q=ceļus")
     assert response.status_code == 200
+
+
+def test_admin_add_change_and_history_pages_open(client, planner, discussion):
+    proposal = ProposalFactory(discussion=discussion)
+    meeting = WorkingGroupMeetingFactory(group__programme=discussion.redaction.programme)
+    event = EventFactory(programme=discussion.redaction.programme)
+    survey = SurveyFactory(programme=discussion.redaction.programme)
+    client.force_login(planner)
+    objects = {
+        "proposal": proposal,
+        "publicdiscussion": discussion,
+        "workinggroup": meeting.group,
+        "event": event,
+        "survey": survey,
+    }
+    for name, obj in objects.items():
+        base = f"/lv/admin/consultations/{name}/"
+        for url in (f"{base}add/", f"{base}{obj.pk}/change/", f"{base}{obj.pk}/history/"):
+            assert client.get(url).status_code == 200, url
