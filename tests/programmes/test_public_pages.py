@@ -313,3 +313,10 @@ def test_compare_query_count_is_fixed(client, published, django_assert_max_num_q
     with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
     assert DevelopmentProgramme.objects.count() == 1
+
+
+def test_out_of_range_numbers_are_404_not_500(client, demo_data):
+    huge = 10**12
+    assert client.get(redaction_url(LIVANI, huge)).status_code == 404
+    url = reverse("programmes:compare", args=[*LIVANI, 1, huge])
+    assert client.get(url).status_code == 404
