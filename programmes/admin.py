@@ -364,7 +364,21 @@ class DevelopmentProgrammeAdmin(ProgrammesAdmin):
         (None, {"fields": ("municipality", "title", "slug", "kind")}),
         (_("Period and drafting"), {"fields": ("period_start", "period_end")}),
         (None, {"fields": ("drafter_kind", "drafter_name", "summary", "contact")}),
+        (_("Redactions"), {"fields": ("add_redaction_link",)}),
     )
+    readonly_fields = ("add_redaction_link",)
+
+    @admin.display(description=_("new redaction"))
+    def add_redaction_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the programme first.")
+        url = reverse("admin:programmes_redaction_add") + f"?programme={obj.pk}"
+        return format_html(
+            '<a href="{}" class="addlink">{}</a> {}',
+            url,
+            _("Add an empty redaction"),
+            _("(to continue from an existing one, use its “Start the next redaction” action)"),
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(redaction_total=Count("redactions"))

@@ -355,3 +355,11 @@ def test_withdraw_action(planner_client, redaction):
     )
     redaction.refresh_from_db()
     assert redaction.status == Status.WITHDRAWN
+
+
+def test_add_redaction_from_programme_suggests_next_number(planner_client, redaction):
+    page = planner_client.get(url(pm.DevelopmentProgramme, "change", redaction.programme.pk))
+    add = url(pm.Redaction, "add") + f"?programme={redaction.programme.pk}"
+    assert add in page.content.decode()
+    form = planner_client.get(add).context["adminform"].form
+    assert form.initial["number"] == redaction.number + 1
