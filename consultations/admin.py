@@ -146,6 +146,7 @@ class ProposalAdmin(ScopedHistoryAdmin):
         "number",
         "discussion",
         "short_text",
+        "part_display",
         "author_name",
         "channel",
         "answer",
@@ -155,7 +156,13 @@ class ProposalAdmin(ScopedHistoryAdmin):
     list_display_links = ["number", "short_text"]
     list_filter = ["discussion", "answer", "is_published", "channel"]
     search_fields = ["text", "author_name", "email", "justification"]
-    list_select_related = ["discussion__redaction__programme"]
+    list_select_related = [
+        "discussion__redaction__programme",
+        "section",
+        "priority",
+        "action_line",
+        "task",
+    ]
     readonly_fields = ["number", "consent_at", "answered_at", "answered_by", "answer_notified_at"]
     date_hierarchy = "received_at"
     fieldsets = [
@@ -201,6 +208,10 @@ class ProposalAdmin(ScopedHistoryAdmin):
     @admin.display(description=_("proposal"))
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 80 else f"{obj.text[:79]}…"
+
+    @admin.display(description=_("Part of the redaction"))
+    def part_display(self, obj):
+        return obj.part_label
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
