@@ -135,6 +135,7 @@ def programme_for_page(municipality, programme, user):
         ).prefetch_related(
             Prefetch("redactions", visible, to_attr="visible_redactions"),
             *steering_group_prefetch(),
+            *programme_news_and_funding_prefetch(),
         ),
         municipality__slug=municipality,
         slug=programme,
@@ -174,6 +175,49 @@ def proposals_prefetch():
     return prefetches
 
 
+def _related_model(model, name):
+    """The model behind a related name another app declares, or None without that app."""
+    try:
+        return model._meta.get_field(name).related_model
+    except FieldDoesNotExist:
+        return None
+
+
+def projects_prefetch():
+    """Published projects serving each action line (as `public_projects`), one query.
+
+    Through the related name `projects` that the projects app declares; projects change
+    after a redaction freezes, so keep them out of any cached content.
+    """
+    project = _related_model(ActionLine, "projects")
+    if project is None:
+        return []
+    projects = project.objects.public().select_related("funding_programme").order_by("title")
+    return [Prefetch("priorities__action_lines__projects", projects, to_attr="public_projects")]
+
+
+PROGRAMME_NEWS_SHOWN = 6
+
+
+def programme_news_and_funding_prefetch():
+    """The newest published news about a programme with their photos (`published_news`)
+    and the published projects that fund its drafting (`public_funding_projects`): three
+    queries, through the related names `news` (portal) and `funding_projects` (projects)."""
+    prefetches = []
+    news = _related_model(DevelopmentProgramme, "news")
+    if news is not None:
+        published = news.objects.published().order_by("-published_at", "-id")
+        prefetches += [
+            Prefetch("news", published[:PROGRAMME_NEWS_SHOWN], to_attr="published_news"),
+            "published_news__photos",
+        ]
+    project = _related_model(DevelopmentProgramme, "funding_projects")
+    if project is not None:
+        funding = project.objects.public().select_related("funding_programme")
+        prefetches.append(Prefetch("funding_projects", funding, to_attr="public_funding_projects"))
+    return prefetches
+
+
 def redaction_for_page(municipality, programme, number, user):
     """One redaction with all its content, ready to render without further queries.
 
@@ -183,7 +227,7 @@ def redaction_for_page(municipality, programme, number, user):
     queryset = (
         _redactions(municipality, programme, user)
         .select_related("programme__municipality", "programme__steering_group", "copied_from")
-        .prefetch_related(*REDACTION_PREFETCH, *proposals_prefetch())
+        .prefetch_related(*REDACTION_PREFETCH, *proposals_prefetch(), *projects_prefetch())
     )
     return get_object_or_404(queryset, number=number)
 

@@ -273,8 +273,10 @@ PAGES = {
 BOUNDS = {
     "list": 3,
     "municipality": 3,
-    "programme": 11,
-    "redaction": 15 + len(selectors.proposals_prefetch()),
+    # + news about the programme, their photos, projects funding its drafting
+    "programme": 11 + 3,
+    # + projects serving each action line
+    "redaction": 15 + len(selectors.proposals_prefetch()) + 1,
 }
 
 
