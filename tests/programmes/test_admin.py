@@ -363,3 +363,31 @@ def test_add_redaction_from_programme_suggests_next_number(planner_client, redac
     assert add in page.content.decode()
     form = planner_client.get(add).context["adminform"].form
     assert form.initial["number"] == redaction.number + 1
+
+
+def test_forged_inline_rows_do_not_reach_a_frozen_redaction(planner_client, redaction):
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    swot = redaction.swot_items.get()
+    data = {"published_on": "", "decision_number": "", "decision_date": "", "decision_protocol": ""}
+    for prefix in ["situation_sections", "coherence_items", "priorities", "indicators"]:
+        data[f"{prefix}-TOTAL_FORMS"] = "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(
+        {
+            "swot_items-TOTAL_FORMS": "2",
+            "swot_items-INITIAL_FORMS": "1",
+            "swot_items-0-id": swot.pk,
+            "swot_items-0-redaction": redaction.pk,
+            "swot_items-0-kind": "threat",
+            "swot_items-0-text": "Pārrakstīts",
+            "swot_items-0-position": "0",
+            "swot_items-0-DELETE": "on",
+            "swot_items-1-redaction": redaction.pk,
+            "swot_items-1-kind": "threat",
+            "swot_items-1-text": "Iestumts",
+            "swot_items-1-position": "1",
+        }
+    )
+    response = planner_client.post(url(pm.Redaction, "change", redaction.pk), data)
+    assert response.status_code in (200, 302, 403)
+    assert list(redaction.swot_items.values_list("text", flat=True)) == [swot.text]

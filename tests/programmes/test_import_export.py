@@ -247,7 +247,7 @@ def test_investment_export_is_reimportable(planner_client, redaction):
     ("name", "content", "file_format"),
     [
         ("plan.xlsx", b"%PDF-1.4 not a spreadsheet", XLSX),
-        ("plan.csv", "kaut kas,cits\n1,2\n".encode(), CSV),
+        ("plan.csv", b"kaut kas,cits\n1,2\n", CSV),
         ("plan.csv", b"", CSV),
         ("plan.csv", b"\xff\xfe\x00garbage", CSV),
     ],
