@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from projects.models import Project
@@ -35,7 +35,7 @@ def news_detail(request, slug):
 # Projects and news in the site search (portal.search): one query per group.
 
 
-@search_source(_lazy("Projects"))
+@search_source(gettext_lazy("Projects"))
 def _project_results(query):
     projects = (
         Project.objects.public()
@@ -49,7 +49,7 @@ def _project_results(query):
     ]
 
 
-@search_source(_lazy("News"))
+@search_source(gettext_lazy("News"))
 def _news_results(query):
     posts = folded_filter(News.objects.published(), query, ["title", "lead", "body"])
     return [
