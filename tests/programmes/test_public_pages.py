@@ -322,3 +322,19 @@ def test_out_of_range_numbers_are_404_not_500(client, demo_data):
     assert client.get(redaction_url(LIVANI, huge)).status_code == 404
     url = reverse("programmes:compare", args=[*LIVANI, 1, huge])
     assert client.get(url).status_code == 404
+
+
+def test_municipality_page_shows_the_coat_of_arms(client, demo_data):
+    from programmes.models import Municipality
+
+    Municipality.objects.filter(slug="livani").update(coat_of_arms="municipalities/livani.png")
+    text = client.get(reverse("programmes:municipality", args=["livani"])).text
+    assert 'src="/media/municipalities/livani.png"' in text or "municipalities/livani.png" in text
+    assert "Līvānu novads" in text
+
+
+def test_programme_page_explains_how_progress_is_averaged(client, demo_data):
+    url = reverse("programmes:programme", args=LIVANI).replace("/lv/", "/en/")
+    text = client.get(url).text
+    assert "each child counts the same" in text
+    assert "Steering group" in text and "1-12/38" in text
