@@ -24,6 +24,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 
 from .models import (
@@ -391,3 +392,46 @@ class IndicatorValueResource(RedactionImportResource):
         if field.attribute == "note" and row.get("note") is None:
             return
         super().import_field(field, instance, row, is_m2m, **kwargs)
+
+
+# django-import-export ships no Latvian; these are the strings its admin screens show
+# planners, listed here so that they get into this app's Latvian catalogue.
+IMPORT_EXPORT_STRINGS = (
+    gettext_noop("Import"),
+    gettext_noop("Export"),
+    gettext_noop("Resource"),
+    gettext_noop("Format"),
+    gettext_noop("File to import"),
+    gettext_noop("Submit"),
+    gettext_noop("Confirm import"),
+    gettext_noop("Preview"),
+    gettext_noop("Row"),
+    gettext_noop("Errors"),
+    gettext_noop("Line number"),
+    gettext_noop("Non field specific"),
+    gettext_noop("Skipped"),
+    gettext_noop("New"),
+    gettext_noop("Update"),
+    gettext_noop("Select all"),
+    gettext_noop("Some rows failed to validate"),
+    gettext_noop(
+        "Please correct these errors in your data where possible, "
+        "then reupload it using the form above."
+    ),
+    gettext_noop(
+        "Below is a preview of data to be imported. "
+        "If you are satisfied with the results, click 'Confirm import'"
+    ),
+    gettext_noop("This importer will import the following fields: "),
+    gettext_noop("This exporter will export the following fields: "),
+    gettext_noop("Import finished: {} new, {} updated, {} deleted and {} skipped {}."),
+    gettext_noop(
+        "No valid data to import. Ensure your file has the correct headers or data for import."
+    ),
+    gettext_noop(
+        "%(exc_name)s encountered while trying to read file. "
+        "Ensure you have chosen the correct format for the file."
+    ),
+    gettext_noop('Select at least 1 field for "%(resource_name)s" to export'),
+    gettext_noop("Export selected %(verbose_name_plural)s"),
+)

@@ -231,3 +231,25 @@ def test_investment_years_count_distinct_years(municipality):
     ActionFactory(task=pm.Task.objects.in_redaction(redaction).get())
     _status(redaction, Status.PUBLIC_DISCUSSION)
     assert services.redaction_problems(redaction, Status.APPROVED) == []
+
+
+def _copy_queries(redaction, user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        services.start_next_redaction(redaction=redaction, user=user)
+    return len(queries)
+
+
+def test_copy_costs_the_same_number_of_queries_whatever_the_size(planner, municipality):
+    small = full_redaction(municipality)
+    big = full_redaction(municipality)
+    priority = big.priorities.get()
+    for n in range(2, 6):
+        line = pm.ActionLine.objects.create(priority=priority, code=f"RV1.{n}", title="x")
+        task = pm.Task.objects.create(action_line=line, code=f"U1.{n}.1", title="y")
+        ActionFactory(task=task)
+        pm.SwotItem.objects.create(redaction=big, kind="threat", text=f"t{n}")
+
+    assert _copy_queries(big, planner) == _copy_queries(small, planner)
