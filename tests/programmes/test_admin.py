@@ -391,3 +391,17 @@ def test_forged_inline_rows_do_not_reach_a_frozen_redaction(planner_client, reda
     response = planner_client.post(url(pm.Redaction, "change", redaction.pk), data)
     assert response.status_code in (200, 302, 403)
     assert list(redaction.swot_items.values_list("text", flat=True)) == [swot.text]
+
+
+def test_reverting_frozen_content_from_history_is_refused(planner_client, redaction):
+    line = pm.ActionLine.objects.in_redaction(redaction).get()
+    version = line.history.first()
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    revert = url(pm.ActionLine, "simple_history", line.pk, version.history_id)
+    assert planner_client.get(revert).status_code == 200
+    response = planner_client.post(
+        revert, {"priority": line.priority_id, "code": "RV5", "title": "Atjaunots"}
+    )
+    assert response.status_code == 403
+    line.refresh_from_db()
+    assert line.code == "RV1.1"
