@@ -229,10 +229,18 @@ class ContentAdmin(ProgrammesAdmin):
         return redaction_of(obj).programme
 
 
+class RedactionStatusFilter(admin.ChoicesFieldListFilter):
+    """The status of the redaction an item belongs to, titled so it is not the item's own."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.title = _("redaction status")
+
+
 def _redaction_filters(path):
     """Changelist filters by redaction status, programme and redaction, scoped to the user."""
     return [
-        (f"{path}__status"),
+        (f"{path}__status", RedactionStatusFilter),
         (f"{path}__programme", RelatedOnlyFieldListFilter),
         (path, RelatedOnlyFieldListFilter),
     ]

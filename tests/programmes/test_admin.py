@@ -405,3 +405,14 @@ def test_reverting_frozen_content_from_history_is_refused(planner_client, redact
     assert response.status_code == 403
     line.refresh_from_db()
     assert line.code == "RV1.1"
+
+
+def test_changelist_filters_by_redaction_status(planner_client, redaction):
+    frozen = _status(full_redaction(redaction.programme.municipality), Status.APPROVED)
+    changelist = url(pm.Action, "changelist")
+    page = planner_client.get(changelist + "?task__action_line__priority__redaction__status=draft")
+    assert set(page.context["cl"].result_list) == set(pm.Action.objects.in_redaction(redaction))
+    page = planner_client.get(
+        changelist + "?task__action_line__priority__redaction__status=approved"
+    )
+    assert set(page.context["cl"].result_list) == set(pm.Action.objects.in_redaction(frozen))
