@@ -18,10 +18,15 @@ def _clean_draft_redaction(redaction):
     return redaction
 
 
+class RedactionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj} ({obj.get_status_display()})"
+
+
 class RedactionImportForm(ImportForm):
     """The import form with the redaction every row of the file belongs to."""
 
-    redaction = forms.ModelChoiceField(
+    redaction = RedactionChoiceField(
         label=_("Redaction"),
         queryset=Redaction.objects.none(),
         help_text=_("Codes in the file refer to this redaction; it must be a draft."),
@@ -29,7 +34,9 @@ class RedactionImportForm(ImportForm):
     field_order = ["redaction", "resource", "import_file", "format"]
 
     def set_redactions(self, queryset):
-        self.fields["redaction"].queryset = queryset.select_related("programme")
+        self.fields["redaction"].queryset = queryset.select_related("programme").order_by(
+            "programme__title", "-number"
+        )
 
     def clean_redaction(self):
         return _clean_draft_redaction(self.cleaned_data["redaction"])
