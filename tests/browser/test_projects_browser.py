@@ -68,6 +68,7 @@ def test_manager_logs_activity_and_news_and_visitor_finds_them(
     visitor = browser.new_context()
     public = visitor.new_page()
     public.goto(f"{live_server.url}/lv/projects/")
+    assert serious_violations(public) == []
     public.get_by_role("link", name="Pilsētu sadarbība – pārmaiņu pilsētas").click()
     public.get_by_role("heading", name="Konference Poznaņā").wait_for()
     assert "40 dalībnieki" in public.content()
