@@ -100,7 +100,10 @@ def test_file_that_is_not_an_image_is_refused(client, project_manager, municipal
         reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
     )
     assert response.status_code == 200
-    assert "image" in photo_errors(response)
+    assert photo_errors(response)["image"] == [
+        "Jāaugšupielādē derīgs attēls. Augšupielādētā datne vai nu nav attēls, vai arī tas ir "
+        "bojāts."
+    ]
     assert not News.objects.exists() and not NewsPhoto.objects.exists()
 
 
@@ -130,7 +133,7 @@ def test_photo_without_alt_text_is_refused(client, project_manager, municipality
         news_form(municipality, own_project, upload, alt_text=""),
     )
     assert response.status_code == 200
-    assert "alt_text" in photo_errors(response)
+    assert photo_errors(response)["alt_text"] == ["Šis lauks ir nepieciešams."]
     assert not NewsPhoto.objects.exists()
 
 

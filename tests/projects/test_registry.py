@@ -105,6 +105,7 @@ def test_bad_input_never_breaks_the_page(client, registry, query):
 
 
 def test_sorting(client, registry):
+    assert 'aria-sort="ascending"><a href="?sort=-title"' in client.get(URL, {"sort": "title"}).text
     assert titles(client.get(URL, {"sort": "title"}))[0].startswith("Līvānu")
     assert titles(client.get(URL, {"sort": "-cost"}))[0].startswith("Pilsētu")
     assert titles(client.get(URL, {"sort": "start"}))[0].startswith("Pilsētu")

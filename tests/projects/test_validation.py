@@ -79,8 +79,9 @@ def test_duplicate_agreement_number_is_refused():
 def test_amounts_that_do_not_add_up_are_refused():
     project = ProjectFactory()
     project.co_financing = Decimal("1000")
-    message = errors_of(project)["co_financing"][0]
-    assert "must add up to the total cost" in message
+    assert errors_of(project)["co_financing"] == [
+        "EU funding (8500.00) and co-financing (1000) must add up to the total cost (10000.00)."
+    ]
 
 
 def test_eu_funding_above_total_is_refused():
@@ -92,13 +93,30 @@ def test_eu_funding_above_total_is_refused():
 def test_negative_amount_is_refused():
     project = ProjectFactory()
     project.total_cost = Decimal("-1")
-    assert "total_cost" in errors_of(project)
+    assert "Ensure this value is greater than or equal to 0." in errors_of(project)["total_cost"]
 
 
 def test_share_over_100_is_refused():
     project = ProjectFactory(total_cost=None, eu_funding=None, co_financing=None)
     project.eu_share = Decimal("101")
-    assert "eu_share" in errors_of(project)
+    assert errors_of(project)["eu_share"] == ["Ensure this value is less than or equal to 100."]
+
+
+def test_amounts_without_total_are_refused():
+    project = ProjectFactory()
+    project.total_cost = None
+    assert errors_of(project)["total_cost"] == [
+        "Enter the total cost when you enter EU funding or co-financing."
+    ]
+
+
+def test_co_financing_above_total_is_refused():
+    project = ProjectFactory()
+    project.eu_funding = None
+    project.co_financing = Decimal("20000")
+    assert errors_of(project)["co_financing"] == [
+        "Co-financing cannot be more than the total cost."
+    ]
 
 
 def test_share_that_disagrees_with_amounts_is_refused():
@@ -137,7 +155,9 @@ def test_activity_end_before_start_is_refused():
 def test_activity_with_more_certificates_than_participants_is_refused():
     activity = ActivityFactory(participants=7)
     activity.certificates = 20
-    assert "certificates" in errors_of(activity)
+    assert errors_of(activity)["certificates"] == [
+        "More certificates than participants: check both numbers."
+    ]
     with pytest.raises(IntegrityError), transaction.atomic():
         Activity.objects.filter(pk=activity.pk).update(certificates=20)
 
