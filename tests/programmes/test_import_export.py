@@ -260,3 +260,24 @@ def test_unreadable_or_wrong_files_get_a_message_not_a_500(
     assert preview.status_code == 200
     assert "confirm_form" not in preview.context
     assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_export_follows_the_changelist_redaction_filter(planner_client, planner, redaction):
+    from programmes import services
+
+    pm.Redaction.objects.filter(pk=redaction.pk).update(status=Status.APPROVED)
+    redaction.refresh_from_db()
+    new = services.start_next_redaction(redaction=redaction, user=planner)
+    pm.Action.objects.in_redaction(new).update(title="Jaunās redakcijas rīcība")
+
+    query = f"?task__action_line__priority__redaction__id__exact={new.pk}"
+    page = planner_client.get(url(pm.Action, "export") + query)
+    data = {"format": CSV, "resource": "0"}
+    for name, field in page.context["form"].fields.items():
+        if getattr(field, "is_selectable_field", False):
+            data[name] = "on"
+    text = planner_client.post(url(pm.Action, "export") + query, data).content.decode("utf-8-sig")
+
+    lines = text.strip().splitlines()
+    assert len(lines) == 2
+    assert "Jaunās redakcijas rīcība" in lines[1]
