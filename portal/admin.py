@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from projects.admin import ScopedHistoryViewsMixin
 from projects.models import Project
 
 from .models import News, NewsPhoto
@@ -31,7 +32,7 @@ class NewsPhotoInline(admin.StackedInline):
 
 
 @admin.register(News)
-class NewsAdmin(ScopedHistoryAdmin):
+class NewsAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
     list_display = ["title", "published_at", "is_published", "project", "programme"]
     list_filter = ["is_published", "municipality"]
     list_select_related = ["project", "programme"]
@@ -85,7 +86,7 @@ class NewsAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(ScopedHistoryAdmin):
+class NewsPhotoAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
     list_display = ["__str__", "news"]
     list_select_related = ["news"]
     fields = ["news", "image", "alt_text", "caption", "credit", "position"]

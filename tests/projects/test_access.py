@@ -230,3 +230,22 @@ def test_admin_pages_open_for_every_role(
         assert add in (200, 403)
         if user is superuser:
             assert add == 200
+
+
+def test_history_of_another_municipalitys_project_is_hidden(
+    client, project_manager, own_project, foreign_project
+):
+    client.force_login(project_manager)
+    own = reverse("admin:projects_project_history", args=[own_project.pk])
+    assert client.get(own).status_code == 200
+    foreign = reverse("admin:projects_project_history", args=[foreign_project.pk])
+    response = client.get(foreign)
+    assert response.status_code in (302, 404)
+    assert foreign_project.title not in response.text
+
+
+def test_history_of_news_outside_the_municipality_is_hidden(client, other_planner, municipality):
+    post = NewsFactory(municipality=municipality, title="Daugavpils ziņa")
+    client.force_login(other_planner)
+    response = client.get(reverse("admin:portal_news_history", args=[post.pk]))
+    assert response.status_code == 404
