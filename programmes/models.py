@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .access import municipality_ids_for
@@ -161,7 +162,7 @@ class DevelopmentProgramme(models.Model):
         related_name="programmes",
         verbose_name=_("municipality"),
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(pgettext_lazy("programme item", "title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.AP)
     period_start = models.PositiveSmallIntegerField(_("period start year"), validators=YEAR)
@@ -234,11 +235,14 @@ class Redaction(models.Model):
     municipality_path = "programme__municipality"
 
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLIC_DISCUSSION = "public_discussion", _("Public discussion")
-        APPROVED = "approved", _("Approved")
-        SUPERSEDED = "superseded", _("Superseded")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        DRAFT = "draft", pgettext_lazy("redaction status", "Draft")
+        PUBLIC_DISCUSSION = (
+            "public_discussion",
+            pgettext_lazy("redaction status", "Public discussion"),
+        )
+        APPROVED = "approved", pgettext_lazy("redaction status", "Approved")
+        SUPERSEDED = "superseded", pgettext_lazy("redaction status", "Superseded")
+        WITHDRAWN = "withdrawn", pgettext_lazy("redaction status", "Withdrawn")
 
     # Fields that belong to the content: they freeze with it once the redaction leaves draft.
     CONTENT_FIELDS = (
@@ -440,7 +444,7 @@ class CodedContent(RedactionContent):
 
     code = models.CharField(_("code"), max_length=30)
     sort_key = models.CharField(max_length=120, editable=False, db_index=True)
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(pgettext_lazy("programme item", "title"), max_length=500)
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -479,7 +483,11 @@ class SituationSection(RedactionContent):
         verbose_name=_("redaction"),
     )
     area = models.CharField(_("thematic area"), max_length=20, choices=ThematicArea.choices)
-    title = models.CharField(_("title"), max_length=300, help_text=_("e.g. Education and science"))
+    title = models.CharField(
+        pgettext_lazy("programme item", "title"),
+        max_length=300,
+        help_text=_("e.g. Education and science"),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("text"))
     data_sources = models.ManyToManyField(
@@ -649,11 +657,11 @@ class Action(RedactionContent):
     redaction_path = "task__action_line__priority__redaction"
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-        POSTPONED = "postponed", _("Postponed")
-        CANCELLED = "cancelled", _("Cancelled")
+        PLANNED = "planned", pgettext_lazy("action status", "Planned")
+        IN_PROGRESS = "in_progress", pgettext_lazy("action status", "In progress")
+        COMPLETED = "completed", pgettext_lazy("action status", "Completed")
+        POSTPONED = "postponed", pgettext_lazy("action status", "Postponed")
+        CANCELLED = "cancelled", pgettext_lazy("action status", "Cancelled")
 
     task = models.ForeignKey(
         Task, on_delete=models.CASCADE, related_name="actions", verbose_name=_("task")
@@ -716,8 +724,8 @@ class FundingSource(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal budget")
     STATE = "state", _("State budget")
     EU = "eu", _("EU funds")
-    PRIVATE = "private", _("Private")
-    OTHER = "other", _("Other")
+    PRIVATE = "private", pgettext_lazy("funding source", "Private")
+    OTHER = "other", pgettext_lazy("funding source", "Other")
 
 
 class InvestmentItem(RedactionContent):
