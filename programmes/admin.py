@@ -209,6 +209,14 @@ class ContentAdmin(ProgrammesAdmin):
                 self.message_user(request, notice, level=messages.WARNING)
         return super().change_view(request, object_id, form_url, extra_context)
 
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        ids = municipality_ids_for(request.user)
+        if ids is None or len(ids) > 1:
+            path = f"{self.model.redaction_path}__programme__municipality"
+            filters.append((path, RelatedOnlyFieldListFilter))
+        return filters
+
     @admin.display(description=_("copied from"))
     def copied_from_link(self, obj):
         source = getattr(obj, "copied_from", None)
