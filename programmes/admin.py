@@ -581,7 +581,9 @@ class RedactionAdmin(ProgrammesAdmin):
         return fields
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_frozen:
+        # A redaction others were copied from is their lineage: deleting it would rewrite
+        # the `copied_from` of redactions that may already be frozen.
+        if obj is not None and (obj.is_frozen or obj.copies.exists()):
             return False
         return super().has_delete_permission(request, obj)
 

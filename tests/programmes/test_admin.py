@@ -416,3 +416,17 @@ def test_changelist_filters_by_redaction_status(planner_client, redaction):
         changelist + "?task__action_line__priority__redaction__status=approved"
     )
     assert set(page.context["cl"].result_list) == set(pm.Action.objects.in_redaction(frozen))
+
+
+def test_draft_redaction_can_be_deleted_unless_it_was_copied(planner_client, planner, redaction):
+    from programmes import services
+
+    spare = full_redaction(redaction.programme.municipality)
+    response = planner_client.post(url(pm.Redaction, "delete", spare.pk), {"post": "yes"})
+    assert response.status_code == 302
+    assert not pm.Redaction.objects.filter(pk=spare.pk).exists()
+
+    services.start_next_redaction(redaction=redaction, user=planner)
+    response = planner_client.post(url(pm.Redaction, "delete", redaction.pk), {"post": "yes"})
+    assert response.status_code == 403
+    assert pm.Redaction.objects.filter(pk=redaction.pk).exists()
