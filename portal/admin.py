@@ -4,7 +4,6 @@ from django.contrib import admin
 
 from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
-from projects.admin import ScopedHistoryViewsMixin
 from projects.models import Project
 
 from .models import News, NewsPhoto
@@ -32,7 +31,7 @@ class NewsPhotoInline(admin.StackedInline):
 
 
 @admin.register(News)
-class NewsAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
+class NewsAdmin(ScopedHistoryAdmin):
     list_display = ["title", "published_at", "is_published", "project", "programme"]
     list_filter = ["is_published", "municipality"]
     list_select_related = ["project", "programme"]
@@ -86,7 +85,7 @@ class NewsAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
 
 
 @admin.register(NewsPhoto)
-class NewsPhotoAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
+class NewsPhotoAdmin(ScopedHistoryAdmin):
     list_display = ["__str__", "news"]
     list_select_related = ["news"]
     fields = ["news", "image", "alt_text", "caption", "credit", "position"]

@@ -125,35 +125,6 @@ class ProgrammesAdmin(DraftChoicesMixin, ScopedHistoryAdmin):
         request._programmes_parent = obj
         yield from super().get_formsets_with_inlines(request, obj)
 
-    def _in_scope_or_404(self, request, object_id):
-        try:
-            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
-        except (ValueError, ValidationError):
-            found = False
-        if not found:
-            raise Http404
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        # Another municipality's object is simply not there: 404, not a redirect.
-        self._in_scope_or_404(request, object_id)
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def delete_view(self, request, object_id, extra_context=None):
-        self._in_scope_or_404(request, object_id)
-        return super().delete_view(request, object_id, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._in_scope_or_404(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._in_scope_or_404(request, object_id)
-        if request.method == "POST":
-            obj = self.get_queryset(request).get(pk=unquote(object_id))
-            if not self.has_change_permission(request, obj):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
 
 class FreezeInlineMixin:
     """An inline is read-only when the object it sits in belongs to a frozen redaction."""

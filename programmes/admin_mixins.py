@@ -1,5 +1,8 @@
 """Admin building blocks every app uses: municipality scoping and change history."""
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from .access import municipality_path_of, scope_to_user
@@ -30,4 +33,38 @@ class MunicipalityScopedMixin:
 
 
 class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
-    """The base ModelAdmin of the portal: scoped to a municipality, with change history."""
+    """The base ModelAdmin of the portal: scoped to a municipality, with change history.
+
+    An object outside the user's admin queryset is simply not there: its change, delete
+    and history pages answer 404 (simple_history would otherwise fall back to the
+    historical rows and show another municipality's changes), and reverting to an old
+    version needs the change permission on the object as it is now.
+    """
+
+    def _in_scope_or_404(self, request, object_id):
+        try:
+            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        except (ValueError, ValidationError):
+            found = False
+        if not found:
+            raise Http404
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        if request.method == "POST":
+            obj = self.get_queryset(request).get(pk=unquote(object_id))
+            if not self.has_change_permission(request, obj):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

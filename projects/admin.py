@@ -7,9 +7,7 @@ read-only too.
 """
 
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from programmes.access import municipality_ids_for
@@ -28,27 +26,7 @@ def can_edit_project(user, project):
     return Project.objects.editable_by(user).filter(pk=project.pk).exists()
 
 
-class ScopedHistoryViewsMixin:
-    """History pages only for objects in the user's admin queryset.
-
-    simple_history's history view falls back to the historical rows when the object is
-    not in the queryset, which would show another municipality's changes; here it is 404.
-    """
-
-    def _refuse_outside_queryset(self, request, object_id):
-        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
-            raise Http404
-
-    def history_view(self, request, object_id, extra_context=None):
-        self._refuse_outside_queryset(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._refuse_outside_queryset(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
-class ProjectAccessMixin(ScopedHistoryViewsMixin):
+class ProjectAccessMixin:
     """For admins of Project and of models hanging off a project (`project` foreign key)."""
 
     project_lookup = "project"
@@ -111,7 +89,7 @@ class FundingProgrammeAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(CouncilDecision)
-class CouncilDecisionAdmin(ScopedHistoryViewsMixin, ScopedHistoryAdmin):
+class CouncilDecisionAdmin(ScopedHistoryAdmin):
     list_display = ["number", "date", "protocol_number", "paragraph", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["number", "title"]

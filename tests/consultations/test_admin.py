@@ -174,3 +174,29 @@ def test_admin_add_change_and_history_pages_open(client, planner, discussion):
         base = f"/lv/admin/consultations/{name}/"
         for url in (f"{base}add/", f"{base}{obj.pk}/change/", f"{base}{obj.pk}/history/"):
             assert client.get(url).status_code == 200, url
+
+
+def test_another_municipality_gets_404_on_change_and_history(client, other_planner, discussion):
+    """A planner of Līvāni can neither read nor revert Daugavpils proposals' history
+    (it holds residents' e-mail addresses)."""
+    proposal = ProposalFactory(discussion=discussion, email="iedzivotajs@example.lv")
+    proposal.justification = "Atbilde."
+    proposal.save()
+    meeting = WorkingGroupMeetingFactory(group__programme=discussion.redaction.programme)
+    client.force_login(other_planner)
+    for name, obj in {"proposal": proposal, "workinggroup": meeting.group}.items():
+        base = f"/lv/admin/consultations/{name}/{obj.pk}/"
+        version = obj.history.first()
+        for url in (
+            f"{base}change/",
+            f"{base}delete/",
+            f"{base}history/",
+            f"{base}history/{version.history_id}/",
+        ):
+            response = client.get(url)
+            assert response.status_code == 404, url
+            assert "iedzivotajs@example.lv" not in response.content.decode()
+        response = client.post(f"{base}history/{version.history_id}/", {})
+        assert response.status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.justification == "Atbilde."
