@@ -3,7 +3,11 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from consultations.models import PublicDiscussion
 from programmes.models import DevelopmentProgramme, Municipality, Redaction
+from projects.models import Project
+
+from .models import News
 
 
 class PortalSitemap(Sitemap):
@@ -43,9 +47,33 @@ class RedactionSitemap(PortalSitemap):
         return redaction.status_changed_at
 
 
+class ProjectSitemap(PortalSitemap):
+    def items(self):
+        return Project.objects.public().order_by("pk")
+
+    def lastmod(self, project):
+        return project.updated_at
+
+
+class NewsSitemap(PortalSitemap):
+    def items(self):
+        return News.objects.published().order_by("pk")
+
+    def lastmod(self, post):
+        return post.updated_at
+
+
+class DiscussionSitemap(PortalSitemap):
+    def items(self):
+        return PublicDiscussion.objects.public().order_by("pk")
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "municipalities": MunicipalitySitemap,
     "programmes": ProgrammeSitemap,
     "redactions": RedactionSitemap,
+    "projects": ProjectSitemap,
+    "news": NewsSitemap,
+    "discussions": DiscussionSitemap,
 }

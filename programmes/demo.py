@@ -72,7 +72,8 @@ def load():
         copy_content(second, third)
         _change_third_livani_redaction(third)
 
-    _set_status(first, Status.SUPERSEDED, published_on=datetime.date(2019, 6, 10))
+    # Published for public discussion on 3 September 2018 (consultations.demo).
+    _set_status(first, Status.SUPERSEDED, published_on=datetime.date(2018, 9, 3))
     _set_status(
         second,
         Status.APPROVED,

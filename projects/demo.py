@@ -189,7 +189,8 @@ def load():
             "funding_programme": funding["esf-1.5.2.2.3"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.LEAD,
-            "status": Project.Status.IN_PROGRESS,
+            # Seed 002 reports it under way in autumn 2012; its courses ended that year.
+            "status": Project.Status.COMPLETED,
             "eu_share": Decimal("100.00"),
             "planned_start": datetime.date(2012, 4, 1),
             "actual_start": datetime.date(2012, 4, 1),
@@ -316,12 +317,14 @@ def load():
             "funding_programme": funding["efc-1.2"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.PARTNER,
-            "status": Project.Status.IN_PROGRESS,
+            "status": Project.Status.COMPLETED,
             "total_cost": Decimal("99000.00"),
             "eu_funding": Decimal("99000.00"),
             "co_financing": Decimal("0.00"),
             "planned_start": datetime.date(2013, 6, 1),
             "planned_end": datetime.date(2015, 4, 30),
+            "actual_start": datetime.date(2013, 6, 1),
+            "actual_end": datetime.date(2015, 4, 30),
             "council_decision": decision,
             "objective": (
                 "„Pārmaiņu pilsētas” – inovatīvas metodes izmaiņu pārraudzībai, lai uzlabotu "
@@ -395,11 +398,12 @@ def load():
             "funding_programme": funding["esf-1.5.3.2"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.LEAD,
-            "status": Project.Status.IN_PROGRESS,
+            "status": Project.Status.CLOSED,
             "total_cost": planning_total,
             "eu_funding": planning_total,
             "co_financing": Decimal("0.00"),
             "planned_end": datetime.date(2014, 6, 30),
+            "actual_end": datetime.date(2014, 6, 30),
             "funds_programme": ap,
             "objective": (
                 "Izstrādāt Daugavpils attīstības programmu 2014.–2020. gadam, paaugstinot "

@@ -17,7 +17,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q, Value
+from django.db.models import Case, F, Prefetch, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -229,10 +230,17 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def for_home(self, limit=6):
+        """Running projects first, then the ones about to start, then the latest finished."""
+        stage = Case(
+            When(status=Project.Status.IN_PROGRESS, then=Value(0)),
+            When(status__in=[Project.Status.PLANNED, Project.Status.APPROVED], then=Value(1)),
+            default=Value(2),
+        )
+        start = Coalesce("actual_start", "planned_start")
         return (
-            self.running()
+            self.public()
             .select_related("funding_programme", "municipality")
-            .order_by("-planned_start", "title")[:limit]
+            .order_by(stage, start.desc(nulls_last=True), "title")[:limit]
         )
 
     def for_page(self):

@@ -9,5 +9,5 @@ register = template.Library()
 
 @register.inclusion_tag("projects/includes/home_panel.html")
 def home_projects(limit=6):
-    """Running projects, newest first: one query."""
+    """Running projects first, then upcoming, then the latest finished: one query."""
     return {"projects": list(Project.objects.for_home(limit))}

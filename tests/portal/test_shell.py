@@ -130,3 +130,25 @@ def test_sitemap_lists_published_redactions_in_both_languages_but_not_drafts(cli
     assert "/lv/programmes/m/ap/redactions/1/" in body
     assert "/en/programmes/m/ap/redactions/1/" in body
     assert "/redactions/2/" not in body
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_public_projects_news_and_discussions_only(client):
+    from tests.consultations.factories import PublicDiscussionFactory
+    from tests.projects.factories import NewsFactory, ProjectFactory
+
+    ProjectFactory(slug="redzams")
+    ProjectFactory(slug="paslepts", is_published=False)
+    NewsFactory(slug="publiska-zina")
+    NewsFactory(slug="melnraksta-zina", is_published=False)
+    public = PublicDiscussionFactory(slug="apspriesana")
+    draft = PublicDiscussionFactory(slug="melnraksta-apspriesana", redaction=RedactionFactory())
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/lv/projects/redzams/" in body and "/en/projects/redzams/" in body
+    assert "/lv/news/publiska-zina/" in body
+    assert public.get_absolute_url() == "/lv/consultations/apspriesana/"
+    assert public.get_absolute_url() in body
+    assert "paslepts" not in body
+    assert "melnraksta-zina" not in body
+    assert draft.redaction.status == "draft"
+    assert "melnraksta-apspriesana" not in body

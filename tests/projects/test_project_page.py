@@ -126,3 +126,33 @@ def test_project_page_query_count_does_not_grow(client, project, django_assert_m
     with CaptureQueriesContext(connection) as second:
         client.get(url)
     assert len(second.captured_queries) == len(first.captured_queries)
+
+
+def test_home_lists_running_projects_first_then_upcoming_then_finished(client, municipality):
+    status = ProjectFactory._meta.model.Status
+    ProjectFactory(
+        title="Pabeigtais",
+        status=status.COMPLETED,
+        municipality=municipality,
+        planned_start=datetime.date(2020, 1, 1),
+        planned_end=datetime.date(2021, 1, 1),
+    )
+    ProjectFactory(
+        title="Īstenojamais",
+        status=status.IN_PROGRESS,
+        municipality=municipality,
+        planned_start=datetime.date(2012, 1, 1),
+    )
+    ProjectFactory(
+        title="Plānotais",
+        status=status.PLANNED,
+        municipality=municipality,
+        planned_start=datetime.date(2027, 1, 1),
+        planned_end=datetime.date(2028, 1, 1),
+    )
+    ProjectFactory(title="Slēptais", is_published=False, municipality=municipality)
+    html = client.get("/lv/").text
+    positions = [html.index(title) for title in ("Īstenojamais", "Plānotais", "Pabeigtais")]
+    assert positions == sorted(positions)
+    assert "Tiek īstenots" in html and "Pabeigts" in html
+    assert "Slēptais" not in html
