@@ -125,6 +125,17 @@ class PublicDiscussionAdmin(ScopedHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["redaction"] if obj else []
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "redaction" and formfield is not None:
+            # Only drafts and redactions in public discussion can be put to discussion.
+            formfield.queryset = (
+                formfield.queryset.filter(status__in=services.OPENABLE_STATUSES)
+                .select_related("programme")
+                .order_by("programme__title", "number")
+            )
+        return formfield
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_proposal_count=Count("proposals"))
 
@@ -218,6 +229,24 @@ class ProposalAdmin(ScopedHistoryAdmin):
         if obj is not None:
             fields.append("discussion")
         return fields
+
+    def _may_see_email(self, request):
+        # The address is there to send the confirmation and the answer: only those who
+        # answer proposals see it, not colleagues with read access (data minimisation).
+        return request.user.has_perm("consultations.change_proposal")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self._may_see_email(request):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "email"]})
+            for name, options in fieldsets
+        ]
+
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        return fields if self._may_see_email(request) else [f for f in fields if f != "email"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Priority, SituationSection
@@ -36,6 +37,19 @@ def part_choices(redaction):
     return choices
 
 
+class ProposalTextField(forms.CharField):
+    """The proposal's text with line breaks as the browser counted them.
+
+    A browser counts a line break as one character against the textarea's maxlength but
+    sends it as two (CR LF): without this, a text the browser let through could exceed
+    the limit on the server.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
 class ProposalForm(forms.ModelForm):
     """The public proposal form. A filled honeypot field marks a robot."""
 
@@ -57,13 +71,13 @@ class ProposalForm(forms.ModelForm):
     class Meta:
         model = Proposal
         fields = ["text", "author_name", "email"]
+        field_classes = {"text": ProposalTextField}
         labels = {
             "text": _("Your proposal"),
             "author_name": _("Your name"),
             "email": _("Your e-mail address"),
         }
         help_texts = {
-            "text": _("Up to %(limit)s characters.") % {"limit": PROPOSAL_MAX_LENGTH},
             "email": _("Never shown on the portal: we send the confirmation and the answer to it."),
         }
         widgets = {
@@ -78,6 +92,10 @@ class ProposalForm(forms.ModelForm):
         self.fields["part"].choices = part_choices(redaction)
         self.fields["email"].required = True
         self.fields["text"].strip = True
+        # Built here, not in Meta: the limit is put into the text in the request's language.
+        self.fields["text"].help_text = gettext("Up to %(limit)s characters.") % {
+            "limit": PROPOSAL_MAX_LENGTH
+        }
 
     @property
     def is_robot(self):

@@ -4,13 +4,14 @@ Each service is keyword-only, validates with `full_clean()` and writes in one tr
 e-mails go out after the transaction, so a mail server that is down never loses a proposal.
 """
 
+import ipaddress
 import logging
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -35,6 +36,14 @@ class DiscussionClosed(ValidationError):
         )
 
 
+class DiscussionNotOpenYet(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("The public discussion has not opened yet: proposals are not accepted yet."),
+            code="not_open_yet",
+        )
+
+
 class RateLimited(ValidationError):
     def __init__(self):
         super().__init__(
@@ -46,15 +55,72 @@ class RateLimited(ValidationError):
         )
 
 
-def client_address(request):
-    """The client's IP address as the web server saw it.
+def discussion_refusal(discussion, now=None):
+    """Why the discussion takes no proposals at `now` (a ValidationError), or None if open."""
+    now = now or timezone.now()
+    if discussion.is_upcoming(now):
+        return DiscussionNotOpenYet()
+    if discussion.is_closed(now):
+        return DiscussionClosed()
+    return None
 
-    REMOTE_ADDR only: X-Forwarded-For can be forged by anyone. Behind a reverse proxy,
-    the proxy must set REMOTE_ADDR (e.g. gunicorn `--forwarded-allow-ips` with the
-    proxy's address, or the proxy's real-IP module); otherwise every resident shares
-    the proxy's address and one rate limit.
+
+def _trusted_proxies():
+    """Networks of the reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)."""
+    networks = []
+    for value in getattr(settings, "TRUSTED_PROXIES", None) or []:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {value!r} is not an IP address or network."
+            ) from exc
+    return networks
+
+
+def _parse_ip(value):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def client_address(request):
+    """The address the rate limit counts: the client's IP as far as it can be trusted.
+
+    By default REMOTE_ADDR only: anyone can write an X-Forwarded-For header, so believing
+    it would let one robot pose as any number of residents. When the portal runs behind
+    reverse proxies, list them in the TRUSTED_PROXIES setting (addresses or networks):
+    then, and only when the request came from one of them, X-Forwarded-For is read from
+    the right, skipping the trusted proxies, and the first other address is the client.
+    Addresses a client wrote into the header itself sit further left and are never reached.
+
+    An IPv6 client is counted by its /64 network, which one household or server gets
+    whole: otherwise a robot could step through its addresses and never hit the limit.
     """
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = _parse_ip(request.META.get("REMOTE_ADDR", ""))
+    trusted = _trusted_proxies()
+
+    def is_trusted(ip):
+        return any(ip in network for network in trusted)
+
+    client = remote
+    if remote is not None and trusted and is_trusted(remote):
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        for hop in reversed(hops):
+            ip = _parse_ip(hop)
+            if ip is None:
+                break  # garbage from the client side: keep the last trustworthy hop
+            client = ip
+            if not is_trusted(ip):
+                break
+    if client is None:
+        return "unknown"
+    if client.version == 6 and client.ipv4_mapped is None:
+        return str(ipaddress.ip_network(f"{client}/64", strict=False))
+    if client.version == 6:
+        return str(client.ipv4_mapped)
+    return str(client)
 
 
 def _rate_key(address):
@@ -86,39 +152,84 @@ def _next_number(discussion):
     return current + 1
 
 
-@transaction.atomic
-def open_discussion(*, discussion, user):
-    """Save a new public discussion; a draft redaction moves to public discussion.
+# Statuses of a redaction that may get a (new) public discussion.
+OPENABLE_STATUSES = (Redaction.Status.DRAFT, Redaction.Status.PUBLIC_DISCUSSION)
 
-    A redaction already published (in public discussion) is only linked. Raises
-    ValidationError when the redaction cannot be opened for discussion.
-    """
+# The PostgreSQL exclusion constraint behind "at most one open discussion per redaction"
+# (migration 0002): a race that slips past clean() ends here, not in a second discussion.
+OVERLAP_CONSTRAINT = "consultations_discussion_one_open_per_redaction"
+
+
+def _open(discussion, user):
+    """The work of `open_discussion`, inside the caller's transaction."""
+    # Lock the redaction first: two planners opening discussions of one redaction at once
+    # are served one after the other, so the overlap check in full_clean() holds.
+    redaction = Redaction.objects.select_for_update().get(pk=discussion.redaction_id)
+    if redaction.status not in OPENABLE_STATUSES:
+        raise ValidationError(
+            _(
+                "Only a draft redaction or one in public discussion can be put to public "
+                "discussion; this redaction is “%(status)s”. Start the next redaction instead."
+            )
+            % {"status": redaction.get_status_display()},
+            code="redaction_status",
+        )
     discussion.full_clean()
-    redaction = discussion.redaction
     if redaction.status == Redaction.Status.DRAFT:
         from programmes.services import open_public_discussion
 
         open_public_discussion(redaction=redaction, user=user)
-    discussion.save()
+        discussion.redaction = Redaction.objects.get(pk=redaction.pk)
+    try:
+        with transaction.atomic():
+            discussion.save()
+    except IntegrityError as error:
+        if OVERLAP_CONSTRAINT in str(error):
+            raise ValidationError(_overlap_message(), code="overlap") from error
+        raise
     return discussion
 
 
+def _overlap_message():
+    return _(
+        "This redaction already has a public discussion in this period: "
+        "a redaction has at most one open discussion."
+    )
+
+
+@transaction.atomic
+def open_discussion(*, discussion, user):
+    """Save a new public discussion of a redaction; a draft redaction moves to public discussion.
+
+    The move goes through `programmes.services.open_public_discussion`, which checks the
+    planner's rights and that the draft is complete. A redaction already in public
+    discussion is only linked (a second period, after the first closed). Raises
+    ValidationError when the redaction cannot be opened: approved, superseded or withdrawn,
+    incomplete, or already under discussion in an overlapping period.
+    """
+    return _open(discussion, user)
+
+
 def check_discussion_can_open(*, discussion, user):
-    """Raise ValidationError if `open_discussion` would refuse; changes nothing."""
+    """Raise ValidationError (or PermissionDenied) if `open_discussion` would refuse.
+
+    Runs the real workflow in a transaction that is always rolled back, so the admin form
+    can show the refusal while the planner can still correct it; changes nothing.
+    """
 
     class _DryRun(Exception):
         pass
 
+    original = discussion.redaction
     try:
         with transaction.atomic():
-            redaction = Redaction.objects.get(pk=discussion.redaction_id)
-            if redaction.status == Redaction.Status.DRAFT:
-                from programmes.services import open_public_discussion
-
-                open_public_discussion(redaction=redaction, user=user)
+            _open(discussion, user)
             raise _DryRun
     except _DryRun:
         pass
+    finally:
+        discussion.pk = None
+        discussion.redaction = original
 
 
 def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
@@ -129,8 +240,9 @@ def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
     submitter gets a confirmation e-mail.
     """
     now = now or timezone.now()
-    if not discussion.is_open(now):
-        raise DiscussionClosed()
+    refusal = discussion_refusal(discussion, now)
+    if refusal is not None:
+        raise refusal
     if is_rate_limited(address):
         raise RateLimited()
     with transaction.atomic():

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,7 +15,7 @@ from programmes.models import DevelopmentProgramme
 from . import selectors, services
 from .calendar import events_calendar
 from .forms import HONEYPOT_FIELD, ProposalForm
-from .models import Event, PublicDiscussion
+from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion
 
 
 @require_GET
@@ -50,13 +50,17 @@ def discussion_detail(request, slug):
     is_open = discussion.is_open(now)
     status = 200
     form = None
-    closed_error = None
+    refusal = None
+    unsent_text = ""
     if request.method == "POST" and not is_open:
-        # The form is gone after the close time; a direct POST gets a clear refusal.
-        closed_error = services.DiscussionClosed().message
+        # Before the open time and after the close time there is no form; a direct POST
+        # (or a form sent a minute too late) gets a clear refusal and its text back.
+        refusal = services.discussion_refusal(discussion, now).message
+        unsent_text = request.POST.get("text", "").strip()[: PROPOSAL_MAX_LENGTH + 100]
         status = 403
     elif request.method == "POST":
         form = ProposalForm(request.POST, redaction=discussion.redaction)
+        address = services.client_address(request)
         if form.is_valid():
             proposal = form.save(commit=False)
             proposal.language = get_language() or "lv"
@@ -64,7 +68,7 @@ def discussion_detail(request, slug):
                 services.submit_proposal(
                     discussion=discussion,
                     proposal=proposal,
-                    address=services.client_address(request),
+                    address=address,
                     base_url=request.build_absolute_uri("/"),
                     now=now,
                 )
@@ -82,6 +86,9 @@ def discussion_detail(request, slug):
                 )
                 return redirect(discussion)
         else:
+            if form.is_robot:
+                # A robot that keeps trying runs into the rate limit too.
+                services.count_submission(address)
             status = 400
     elif is_open:
         form = ProposalForm(redaction=discussion.redaction)
@@ -96,8 +103,10 @@ def discussion_detail(request, slug):
             "form": form,
             "is_open": is_open,
             "is_closed": discussion.is_closed(now),
-            "closed_error": closed_error,
+            "refusal": refusal,
+            "unsent_text": unsent_text,
             "proposal_count": proposal_count,
+            "events": selectors.discussion_events(discussion),
             "honeypot_field": HONEYPOT_FIELD,
             "now": now,
             "crumbs": _crumbs(discussion),
@@ -139,10 +148,14 @@ def report_csv(request, slug):
     discussion = _closed_discussion_or_404(slug)
     proposals = selectors.report_proposals(discussion)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{discussion.slug}-report.csv"'
-    # A byte order mark so that spreadsheet programs read the file as UTF-8.
+    word = pgettext("CSV file name, ASCII only", "report")
+    filename = f"{discussion.slug}-{word}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A byte order mark so that Excel reads the file as UTF-8 (ā, č, ē … intact), and
+    # semicolons, the list separator of Latvian (and most European) Excel settings, so
+    # that a double-click opens it in columns; LibreOffice and csv readers detect both.
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = csv.writer(response, delimiter=";")
     writer.writerow(
         [
             _("No."),

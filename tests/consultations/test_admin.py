@@ -3,8 +3,11 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
+from consultations import services
 from consultations.models import Proposal, PublicDiscussion
 from programmes.models import Redaction
 from tests.factories import ActionLineFactory, PriorityFactory, RedactionFactory
@@ -14,6 +17,7 @@ from .factories import (
     ProposalFactory,
     SurveyFactory,
     WorkingGroupMeetingFactory,
+    published_redaction,
 )
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +204,81 @@ def test_another_municipality_gets_404_on_change_and_history(client, other_plann
         assert response.status_code == 404
     proposal.refresh_from_db()
     assert proposal.justification == "Atbilde."
+
+
+@pytest.mark.parametrize("status", ["approved", "superseded", "withdrawn"])
+def test_an_approved_or_retired_redaction_cannot_be_put_to_discussion(
+    client, planner, programme, status
+):
+    redaction = published_redaction(RedactionFactory(programme=programme, number=8), status)
+    client.force_login(planner)
+    page = client.get("/en/admin/consultations/publicdiscussion/add/").content.decode()
+    assert f'<option value="{redaction.pk}"' not in page
+    with pytest.raises(ValidationError) as error:
+        services.open_discussion(
+            discussion=PublicDiscussion(
+                redaction=redaction,
+                opens_at=timezone.now(),
+                closes_at=timezone.now() + datetime.timedelta(days=30),
+            ),
+            user=planner,
+        )
+    assert error.value.code == "redaction_status"
+    assert not PublicDiscussion.objects.exists()
+
+
+def test_admin_refuses_an_overlapping_second_discussion_with_a_clear_message(
+    client, planner, discussion
+):
+    client.force_login(planner)
+    response = client.post(
+        "/en/admin/consultations/publicdiscussion/add/", discussion_form(discussion.redaction)
+    )
+    assert response.status_code == 200
+    assert "a redaction has at most one open discussion" in response.content.decode()
+    assert PublicDiscussion.objects.count() == 1
+
+
+def test_a_race_past_clean_still_ends_in_a_clear_refusal(planner, discussion, monkeypatch):
+    """Two planners at once: the second one's clean() saw no overlap; the database says no."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the exclusion constraint is PostgreSQL's")
+    monkeypatch.setattr(PublicDiscussion, "clean", lambda self: None)
+    second = PublicDiscussion(
+        redaction=discussion.redaction,
+        opens_at=discussion.opens_at,
+        closes_at=discussion.closes_at,
+    )
+    with pytest.raises(ValidationError) as error:
+        services.open_discussion(discussion=second, user=planner)
+    assert error.value.code == "overlap"
+    assert PublicDiscussion.objects.count() == 1
+
+
+def test_only_those_who_answer_proposals_see_the_submitters_email(
+    client, project_manager, planner, discussion
+):
+    proposal = ProposalFactory(discussion=discussion, email="iedzivotajs@example.lv")
+    client.force_login(project_manager)
+    page = client.get(change_url(proposal))
+    assert page.status_code == 200
+    assert "iedzivotajs@example.lv" not in page.content.decode()
+    found = client.get("/lv/admin/consultations/proposal/?q=iedzivotajs%40example.lv")
+    assert found.context["cl"].result_count == 0
+    client.force_login(planner)
+    assert "iedzivotajs@example.lv" in client.get(change_url(proposal)).content.decode()
+
+
+def test_answering_twice_sends_one_email_and_saving_again_sends_none(
+    client, planner, discussion, mailoutbox
+):
+    proposal = ProposalFactory(discussion=discussion, email="anna@example.lv")
+    client.force_login(planner)
+    assert client.post(change_url(proposal), answer_data(proposal)).status_code == 302
+    assert len(mailoutbox) == 1
+    for justification in ("Iekļauts rīcības plānā daļēji.", "Precizēts pamatojums."):
+        data = answer_data(proposal, justification=justification, answer="taken")
+        assert client.post(change_url(proposal), data).status_code == 302
+    assert len(mailoutbox) == 1
+    proposal.refresh_from_db()
+    assert proposal.answer == "taken" and proposal.answer_notified_at is not None

@@ -7,10 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations import services
-from consultations.models import Proposal, PublicDiscussion
+from consultations.models import PROPOSAL_MAX_LENGTH, Proposal, PublicDiscussion
 from programmes.models import Redaction
+from tests.factories import PriorityFactory, RedactionFactory
 
-from .factories import ProposalFactory, PublicDiscussionFactory
+from .factories import EventFactory, ProposalFactory, PublicDiscussionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,156 @@ def test_time_left_is_computed_in_words(delta, expected):
     now = timezone.now()
     with translation.override("lv"):
         assert time_left(now + delta, now) == expected
+
+
+def test_a_forged_part_of_another_redaction_is_refused_with_the_text_kept(client, discussion):
+    """A real priority of another redaction of the same programme, its id typed into the form."""
+    other = RedactionFactory(programme=discussion.redaction.programme, number=2)
+    foreign = PriorityFactory(redaction=other, code="VTP9", title="Cita prioritāte")
+    data = valid_data(discussion, part=f"priority:{foreign.pk}")
+    response = client.post(url(discussion, "en"), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Which part of the redaction it concerns" in html
+    assert "Select a valid choice" in html
+    assert data["text"] in html
+    assert not Proposal.objects.exists()
+
+
+def test_a_direct_post_after_close_is_refused_clearly_and_gives_the_text_back(
+    client, discussion, mailoutbox
+):
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    data = valid_data(discussion, text="Teksts, ko rakstīju līdz pēdējai minūtei.")
+    response = client.post(url(discussion), data)
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Sabiedriskā apspriešana ir slēgta: priekšlikumi vairs netiek pieņemti." in html
+    assert 'id="unsent-text"' in html and "readonly" in html
+    assert "Teksts, ko rakstīju līdz pēdējai minūtei." in html
+    assert 'name="text"' not in html  # the text is given back, not offered for sending
+    assert not Proposal.objects.exists()
+    assert mailoutbox == []
+
+
+def test_a_post_before_the_discussion_opens_says_it_has_not_opened_yet(client, redaction):
+    discussion = PublicDiscussionFactory(
+        redaction=redaction,
+        opens_at=timezone.now() + datetime.timedelta(days=2),
+        closes_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    response = client.post(url(discussion, "en"), valid_data(discussion))
+    assert response.status_code == 403
+    assert "has not opened yet" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_a_robot_filling_the_honeypot_runs_into_the_rate_limit(client, discussion):
+    for _ in range(services.RATE_LIMIT):
+        data = valid_data(discussion, website="http://spam.example")
+        assert client.post(url(discussion), data).status_code == 400
+    response = client.post(url(discussion), valid_data(discussion))
+    assert response.status_code == 429
+    assert not Proposal.objects.exists()
+
+
+def test_a_forged_x_forwarded_for_does_not_escape_the_rate_limit(client, discussion):
+    """Without trusted proxies the header is ignored: one robot cannot pose as many."""
+    for n in range(services.RATE_LIMIT):
+        data = valid_data(discussion, text=f"Priekšlikums {n} par ceļiem.")
+        response = client.post(url(discussion), data, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        assert response.status_code == 302
+    response = client.post(
+        url(discussion), valid_data(discussion), HTTP_X_FORWARDED_FOR="198.51.100.77"
+    )
+    assert response.status_code == 429
+
+
+def _address(rf, remote, forwarded=None):
+    meta = {"REMOTE_ADDR": remote}
+    if forwarded is not None:
+        meta["HTTP_X_FORWARDED_FOR"] = forwarded
+    return services.client_address(rf.post("/", **meta))
+
+
+def test_behind_a_trusted_proxy_the_client_is_the_first_untrusted_forwarded_hop(rf, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "192.0.2.1"]
+    # Straight from the internet: the header is the client's own words, ignored.
+    assert _address(rf, "198.51.100.5", "1.2.3.4") == "198.51.100.5"
+    # Through the load balancer (10.0.0.2): the address it appended is the client.
+    assert _address(rf, "10.0.0.2", "198.51.100.5") == "198.51.100.5"
+    # A client that writes its own header cannot choose its address: its values sit left.
+    assert _address(rf, "10.0.0.2", "1.2.3.4, 198.51.100.5") == "198.51.100.5"
+    # Two trusted hops (CDN 192.0.2.1, then the balancer) are skipped from the right.
+    assert _address(rf, "10.0.0.2", "1.2.3.4, 198.51.100.5, 192.0.2.1") == "198.51.100.5"
+    # Garbage where an address should be: the last trustworthy hop counts.
+    assert _address(rf, "10.0.0.2", "nonsense") == "10.0.0.2"
+    assert _address(rf, "10.0.0.2", "") == "10.0.0.2"
+
+
+def test_ipv6_clients_are_counted_by_their_64_network(rf):
+    first = _address(rf, "2001:db8:1:2::1")
+    assert first == _address(rf, "2001:db8:1:2:ffff::9") == "2001:db8:1:2::/64"
+    assert _address(rf, "2001:db8:1:3::1") != first
+    assert _address(rf, "::ffff:198.51.100.5") == "198.51.100.5"
+
+
+def test_a_wrong_trusted_proxies_setting_fails_loudly(rf, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.TRUSTED_PROXIES = ["not-an-address"]
+    with pytest.raises(ImproperlyConfigured):
+        _address(rf, "10.0.0.2", "198.51.100.5")
+
+
+def test_line_breaks_count_once_as_the_browser_counts_them(client, discussion):
+    """5000 characters as the browser counts them, sent with CR LF line breaks, are accepted."""
+    line = "Rinda ar priekšlikumu.\n"  # 23 characters
+    text = (line * 218)[: PROPOSAL_MAX_LENGTH - 1] + "."
+    assert len(text) == PROPOSAL_MAX_LENGTH
+    sent = text.replace("\n", "\r\n")
+    assert len(sent) > PROPOSAL_MAX_LENGTH
+    response = client.post(url(discussion), valid_data(discussion, text=sent))
+    assert response.status_code == 302
+    assert Proposal.objects.get().text == text
+
+
+def test_english_form_speaks_english_in_its_help_texts(client, discussion):
+    html = client.get(url(discussion, "en")).content.decode()
+    assert "Up to 5000 characters." in html
+    assert "Ne vairāk kā" not in html
+    lv = client.get(url(discussion, "lv")).content.decode()
+    assert "Ne vairāk kā 5000 rakstzīmes." in lv
+
+
+def test_hidden_proposals_are_not_counted_on_the_discussion_page(client, discussion):
+    ProposalFactory(discussion=discussion)
+    ProposalFactory(discussion=discussion, is_published=False, hidden_reason="Personas dati.")
+    response = client.get(url(discussion))
+    assert response.context["proposal_count"] == 1
+
+
+def test_discussion_page_lists_its_meetings_and_links_the_programme_calendar(client, discussion):
+    programme = discussion.redaction.programme
+    start = timezone.now() + datetime.timedelta(days=3)
+    EventFactory(
+        programme=programme,
+        title="Apspriešanas sanāksme",
+        kind="discussion_meeting",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    EventFactory(
+        programme=programme,
+        title="Sen notikušais seminārs",
+        starts_at=start.replace(year=2013),
+        ends_at=start.replace(year=2013) + datetime.timedelta(hours=1),
+    )
+    html = client.get(url(discussion, "en")).content.decode()
+    assert "Meetings and events during the discussion" in html
+    assert "Apspriešanas sanāksme" in html
+    assert "Sen notikušais seminārs" not in html
+    feed = f"/en/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
+    assert f'href="{feed}"' in html

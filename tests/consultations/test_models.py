@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone, translation
 
 from consultations.models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
 from tests.factories import PriorityFactory, RedactionFactory
@@ -64,7 +64,7 @@ def test_a_redaction_has_at_most_one_open_discussion(discussion):
         opens_at=discussion.opens_at + datetime.timedelta(days=1),
         closes_at=discussion.closes_at + datetime.timedelta(days=10),
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):
         second.full_clean()
     assert "at most one open discussion" in str(error.value)
     later = PublicDiscussion(
@@ -148,3 +148,25 @@ def test_discussion_state_follows_the_clock(discussion):
     assert not discussion.is_closed(now)
     assert discussion.is_closed(discussion.closes_at)
     assert PublicDiscussionFactory.build(opens_at=now + datetime.timedelta(days=1)).is_upcoming(now)
+
+
+def test_the_database_itself_refuses_a_second_overlapping_discussion(discussion):
+    """Even a write that skips clean() (a race between two planners) cannot add one."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the exclusion constraint is PostgreSQL's (SQLite relies on clean())")
+    with pytest.raises(IntegrityError) as error, transaction.atomic():
+        PublicDiscussion.objects.create(
+            redaction=discussion.redaction,
+            slug="otra",
+            opens_at=discussion.closes_at - datetime.timedelta(hours=1),
+            closes_at=discussion.closes_at + datetime.timedelta(days=10),
+        )
+    assert "consultations_discussion_one_open_per_redaction" in str(error.value)
+    # Back to back (one closes when the next opens) and other redactions are fine.
+    PublicDiscussion.objects.create(
+        redaction=discussion.redaction,
+        slug="nakama",
+        opens_at=discussion.closes_at,
+        closes_at=discussion.closes_at + datetime.timedelta(days=10),
+    )
+    PublicDiscussionFactory(opens_at=discussion.opens_at, closes_at=discussion.closes_at)

@@ -85,15 +85,42 @@ def test_report_csv_is_utf8_with_bom_and_has_every_published_proposal(client, an
     response = client.get(f"/lv/consultations/{answered.slug}/report.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{answered.slug}-zinojums.csv"'
+    )
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    rows = csv_rows(body)
+    assert rows[0] == ["Nr.", "Saņemts", "Redakcijas daļa", "Priekšlikums", "Atbilde", "Pamatojums"]
     assert len(rows) == 1 + 4
     numbers = [row[0] for row in rows[1:]]
     assert numbers == ["1", "2", "3", "5"]
+    assert rows[2][2].startswith("RV1.1")
     assert rows[2][3] == "Velomaršruts gar Daugavu."
+    assert rows[2][4] == "Daļēji ņemts vērā"
+    assert rows[2][5] == "Izpēte iekļauta rīcības plānā."
+    assert rows[4][4] == "Vēl nav atbildēts"
     assert "Aizskarošs" not in body
+    assert "@example.lv" not in body and "Anna Bērziņa" not in body
+
+
+def csv_rows(body):
+    """Rows as a spreadsheet reads them: semicolons, the list separator of Latvian Excel."""
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
+
+
+def test_csv_file_name_and_header_follow_the_language(client, answered):
+    response = client.get(f"/en/consultations/{answered.slug}/report.csv")
+    assert response["Content-Disposition"] == f'attachment; filename="{answered.slug}-report.csv"'
+    header = csv_rows(response.content.decode())[0]
+    assert header == [
+        "No.",
+        "Received",
+        "Part of the redaction",
+        "Proposal",
+        "Answer",
+        "Justification",
+    ]
 
 
 def test_report_waits_until_the_discussion_closes(client, discussion):
@@ -122,9 +149,35 @@ def test_closed_discussion_page_links_the_report_and_has_no_form(client, answere
     assert 'name="text"' not in html
 
 
-def test_csv_neutralises_formulas_typed_by_residents(client, discussion):
-    ProposalFactory(discussion=discussion, number=1, text='=HYPERLINK("http://x","klikšķini")')
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://x","klikšķini")',
+        "+37120000000 zvaniet",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1 ar tabulāciju",
+    ],
+)
+def test_csv_neutralises_formulas_typed_by_residents(client, discussion, text):
+    ProposalFactory(
+        discussion=discussion,
+        number=1,
+        text=text,
+        answer="not_taken",
+        justification="=1+1 arī pamatojumā",
+    )
     close(discussion)
     body = client.get(f"/lv/consultations/{discussion.slug}/report.csv").content.decode()
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
-    assert rows[1][3] == '\'=HYPERLINK("http://x","klikšķini")'
+    row = csv_rows(body)[1]
+    assert row[3] == f"'{text}"
+    assert row[5] == "'=1+1 arī pamatojumā"
+
+
+def test_report_page_counts_by_answer_from_the_data(client, answered):
+    html = client.get(report_url(answered)).content.decode()
+    assert "<dt>Published proposals</dt><dd>4</dd>" in html
+    assert "<dt>Taken into account</dt><dd>1</dd>" in html
+    assert "<dt>Not taken into account</dt><dd>0</dd>" in html
+    assert "<dt>Not answered yet</dt><dd>1</dd>" in html
+    assert f'href="/en/consultations/{answered.slug}/report.csv"' in html
