@@ -423,7 +423,10 @@ def _livani(programme):
             position,
             territory=territory,
         )
-        _meeting(group, date, count, place, "pagasta vadība un dažādu nozaru pārstāvji")
+        # Seed 001: the parish management and representatives of various sectors; the town
+        # has no parish administration of its own, the council runs it.
+        management = "novada domes" if territory.endswith("pilsēta") else "pagasta"
+        _meeting(group, date, count, place, f"{management} vadība un dažādu nozaru pārstāvji")
         _given(group, given)
 
     sessions = {}
@@ -468,8 +471,9 @@ def _livani(programme):
             "materials_url": "https://www.livani.lv/",
             "how_to_submit": "Rakstiski Līvānu novada domē vai pagastu pārvaldēs, pa e-pastu "
             "dome@livani.lv vai šajā portālā.",
-            "report_summary": "Saņemti 7 priekšlikumi; programmas 2. redakcija sagatavota, "
-            "ņemot vērā atbalstītos priekšlikumus.",
+            # No counts typed here: the report counts the published proposals itself.
+            "report_summary": "Programmas 2. redakcija sagatavota, ņemot vērā atbalstītos "
+            "priekšlikumus.",
         },
     )
     _event(

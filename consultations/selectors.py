@@ -10,6 +10,11 @@ from .models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
 
 PAST_EVENTS_SHOWN = 30
 
+PLURAL_KIND_LABELS = {
+    WorkingGroup.Kind.THEMATIC: _("Thematic (sectoral) working groups"),
+    WorkingGroup.Kind.TERRITORIAL: _("Territorial working groups"),
+}
+
 
 @dataclass
 class KindSummary:
@@ -18,6 +23,10 @@ class KindSummary:
     kind: str
     label: str
     groups: list = field(default_factory=list)
+
+    @property
+    def plural_label(self):
+        return PLURAL_KIND_LABELS.get(self.kind, self.label)
 
     @property
     def group_count(self):
@@ -91,7 +100,10 @@ def consultations_page(now=None):
         "past_events": past_events,
         "open_surveys": [s for s in surveys if s.is_open(today)],
         "upcoming_surveys": [s for s in surveys if s.is_upcoming(today)],
-        "past_surveys": [s for s in reversed(surveys) if s.closes_on < today],
+        "past_surveys": sorted(
+            (s for s in surveys if s.closes_on < today),
+            key=lambda s: (-s.closes_on.toordinal(), s.title),
+        ),
         "programme_groups": working_groups_by_programme(groups),
     }
 
@@ -99,6 +111,19 @@ def consultations_page(now=None):
 def discussion_page(slug):
     """The discussion with its redaction, programme and municipality: one query."""
     return PublicDiscussion.objects.public().with_programme().get(slug=slug)
+
+
+def discussion_events(discussion):
+    """Events of the discussion's programme held during it (its meetings): one query."""
+    return list(
+        Event.objects.for_listing()
+        .filter(
+            programme_id=discussion.redaction.programme_id,
+            starts_at__lt=discussion.closes_at,
+            ends_at__gte=discussion.opens_at,
+        )
+        .order_by("starts_at")
+    )
 
 
 @dataclass

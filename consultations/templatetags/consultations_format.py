@@ -1,8 +1,9 @@
-"""How long a public discussion stays open, in words (days and hours, or hours and minutes)."""
+"""Formatting for the consultations pages: time left, local dates and lists of dates."""
 
 from django import template
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.dates import MONTHS
+from django.utils.translation import ngettext, pgettext
 
 register = template.Library()
 
@@ -26,3 +27,44 @@ def time_left(deadline, now=None):
     if hours:
         return f"{hour_text} {minute_text}" if minutes else hour_text
     return minute_text
+
+
+@register.filter
+def local_date(value):
+    """The calendar date of an aware datetime in the portal's time zone (Europe/Riga)."""
+    if not value:
+        return None
+    return timezone.localtime(value).date()
+
+
+def _day(day):
+    # Latvian writes ordinal days with a dot ("19."), English without ("19").
+    return pgettext("day of month in a list of dates", "%(day)s") % {"day": day}
+
+
+def _day_runs(days):
+    """[19, 20, 21, 25] -> ["19–21", "25"] (with each language's ordinal days)."""
+    runs = []
+    for day in days:
+        if runs and day == runs[-1][1] + 1:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day])
+    return [_day(first) if first == last else f"{_day(first)}–{_day(last)}" for first, last in runs]
+
+
+@register.filter
+def date_span(dates):
+    """Dates as people write them: "2018. gada 19.–20. marts" / "19–20 March 2018".
+
+    Consecutive days collapse into a range; months and years are named once.
+    """
+    months = {}
+    for value in sorted(set(dates or [])):
+        months.setdefault((value.year, value.month), []).append(value.day)
+    parts = [
+        pgettext("days of one month", "%(days)s %(month)s %(year)s")
+        % {"days": ", ".join(_day_runs(days)), "month": MONTHS[month], "year": year}
+        for (year, month), days in months.items()
+    ]
+    return "; ".join(parts)

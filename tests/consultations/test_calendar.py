@@ -1,6 +1,7 @@
 """iCalendar feeds of consultation events, read back by a real parser."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
@@ -66,3 +67,31 @@ def test_consultations_page_links_the_feeds(client, events, programme):
         f"/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
         in html
     )
+
+
+def test_times_are_exact_instants_in_utc_and_riga_wall_clock_survives(client, programme):
+    """A meeting at 17:00 Riga time in summer (UTC+3) and in winter (UTC+2)."""
+    riga = ZoneInfo("Europe/Riga")
+    summer = datetime.datetime(2030, 7, 1, 17, 0, tzinfo=riga)
+    winter = datetime.datetime(2030, 1, 15, 17, 0, tzinfo=riga)
+    for start in (summer, winter):
+        EventFactory(
+            programme=programme,
+            title=f"Sanāksme {start:%m}",
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+    body = client.get("/lv/events.ics").content.decode()
+    assert "DTSTART:20300701T140000Z" in body
+    assert "DTSTART:20300115T150000Z" in body
+    for event in parse(client.get("/lv/events.ics")).walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        assert start.utcoffset() == datetime.timedelta(0)
+        assert start.astimezone(riga).hour == 17
+
+
+def test_event_uids_are_stable_between_downloads(client, events):
+    first = [str(e["UID"]) for e in parse(client.get("/lv/events.ics")).walk("VEVENT")]
+    second = [str(e["UID"]) for e in parse(client.get("/en/events.ics")).walk("VEVENT")]
+    assert first == second
+    assert len(set(first)) == len(first)

@@ -1,13 +1,17 @@
 """The demo consultations from the seeds, and the consultations and home pages over them."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from consultations.models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
 from consultations.selectors import consultations_page
 
 from .factories import (
     EventFactory,
+    SurveyFactory,
     WorkingGroupFactory,
     WorkingGroupMeetingFactory,
     WorkingGroupProposalFactory,
@@ -69,12 +73,89 @@ def test_demo_pages_show_real_looking_data(client, demo):
 
 
 def test_consultations_page_orders_open_then_upcoming_then_past(client, discussion, programme):
+    now = timezone.now()
     EventFactory(programme=programme, title="Nākamā sanāksme")
+    EventFactory(
+        programme=programme,
+        title="Pagājušais seminārs",
+        starts_at=now - datetime.timedelta(days=40),
+        ends_at=now - datetime.timedelta(days=40, hours=-2),
+    )
+    SurveyFactory(
+        programme=programme,
+        title="Atvērtā aptauja",
+        opens_on=now.date() - datetime.timedelta(days=3),
+        closes_on=now.date() + datetime.timedelta(days=3),
+    )
+    SurveyFactory(programme=programme, title="Slēgtā aptauja")
+    WorkingGroupMeetingFactory(group__programme=programme)
     html = client.get("/en/consultations/").content.decode()
-    assert html.index("Open public discussions") < html.index("Coming up")
-    assert html.index("Coming up") < html.index("Past consultations")
-    assert html.index("Nākamā sanāksme") < html.index("Past consultations")
-    assert "left" in html
+    order = [
+        'id="open-heading"',
+        " left</p>",  # time left of the open discussion, on its card
+        'id="upcoming-heading"',
+        "Nākamā sanāksme",
+        "Atvērtā aptauja",
+        'id="past-heading"',
+        "Pagājušais seminārs",
+        "Slēgtā aptauja",
+        'id="groups-heading"',
+        'id="calendar-heading"',
+    ]
+    positions = [html.index(text) for text in order]
+    assert positions == sorted(positions)
+
+
+def test_livani_page_reads_as_seed_001_says(client, demo):
+    """7 thematic groups on 19–20 March with 81 participants, 6 territorial on 26–27 March
+    with 61: the sentences come out of the meetings' records."""
+    lv = client.get("/lv/consultations/").content.decode()
+    assert "7 grupas, kopā 81 dalībnieks; sanāksmes: 2018. gada 19.–20. marts" in lv
+    assert "6 grupas, kopā 61 dalībnieks; sanāksmes: 2018. gada 26.–27. marts" in lv
+    en = client.get("/en/consultations/").content.decode()
+    assert "7 groups, 81 participants in total; met on 19–20 March 2018" in en
+    assert "6 groups, 61 participants in total; met on 26–27 March 2018" in en
+    territories = set(
+        WorkingGroup.objects.filter(kind="territorial").values_list("territory", flat=True)
+    )
+    assert territories == {
+        "Jersikas pagasts",
+        "Rožupes pagasts",
+        "Rudzātu pagasts",
+        "Sutru pagasts",
+        "Turku pagasts",
+        "Līvānu pilsēta",
+    }
+    sectors = set(
+        WorkingGroup.objects.filter(kind="thematic", programme__slug="iap-2019-2025").values_list(
+            "sector", flat=True
+        )
+    )
+    assert len(sectors) == 7
+
+
+def test_livani_surveys_are_the_four_seed_001_names(demo):
+    surveys = Survey.objects.filter(programme__slug="iap-2019-2025")
+    assert sorted(surveys.values_list("audience", flat=True)) == [
+        "entrepreneurs",
+        "neighbours",
+        "residents",
+        "specialists",
+    ]
+    residents = surveys.get(audience="residents")
+    assert residents.closes_on == datetime.date(2018, 4, 15)
+    # "... bet arī uzņēmēju, blakus esošo pašvaldību un citu speciālistu aptaujas anketu
+    # rezultātu apkopošanas": closed by the time the article was written.
+    assert all(s.closes_on < datetime.date(2018, 5, 1) for s in surveys)
+
+
+def test_demo_report_counts_come_from_the_data_and_hide_the_hidden(client, demo):
+    html = client.get("/en/consultations/livani-iap-2019-2025-1/report/").content.decode()
+    published = Proposal.objects.filter(
+        discussion__slug="livani-iap-2019-2025-1", is_published=True
+    ).count()
+    assert f"<dt>Published proposals</dt><dd>{published}</dd>" in html
+    assert "Saņemti 7" not in html  # no count typed into the summary
 
 
 def test_working_group_counts_come_from_the_data(client, programme):

@@ -59,8 +59,9 @@ def count_queries(client, url):
         # events (past), working groups, their meetings, their proposals
         ("/lv/consultations/", 7),
         # discussion (with redaction, programme, municipality), proposal count,
+        # the programme's events during the discussion,
         # part choices: sections, priorities, action lines, tasks
-        ("/lv/consultations/{slug}/", 6),
+        ("/lv/consultations/{slug}/", 7),
         ("/lv/events.ics", 1),
         ("/lv/", 30),
     ],
