@@ -228,7 +228,9 @@ def check_discussion_can_open(*, discussion, user):
     except _DryRun:
         pass
     finally:
+        # Forget what the rolled-back save left on the object; the real save starts afresh.
         discussion.pk = None
+        discussion._state.adding = True
         discussion.redaction = original
 
 

@@ -181,3 +181,11 @@ def test_report_page_counts_by_answer_from_the_data(client, answered):
     assert "<dt>Not taken into account</dt><dd>0</dd>" in html
     assert "<dt>Not answered yet</dt><dd>1</dd>" in html
     assert f'href="/en/consultations/{answered.slug}/report.csv"' in html
+
+
+def test_latvian_closed_discussion_says_closed_in_the_feminine(client, answered):
+    """ "Slēgta" (apspriešana), not another app's "Slēgts": the words are in their own context."""
+    html = client.get(f"/lv/consultations/{answered.slug}/").content.decode()
+    assert '<span class="badge badge-closed">Slēgta</span>' in html
+    index = client.get("/lv/consultations/").content.decode()
+    assert '<span class="badge badge-closed">Slēgta</span>' in index
