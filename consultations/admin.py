@@ -32,7 +32,14 @@ class WorkingGroupProposalInline(admin.TabularInline):
 
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(ScopedHistoryAdmin):
-    list_display = ["name", "programme", "kind", "topic_display", "meeting_count"]
+    list_display = [
+        "name",
+        "programme",
+        "kind",
+        "topic_display",
+        "meeting_count",
+        "participant_total",
+    ]
     list_filter = ["kind", "sector", "programme"]
     search_fields = ["name", "territory", "description"]
     inlines = [WorkingGroupMeetingInline, WorkingGroupProposalInline]
@@ -48,6 +55,11 @@ class WorkingGroupAdmin(ScopedHistoryAdmin):
     @admin.display(description=_("meetings"))
     def meeting_count(self, obj):
         return len(obj.meetings.all())
+
+    @admin.display(description=_("participants"))
+    def participant_total(self, obj):
+        # Summed from the meetings, like the public page: never typed in.
+        return obj.participant_count
 
 
 @admin.register(Event)

@@ -355,3 +355,15 @@ def test_discussion_page_lists_its_meetings_and_links_the_programme_calendar(cli
     assert "Sen notikušais seminārs" not in html
     feed = f"/en/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
     assert f'href="{feed}"' in html
+
+
+def test_materials_and_ways_to_submit_link_their_addresses_and_stay_escaped(client, discussion):
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(
+        materials_places="Domē, 1. stāvā\nhttps://www.daugavpils.lv/ap <b>",
+        how_to_submit="Pa e-pastu attistiba@daugavpils.lv",
+    )
+    html = client.get(url(discussion)).content.decode()
+    assert '<a href="https://www.daugavpils.lv/ap"' in html
+    assert '<a href="mailto:attistiba@daugavpils.lv">' in html
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert "Domē, 1. stāvā<br>" in html
