@@ -39,6 +39,7 @@ def add_data(discussion, n):
         WorkingGroupMeetingFactory(group=territorial)
         EventFactory(programme=programme)
         EventFactory(programme=programme, starts_at=now - datetime.timedelta(days=30))
+        EventFactory(programme=discussion.redaction.programme)  # during the discussion
         SurveyFactory(programme=programme)
         ProposalFactory(discussion=discussion, priority=part, answer="taken", justification="Jā.")
         ProposalFactory(discussion=discussion)
@@ -63,13 +64,18 @@ def count_queries(client, url):
         # part choices: sections, priorities, action lines, tasks
         ("/lv/consultations/{slug}/", 7),
         ("/lv/events.ics", 1),
+        # the programme (with its municipality), its events
+        ("/lv/consultations/programmes/{municipality}/{programme}/events.ics", 2),
         ("/lv/", 30),
     ],
 )
 def test_public_pages_cost_a_fixed_number_of_queries(
     client, discussion, path, limit, django_assert_max_num_queries
 ):
-    url = path.format(slug=discussion.slug)
+    programme = discussion.redaction.programme
+    url = path.format(
+        slug=discussion.slug, municipality=programme.municipality.slug, programme=programme.slug
+    )
     add_data(discussion, 2)
     small = count_queries(client, url)
     add_data(discussion, 4)
