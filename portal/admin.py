@@ -1,9 +1,12 @@
 """News admin: project managers write about their own projects, planners about programmes."""
 
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from projects.images import PhotoFormField
 from projects.models import Project
 
 from .models import News, NewsPhoto
@@ -15,8 +18,12 @@ def can_edit_news(user, news):
     return News.objects.editable_by(user).filter(pk=news.pk).exists()
 
 
+PHOTO_FIELD = {models.ImageField: {"form_class": PhotoFormField}}
+
+
 class NewsPhotoInline(admin.StackedInline):
     model = NewsPhoto
+    formfield_overrides = PHOTO_FIELD
     extra = 1
     fields = ["image", "alt_text", "caption", "credit", "position"]
 
@@ -67,8 +74,15 @@ class NewsAdmin(ScopedHistoryAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "project" and formfield is not None:
-            # A project manager links news only to the projects they manage.
+            # A project manager links news only to the projects they manage, and
+            # without the right to write general news a post must be about one.
             formfield.queryset = Project.objects.editable_by(request.user)
+            if not request.user.has_perm(f"portal.{News.WRITE_GENERAL}"):
+                formfield.required = True
+                formfield.error_messages["required"] = _(
+                    "Choose the project this post is about: project managers write news "
+                    "about the projects they manage."
+                )
         return formfield
 
     def get_changeform_initial_data(self, request):
@@ -86,6 +100,7 @@ class NewsAdmin(ScopedHistoryAdmin):
 
 @admin.register(NewsPhoto)
 class NewsPhotoAdmin(ScopedHistoryAdmin):
+    formfield_overrides = PHOTO_FIELD
     list_display = ["__str__", "news"]
     list_select_related = ["news"]
     fields = ["news", "image", "alt_text", "caption", "credit", "position"]

@@ -9,8 +9,8 @@ _NEWS = [
 ]
 
 ROLE_PERMISSIONS = {
-    # Project managers write about their projects, planners about programmes
-    # (narrowed by News.objects.editable_by).
+    # Project managers write about their projects, planners about programmes and the
+    # municipality in general (narrowed by News.objects.editable_by).
     PROJECT_MANAGER: _NEWS,
-    PLANNER: _NEWS,
+    PLANNER: [*_NEWS, "portal.write_general_news"],
 }

@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
 from programmes.models import DevelopmentProgramme, Municipality
-from programmes.validators import validate_image_upload
+from projects.images import validate_image
 from projects.models import Project
 
 THUMBNAIL_WIDTH = 400
@@ -36,16 +36,17 @@ class NewsQuerySet(models.QuerySet):
         return self.filter(is_published=True, published_at__lte=timezone.now())
 
     def editable_by(self, user):
-        """Posts about the user's projects, or without a project in the user's municipality."""
+        """Posts about the projects the user manages; planners also the municipality's posts
+        without a project (about a programme, or general news)."""
         if not user.is_authenticated or not user.is_active or not user.is_staff:
             return self.none()
         ids = municipality_ids_for(user)
         if ids is None:
             return self
-        return self.filter(
-            Q(project__in=Project.objects.editable_by(user))
-            | Q(project__isnull=True, municipality_id__in=ids)
-        )
+        editable = Q(project__in=Project.objects.editable_by(user))
+        if user.has_perm(f"portal.{News.WRITE_GENERAL}"):
+            editable |= Q(project__isnull=True, municipality_id__in=ids)
+        return self.filter(editable)
 
     def visible_to(self, user):
         """Posts a staff user may see in admin: those of their municipality and their projects."""
@@ -75,6 +76,9 @@ class NewsQuerySet(models.QuerySet):
 
 class News(models.Model):
     municipality_path = "municipality"
+    # Who may write posts that are not about a project (planners); project managers
+    # write only about the projects they manage.
+    WRITE_GENERAL = "write_general_news"
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
@@ -132,6 +136,7 @@ class News(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("news post")
         verbose_name_plural = _("news")
+        permissions = [("write_general_news", _("Can write news not about a project"))]
         indexes = [
             models.Index(fields=["is_published", "published_at"], name="portal_news_published")
         ]
@@ -200,7 +205,7 @@ class NewsPhoto(models.Model):
     image = models.ImageField(
         _("photo"),
         upload_to="news/%Y/",
-        validators=[validate_image_upload],
+        validators=[validate_image],
         width_field="width",
         height_field="height",
         help_text=_(

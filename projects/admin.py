@@ -8,11 +8,15 @@ read-only too.
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from programmes.access import municipality_ids_for
+from programmes.access import can_edit_municipality, municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 
+from .images import PhotoFormField
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
 
 
@@ -67,8 +71,59 @@ class ParentProjectInlineMixin:
         return super().has_delete_permission(request, obj) and can_edit_project(request.user, obj)
 
 
+class PartnershipFormSet(BaseInlineFormSet):
+    """A project's partners: one lead at most, and changing the lead saves cleanly."""
+
+    def clean(self):
+        super().clean()
+        leads = [
+            form
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("role") == Partnership.Role.LEAD
+        ]
+        if len(leads) > 1:
+            raise ValidationError(
+                _("Only one partner can be the lead partner: mark the others as partners."),
+                code="one_lead",
+            )
+
+    def save_existing_objects(self, commit=True):
+        """Django's loop, but the row that becomes the lead is saved last.
+
+        The database allows one lead per project at every moment, so the old lead must be
+        demoted (or deleted) before the new one is saved, whatever their order on the form.
+        """
+        self.changed_objects = []
+        self.deleted_objects = []
+        saved_instances = []
+        forms_to_delete = self.deleted_forms
+
+        def becomes_lead(form):
+            return (
+                form not in forms_to_delete
+                and form.cleaned_data.get("role") == Partnership.Role.LEAD
+            )
+
+        for form in sorted(self.initial_forms, key=becomes_lead):
+            obj = form.instance
+            if not obj._is_pk_set() or obj._state.adding:
+                continue
+            if form in forms_to_delete:
+                self.deleted_objects.append(obj)
+                self.delete_existing(obj, commit=commit)
+            elif form.has_changed():
+                self.changed_objects.append((obj, form.changed_data))
+                saved_instances.append(self.save_existing(form, obj, commit=commit))
+                if not commit:
+                    self.saved_forms.append(form)
+        return saved_instances
+
+
 class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
     model = Partnership
+    formset = PartnershipFormSet
     extra = 0
     autocomplete_fields = ["organisation"]
     fields = ["organisation", "role", "budget", "position"]
@@ -76,13 +131,31 @@ class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ScopedHistoryAdmin):
+    """Organisations are shared by every municipality's projects.
+
+    One that is itself a municipality of the portal is changed only by its own staff.
+    """
+
     list_display = ["name", "city", "country", "kind"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_en", "city"]
 
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is not None and obj.municipality_id:
+            return allowed and can_edit_municipality(request.user, obj.municipality_id)
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if obj is not None and obj.municipality_id:
+            return allowed and can_edit_municipality(request.user, obj.municipality_id)
+        return allowed
+
 
 @admin.register(FundingProgramme)
 class FundingProgrammeAdmin(ScopedHistoryAdmin):
+    formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
     list_display = ["name", "fund", "measure"]
     list_filter = ["fund"]
     search_fields = ["name", "measure", "sub_activity"]

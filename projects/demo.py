@@ -131,6 +131,14 @@ def _activities(project, rows):
         Activity.objects.update_or_create(project=project, title=title, defaults=row)
 
 
+def _link(related, objects):
+    """Add what is missing only: every change to a project's links is a history entry."""
+    present = set(related.values_list("pk", flat=True))
+    missing = [obj for obj in objects if obj.pk not in present]
+    if missing:
+        related.add(*missing)
+
+
 def _action_lines(programme, codes):
     """Action lines of the programme's first redaction by code; a missing code is skipped."""
     if programme is None:
@@ -450,11 +458,11 @@ def load():
         ],
     )
 
-    capacity.action_lines.add(*_action_lines(ap, ["RV4.1"]))
-    cities.action_lines.add(*_action_lines(ap, ["RV4.1", "RV4.2"]))
-    planning.action_lines.add(*_action_lines(ap, ["RV4.1"]))
+    _link(capacity.action_lines, _action_lines(ap, ["RV4.1"]))
+    _link(cities.action_lines, _action_lines(ap, ["RV4.1", "RV4.2"]))
+    _link(planning.action_lines, _action_lines(ap, ["RV4.1"]))
 
     manager = get_user_model().objects.filter(username="projekti").first()
     if manager:
         for project in (capacity, cities, planning):
-            project.managers.add(manager)
+            _link(project.managers, [manager])

@@ -2,22 +2,30 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from programmes.models import Municipality
 
-from .models import FundingProgramme, Project, normalize_search
+from .models import FundingProgramme, Project
+
+# The dates the registry shows: actual where known, planned otherwise.
+START = Coalesce("actual_start", "planned_start")
+END = Coalesce("actual_end", "planned_end")
+# A project known only by its end date sorts by that.
+SORT_DATE = Coalesce("actual_start", "planned_start", "actual_end", "planned_end")
 
 # ?sort= value → ordering; anything else falls back to the default (newest first).
+# Projects without the value (no dates, cost not published) come last either way.
 SORTS = {
-    "start": ["planned_start", "title"],
-    "-start": ["-planned_start", "title"],
-    "title": ["title"],
-    "-title": ["-title"],
-    "cost": ["total_cost", "title"],
-    "-cost": ["-total_cost", "title"],
+    "start": [SORT_DATE.asc(nulls_last=True), "title"],
+    "-start": [SORT_DATE.desc(nulls_last=True), "title"],
+    "title": ["title", "pk"],
+    "-title": ["-title", "-pk"],
+    "cost": [F("total_cost").asc(nulls_last=True), "title"],
+    "-cost": [F("total_cost").desc(nulls_last=True), "title"],
 }
 DEFAULT_SORT = "-start"
 
@@ -78,21 +86,20 @@ class ProjectFilter(django_filters.FilterSet):
         fields = []
 
     def filter_text(self, queryset, name, value):
-        words = normalize_search(value).split()
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
+        """Projects whose period (actual dates, else planned) overlaps the year.
+
+        A project known only by its start runs from then on; one known only by its end,
+        until then.
+        """
         year = int(value)
         if not 1990 <= year <= 2100:
             return queryset.none()
-        started = Q(planned_start__year__lte=year) | Q(
-            planned_start__isnull=True, planned_end__isnull=False
-        )
-        not_ended = Q(planned_end__year__gte=year) | Q(
-            planned_end__isnull=True, planned_start__isnull=False
-        )
+        queryset = queryset.annotate(_start=START, _end=END)
+        started = Q(_start__year__lte=year) | Q(_start__isnull=True, _end__isnull=False)
+        not_ended = Q(_end__year__gte=year) | Q(_end__isnull=True, _start__isnull=False)
         return queryset.filter(started & not_ended)
 
     def filter_country(self, queryset, name, value):

@@ -21,23 +21,37 @@ from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
 from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
-from programmes.validators import validate_image_upload, validate_pdf_upload
+from programmes.validators import validate_pdf_upload
+
+from .images import validate_image
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
-NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
-PERCENT = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
+NON_NEGATIVE = [
+    MinValueValidator(Decimal("0"), message=_("An amount cannot be negative: enter 0 or more."))
+]
+_PERCENT_MESSAGE = _("A share is a percentage from 0 to 100.")
+PERCENT = [
+    MinValueValidator(Decimal("0"), message=_PERCENT_MESSAGE),
+    MaxValueValidator(Decimal("100"), message=_PERCENT_MESSAGE),
+]
 CENT = Decimal("0.01")
 HALF_CENT = Value(Decimal("0.005"))
+SHARE_TOLERANCE = Value(Decimal("0.01"))
 
 # Real agreement numbers look like "1DP/1.5.2.2.3/11/APIA/SIF/110/71" (EU structural funds)
 # or "2013-1234/001-001" (Europe for Citizens): letters and digits joined by / . - only.
 AGREEMENT_NUMBER = re.compile(r"^(?=.*\d)[A-Za-z0-9](?:[A-Za-z0-9./-]*[A-Za-z0-9])?$")
+# The same rule as two regular expressions both databases understand (no look-ahead).
+AGREEMENT_NUMBER_SHAPE = r"^[A-Za-z0-9]([A-Za-z0-9./-]*[A-Za-z0-9])?$"
+AGREEMENT_NUMBER_DIGIT = r"[0-9]"
 
 validate_agreement_number = RegexValidator(
     AGREEMENT_NUMBER,
@@ -49,6 +63,12 @@ validate_agreement_number = RegexValidator(
     ),
     code="agreement_number",
 )
+
+
+def _money(amount):
+    """An amount for a message, as the reader writes it: "99 000,00 €" or "€99,000.00"."""
+    text = number_format(amount, decimal_pos=2, force_grouping=True)
+    return f"€{text}" if get_language() == "en" else f"{text}\u00a0€"
 
 
 def normalize_search(text):
@@ -86,7 +106,8 @@ class Organisation(models.Model):
         help_text=_("If this organisation is a municipality that uses the portal."),
     )
     website = models.URLField(_("website"), blank=True)
-    history = HistoricalRecords()
+    search_text = models.TextField(editable=False, blank=True)
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["name"]
@@ -100,6 +121,17 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country.code})" if self.country else self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalize_search(" ".join([self.name, self.name_en, self.city]))
+        super().save(*args, **kwargs)
+
+    @property
+    def display_name(self):
+        """The name in the page's language: the English name on English pages, if known."""
+        if self.name_en and get_language() == "en":
+            return self.name_en
+        return self.name
 
 
 class FundingProgramme(models.Model):
@@ -127,7 +159,7 @@ class FundingProgramme(models.Model):
         help_text=_("The text every project of this programme must show on its pages and news."),
     )
     emblem = models.ImageField(
-        _("emblem"), upload_to="funds/", blank=True, validators=[validate_image_upload]
+        _("emblem"), upload_to="funds/", blank=True, validators=[validate_image]
     )
     emblem_alt = models.CharField(_("emblem text alternative"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -217,7 +249,17 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Q(municipality_id__in=ids) | Q(managers=user)).distinct()
 
     def search(self, text):
-        return self.filter(search_text__contains=normalize_search(text))
+        """Every word in the project's texts or a partner's name, diacritics and case ignored.
+
+        "livanu" finds "Līvānu", "poznan" finds the projects Poznań takes part in.
+        """
+        queryset = self
+        for word in normalize_search(text).split():
+            partners = Partnership.objects.filter(organisation__search_text__contains=word).values(
+                "project_id"
+            )
+            queryset = queryset.filter(Q(search_text__contains=word) | Q(pk__in=partners))
+        return queryset
 
     def for_registry(self):
         """The public registry: one query for the page of projects (plus the count)."""
@@ -266,6 +308,12 @@ class ProjectQuerySet(models.QuerySet):
                     queryset=ActionLine.objects.select_related(
                         "priority__redaction__programme__municipality"
                     ).exclude(priority__redaction__status="draft"),
+                ),
+                Prefetch(
+                    "investment_items",
+                    queryset=InvestmentItem.objects.select_related(
+                        "action_line__priority__redaction__programme__municipality"
+                    ).exclude(action_line__priority__redaction__status="draft"),
                 ),
                 Prefetch("news", queryset=news.prefetch_related("photos")),
             )
@@ -390,7 +438,12 @@ class Project(models.Model):
     search_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    history = HistoricalRecords()
+    # Who manages a project decides who may edit it, so assignments are kept in the
+    # history too, with the action lines and investment items it is linked to.
+    history = HistoricalRecords(
+        excluded_fields=["search_text"],
+        m2m_fields=[managers, action_lines, investment_items],
+    )
 
     objects = ProjectQuerySet.as_manager()
 
@@ -408,10 +461,20 @@ class Project(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                condition=Q(agreement_number="")
+                | (
+                    Q(agreement_number__regex=AGREEMENT_NUMBER_SHAPE)
+                    & Q(agreement_number__regex=AGREEMENT_NUMBER_DIGIT)
+                ),
+                name="projects_project_agreement_number_shape",
+                violation_error_message=validate_agreement_number.message,
+            ),
+            models.CheckConstraint(
                 condition=(Q(total_cost__isnull=True) | Q(total_cost__gte=0))
                 & (Q(eu_funding__isnull=True) | Q(eu_funding__gte=0))
                 & (Q(co_financing__isnull=True) | Q(co_financing__gte=0)),
                 name="projects_project_amounts_non_negative",
+                violation_error_message=_("An amount cannot be negative: enter 0 or more."),
             ),
             models.CheckConstraint(
                 condition=Q(total_cost__isnull=True)
@@ -423,22 +486,44 @@ class Project(models.Model):
                     total_cost__lte=F("eu_funding") + F("co_financing") + HALF_CENT,
                 ),
                 name="projects_project_amounts_add_up",
+                violation_error_message=_(
+                    "EU funding and co-financing must add up to the total cost."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(eu_share__isnull=True) | Q(eu_share__gte=0, eu_share__lte=100),
                 name="projects_project_eu_share_range",
+                violation_error_message=_PERCENT_MESSAGE,
+            ),
+            models.CheckConstraint(
+                # share × total = 100 × EU funding, within the rounding of the share to
+                # hundredths of a per cent.
+                condition=Q(eu_share__isnull=True)
+                | Q(total_cost__isnull=True)
+                | Q(eu_funding__isnull=True)
+                | Q(total_cost=0)
+                | Q(
+                    eu_share__gte=(F("eu_funding") * 100 - F("total_cost") * SHARE_TOLERANCE)
+                    / F("total_cost"),
+                    eu_share__lte=(F("eu_funding") * 100 + F("total_cost") * SHARE_TOLERANCE)
+                    / F("total_cost"),
+                ),
+                name="projects_project_eu_share_matches_amounts",
+                violation_error_message=_("The EU share does not match the amounts."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_start__isnull=True)
                 | Q(planned_end__isnull=True)
                 | Q(planned_end__gte=F("planned_start")),
                 name="projects_project_planned_order",
+                violation_error_message=_("The planned end cannot be before the planned start."),
             ),
             models.CheckConstraint(
                 condition=Q(actual_start__isnull=True)
                 | Q(actual_end__isnull=True)
                 | Q(actual_end__gte=F("actual_start")),
                 name="projects_project_actual_order",
+                violation_error_message=_("The actual end cannot be before the actual start."),
             ),
         ]
 
@@ -497,6 +582,10 @@ class Project(models.Model):
                 code="agreement_number_taken",
             )
         total, eu, co = self.total_cost, self.eu_funding, self.co_financing
+        if any(amount is not None and amount < 0 for amount in (total, eu, co)):
+            # A negative amount has its own message; how the amounts relate follows
+            # once it is corrected.
+            total = eu = co = None
         if (eu is not None or co is not None) and total is None:
             errors["total_cost"] = ValidationError(
                 _("Enter the total cost when you enter EU funding or co-financing."),
@@ -513,17 +602,18 @@ class Project(models.Model):
                     "cost (%(total)s)."
                 ),
                 code="amounts_add_up",
-                params={"eu": eu, "co": co, "total": total},
+                params={"eu": _money(eu), "co": _money(co), "total": _money(total)},
             )
         elif total is not None and co is not None and eu is None and co > total:
             errors["co_financing"] = ValidationError(
                 _("Co-financing cannot be more than the total cost."), code="co_over_total"
             )
-        derived = self.derived_share()
+        derived = self.derived_share() if total and eu is not None else None
         if (
             derived is not None
             and self.eu_share is not None
-            and abs(self.eu_share - derived) > CENT
+            # The same tolerance as the database constraint: a hundredth of a per cent.
+            and abs(self.eu_share - eu / total * 100) > CENT
         ):
             errors["eu_share"] = ValidationError(
                 _(
@@ -531,7 +621,7 @@ class Project(models.Model):
                     "the total cost. Leave the share empty to have it calculated."
                 ),
                 code="eu_share_mismatch",
-                params={"derived": derived},
+                params={"derived": number_format(derived, decimal_pos=2)},
             )
         if errors:
             raise ValidationError(errors)
@@ -596,6 +686,10 @@ class Project(models.Model):
         return len({p.organisation.country.code for p in self.partnerships.all()})
 
     @property
+    def partner_country_codes(self):
+        return sorted({p.organisation.country.code for p in self.partnerships.all()})
+
+    @property
     def years_active(self):
         start, end = self.start, self.end
         if not start:
@@ -633,16 +727,22 @@ class Partnership(models.Model):
         verbose_name_plural = _("partners")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "organisation"], name="projects_partnership_unique_partner"
+                fields=["project", "organisation"],
+                name="projects_partnership_unique_partner",
+                violation_error_message=_("This organisation is already a partner of the project."),
             ),
             models.UniqueConstraint(
                 fields=["project"],
                 condition=Q(role="lead"),
                 name="projects_partnership_one_lead",
+                violation_error_message=_(
+                    "The project already has a lead partner: a project has only one."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(budget__isnull=True) | Q(budget__gte=0),
                 name="projects_partnership_budget_non_negative",
+                violation_error_message=_("An amount cannot be negative: enter 0 or more."),
             ),
         ]
 
@@ -704,12 +804,16 @@ class Activity(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="projects_activity_dates_order",
+                violation_error_message=_("The activity cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(certificates__isnull=True)
                 | Q(participants__isnull=True)
                 | Q(certificates__lte=F("participants")),
                 name="projects_activity_certificates_within_participants",
+                violation_error_message=_(
+                    "More certificates than participants: check both numbers."
+                ),
             ),
         ]
 

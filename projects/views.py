@@ -57,6 +57,7 @@ CSV_COLUMNS = [
     "lead_partner",
     "partners",
     "countries",
+    "partner_countries",
     "url",
 ]
 
@@ -66,8 +67,10 @@ def project_csv(request):
     """The registry's filtered result set as open data.
 
     UTF-8 with a byte order mark (so Excel detects the encoding), comma-separated, one
-    project per row; dates ISO 8601, amounts with a decimal point, codes (not labels)
-    for fund, role and status, so the file reads the same in every language.
+    project per row, all rows of the filtered set (not one page); dates ISO 8601, amounts
+    with a decimal point and no thousands separator, codes (not labels) for fund, role,
+    status and partner countries (ISO 3166, space-separated), so the file reads the same
+    in every language and every program.
     """
     _filterset, projects, _sort = _filtered(request, Project.objects.for_csv())
     stamp = timezone.localdate().isoformat()
@@ -100,6 +103,7 @@ def project_csv(request):
                 lead.organisation.name if lead else "",
                 project.partner_count,
                 project.country_count,
+                " ".join(project.partner_country_codes),
                 request.build_absolute_uri(project.get_absolute_url()),
             ]
         )

@@ -53,7 +53,6 @@ def test_manager_logs_activity_and_news_and_visitor_finds_them(
     # A news post about it with a photo.
     page.goto(f"{live_server.url}/lv/admin/portal/news/add/")
     page.fill("#id_title", "Pārmaiņu pilsētas dalījās pieredzē")
-    page.fill("#id_slug", "parmainu-pilsetas")
     page.fill("#id_lead", "Daugavpils piedalījās konferencē Poznaņā.")
     page.fill("#id_body", "Konference bija veltīta pieredzes apmaiņai.")
     page.select_option("#id_project", str(project.pk))
@@ -73,6 +72,12 @@ def test_manager_logs_activity_and_news_and_visitor_finds_them(
     public.get_by_role("heading", name="Konference Poznaņā").wait_for()
     assert "40 dalībnieki" in public.content()
     assert serious_violations(public) == []
+    # The page announces its news feed to feed readers, and links it for people.
+    feed_path = public.locator(
+        'head link[rel="alternate"][type="application/atom+xml"][href*="/projects/"]'
+    ).get_attribute("href")
+    assert feed_path == "/lv/projects/cities-of-change/feed/"
+    assert public.get_by_role("link", name="Sekot projekta jaunumiem (Atom plūsma)").is_visible()
 
     public.get_by_role("link", name="Pārmaiņu pilsētas dalījās pieredzē").click()
     figure = public.locator("figure img")
@@ -80,7 +85,11 @@ def test_manager_logs_activity_and_news_and_visitor_finds_them(
     assert figure.evaluate("img => img.naturalWidth") == 1200
     assert serious_violations(public) == []
 
-    feed_url = f"{live_server.url}/lv/projects/cities-of-change/feed/"
-    feed = feedparser.parse(public.request.get(feed_url).body())
+    assert "Konferences atklāšana" in public.locator("figure figcaption").inner_text()
+
+    feed = feedparser.parse(public.request.get(f"{live_server.url}{feed_path}").body())
+    assert not feed.bozo
     assert [entry.title for entry in feed.entries] == ["Pārmaiņu pilsētas dalījās pieredzē"]
+    # The address was made from the title by admin, Latvian letters spelled plainly.
+    assert feed.entries[0].link == f"{live_server.url}/lv/news/parmainu-pilsetas-dalijas-pieredze/"
     visitor.close()

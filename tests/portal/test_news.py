@@ -6,11 +6,19 @@ import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.projects.factories import NewsFactory, NewsPhotoFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _latvian_by_default():
+    """Each test starts in Latvian: an /en/ request leaves English active in the thread."""
+    translation.activate("lv")
+    yield
+    translation.activate("lv")
 
 
 @pytest.fixture
@@ -158,3 +166,77 @@ def test_site_search_finds_projects_and_news_without_diacritics(client, posts):
     posts["project"].title = "Līvānu projekts"
     posts["project"].save()
     assert "Līvānu projekts" in client.get("/lv/search/", {"q": "livanu"}).text
+
+
+def test_hidden_posts_are_nowhere_public(client, posts, municipality):
+    """A draft and a post whose time has not come: no page, list, feed, search or sitemap."""
+    from tests.factories import ProgrammeFactory
+
+    programme = ProgrammeFactory(municipality=municipality, slug="ap-2014-2020")
+    for key in ("draft", "future"):
+        posts[key].programme = programme
+        posts[key].project = posts["project"]
+        posts[key].lead = "Slepens ievads"
+        posts[key].save()
+    hidden = [
+        "Melnraksts",
+        "Nākotnes ziņa",
+        "/news/melnraksts/",
+        "/news/nakotnes-zina/",
+        "Slepens ievads",
+    ]
+    pages = {
+        "news list": "/lv/news/",
+        "English news list": "/en/news/",
+        "home": "/lv/",
+        "project page": "/lv/projects/cities-of-change/",
+        "programme page": f"/lv/programmes/{municipality.slug}/ap-2014-2020/",
+        "site feed": "/lv/feeds/news/",
+        "project feed": "/lv/projects/cities-of-change/feed/",
+        "search for the draft": "/lv/search/?q=melnraksts",
+        "search for the future post": "/lv/search/?q=nakotnes",
+        "search by lead": "/lv/search/?q=slepens",
+        "sitemap": "/sitemap.xml",
+    }
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        text = response.content.decode()
+        for word in hidden:
+            assert word not in text, (name, word)
+    for slug in ("melnraksts", "nakotnes-zina"):
+        assert client.get(f"/en/news/{slug}/").status_code == 404
+
+
+def test_future_post_appears_once_its_time_comes(client, posts):
+    post = posts["future"]
+    assert client.get("/lv/news/nakotnes-zina/").status_code == 404
+    post.published_at = timezone.now() - datetime.timedelta(minutes=1)
+    post.save()
+    assert client.get("/lv/news/nakotnes-zina/").status_code == 200
+    feed = feedparser.parse(client.get("/lv/feeds/news/").content)
+    assert feed.entries[0].title == "Nākotnes ziņa"
+
+
+def test_feeds_carry_dates_ids_and_english_titles(client, posts):
+    feed = feedparser.parse(client.get("/en/feeds/news/").content)
+    assert not feed.bozo
+    assert feed.feed.title == "Attīstības portāls: news"
+    entry = feed.entries[0]
+    assert entry.id and entry.link == "http://testserver/en/news/parmainu-pilsetas/"
+    assert entry.published_parsed[:3] == posts["public"].published_at.utctimetuple()[:3]
+    project_feed = feedparser.parse(client.get("/en/projects/cities-of-change/feed/").content)
+    assert project_feed.feed.title.startswith("News of the project")
+    assert project_feed.feed.link == "http://testserver/en/projects/cities-of-change/"
+
+
+def test_news_page_in_english_has_an_english_interface(client, posts):
+    NewsPhotoFactory(news=posts["public"], credit="Daugavpils pilsētas dome")
+    html = client.get("/en/news/parmainu-pilsetas/").text
+    assert '<html lang="en">' in html
+    for text in ["Related", "Project:", "Photo: Daugavpils pilsētas dome", ">News<"]:
+        assert text in html, text
+    for latvian in ["Saistītie", "Projekts:", "Foto:", "Jaunumi"]:
+        assert latvian not in html, latvian
+    # The post itself is Latvian, and marked as such for screen readers.
+    assert '<h1 lang="lv">Pārmaiņu pilsētas dalījās pieredzē</h1>' in html

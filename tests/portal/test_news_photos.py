@@ -3,16 +3,28 @@ thumbnail and large sizes made."""
 
 import io
 import os
+import struct
+import zlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from portal.models import News, NewsPhoto
 from tests.projects.factories import NewsFactory, ProjectFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _latvian_by_default():
+    """Each test starts in Latvian: an /en/ request leaves English active in the thread."""
+    translation.activate("lv")
+    yield
+    translation.activate("lv")
 
 
 def exif_with_gps():
@@ -101,8 +113,7 @@ def test_file_that_is_not_an_image_is_refused(client, project_manager, municipal
     )
     assert response.status_code == 200
     assert photo_errors(response)["image"] == [
-        "Jāaugšupielādē derīgs attēls. Augšupielādētā datne vai nu nav attēls, vai arī tas ir "
-        "bojāts."
+        "Datne nav attēls (vai tā ir bojāta): augšupielādējiet JPEG, PNG, GIF vai WebP fotoattēlu."
     ]
     assert not News.objects.exists() and not NewsPhoto.objects.exists()
 
@@ -120,8 +131,9 @@ def test_oversize_image_is_refused_with_the_limit(
         reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
     )
     assert response.status_code == 200
-    messages = photo_errors(response)["image"]
-    assert any("1 MB" in message for message in messages)
+    message = photo_errors(response)["image"][0]
+    assert message.startswith("Datne ir par lielu (")
+    assert message.endswith("MB): pieņem ne vairāk kā 1 MB.")
     assert not NewsPhoto.objects.exists()
 
 
@@ -148,3 +160,112 @@ def test_news_page_shows_large_photo_and_list_shows_thumbnail(client, municipali
     assert photo.large.url in page and 'alt="Pilsētas panorāma"' in page
     assert "<figcaption>Ekskursija pilsētā" in page
     assert photo.thumbnail.url in client.get("/lv/news/").text
+
+
+def png_bomb(width=10_000, height=10_000):
+    """A valid greyscale PNG of `width` × `height` black pixels: ~100 KB that unpacks to
+    100 megapixels (Pillow itself only warns below ~179 megapixels)."""
+    row = b"\x00" * (width + 1)  # filter byte + one byte per pixel
+    packer = zlib.compressobj(9)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+
+    def chunk(kind, body):
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+    )
+
+
+def bmp_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (50, 50), (10, 20, 30)).save(buffer, format="BMP")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        (
+            "foto.jpg",
+            image_bytes(size=(1600, 1000))[:20_000],
+            "Attēls ir bojāts vai nepilnīgs (iespējams, augšupielāde tika pārtraukta): "
+            "atveriet to savā datorā, saglabājiet vēlreiz un augšupielādējiet jauno datni.",
+        ),
+        (
+            "foto.jpg",
+            image_bytes(fmt="PNG"),
+            "Datnes nosaukums beidzas ar “.jpg”, bet datne ir PNG attēls: pārdēvējiet to par "
+            "“.png” vai saglabājiet to vēlreiz pareizajā formātā.",
+        ),
+        (
+            "foto.php",
+            image_bytes(),
+            "Datnes nosaukums beidzas ar “.php”, bet datne ir JPEG attēls: pārdēvējiet to par "
+            "“.jpg” vai saglabājiet to vēlreiz pareizajā formātā.",
+        ),
+        (
+            "foto.jpg",
+            b"<html><script>alert(1)</script></html>",
+            "Datne nav attēls (vai tā ir bojāta): augšupielādējiet JPEG, PNG, GIF vai WebP "
+            "fotoattēlu.",
+        ),
+        (
+            "foto.bmp",
+            bmp_bytes(),
+            "BMP formāta attēlus nepieņem: saglabājiet fotoattēlu JPEG, PNG, GIF vai WebP formātā.",
+        ),
+        (
+            "bumba.png",
+            png_bomb(),
+            "Attēls ir 10000 × 10000 pikseļi – vairāk nekā 50 megapikseļi, ko portāls var "
+            "apstrādāt: pirms augšupielādes samaziniet to.",
+        ),
+    ],
+    ids=["truncated", "png-named-jpg", "jpeg-named-php", "html", "bmp", "decompression-bomb"],
+)
+def test_bad_photo_is_refused_with_a_clear_message(
+    client, project_manager, municipality, own_project, name, content, message
+):
+    client.force_login(project_manager)
+    upload = SimpleUploadedFile(name, content, content_type="image/jpeg")
+    response = client.post(
+        reverse("admin:portal_news_add"), news_form(municipality, own_project, upload)
+    )
+    assert response.status_code == 200
+    assert photo_errors(response)["image"] == [message]
+    assert not News.objects.exists() and not NewsPhoto.objects.exists()
+
+
+def test_photo_form_accepts_only_published_image_kinds(client, project_manager, own_project):
+    client.force_login(project_manager)
+    html = client.get(reverse("admin:portal_news_add")).text
+    assert 'accept="image/jpeg,image/png,image/gif,image/webp"' in html
+
+
+def test_model_validation_refuses_a_truncated_photo_outside_admin(municipality):
+    photo = NewsPhoto(news=NewsFactory(municipality=municipality), alt_text="Zāle")
+    photo.image = SimpleUploadedFile("t.jpg", image_bytes(size=(1600, 1000))[:20_000])
+    with pytest.raises(ValidationError) as caught:
+        photo.full_clean()
+    assert caught.value.error_dict["image"][0].code == "image_damaged"
+
+
+def test_photo_rotated_by_exif_is_stored_upright(municipality):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
+    photo = NewsPhoto(news=NewsFactory(municipality=municipality), alt_text="Tornis")
+    photo.image = SimpleUploadedFile(
+        "tornis.jpg", image_bytes(size=(800, 500), exif=exif), content_type="image/jpeg"
+    )
+    photo.full_clean()
+    photo.save()
+    with Image.open(photo.image.path) as stored:
+        assert stored.size == (500, 800)
+        assert not stored.getexif()

@@ -4,12 +4,21 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from programmes.models import Redaction
 from projects.models import Activity, CouncilDecision
-from tests.factories import ActionLineFactory
+from tests.factories import (
+    ActionLineFactory,
+    InvestmentItemFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    RedactionFactory,
+)
 
 from .factories import (
     ActivityFactory,
@@ -120,8 +129,9 @@ def test_project_page_query_count_does_not_grow(client, project, django_assert_m
         client.get(url)
     _add_content(project, 3)
     # project with fund, municipality, decision, programme; partnerships with organisations;
-    # activities; action lines with their redaction; news; news photos
-    with django_assert_max_num_queries(6):
+    # activities; action lines with their redaction; investment items with theirs; news;
+    # news photos
+    with django_assert_max_num_queries(7):
         client.get(url)
     with CaptureQueriesContext(connection) as second:
         client.get(url)
@@ -156,3 +166,123 @@ def test_home_lists_running_projects_first_then_upcoming_then_finished(client, m
     assert positions == sorted(positions)
     assert "Tiek īstenots" in html and "Pabeigts" in html
     assert "Slēptais" not in html
+
+
+def test_council_decision_is_shown_with_number_date_protocol_and_paragraph(client, project):
+    html = client.get(f"/lv/projects/{project.slug}/").text
+    assert "<dt>Lēmuma Nr.</dt><dd>228</dd>" in html
+    assert '<time datetime="2013-06-11">2013. gada 11. jūnijs</time>' in html
+    assert "<dt>Protokola Nr.</dt><dd>14, 15. §</dd>" in html
+    english = client.get(f"/en/projects/{project.slug}/").text
+    assert "<dt>Decision No.</dt><dd>228</dd>" in english
+    assert "<dt>Protocol No.</dt><dd>14, § 15</dd>" in english
+    assert "June 11, 2013" in english
+
+
+def test_key_facts_say_how_much_of_the_period_has_passed(client, municipality):
+    today = timezone.localdate()
+    project = ProjectFactory(
+        municipality=municipality,
+        planned_start=today - datetime.timedelta(days=100),
+        planned_end=today + datetime.timedelta(days=100),
+    )
+    html = client.get(f"/lv/projects/{project.slug}/").text
+    assert '<progress id="period-progress" max="100" value="50"' in html
+    assert "pagājuši 50\xa0% no perioda" in html
+    english = client.get(f"/en/projects/{project.slug}/").text
+    assert "50\xa0% of the period has passed" in english
+
+
+def test_publicity_statement_shows_with_the_fund_emblem(client, project):
+    from projects.demo import emblem_png
+
+    fund = project.funding_programme
+    fund.emblem_alt = "Eiropas Savienības karogs"
+    fund.emblem.save("es.png", ContentFile(emblem_png()), save=True)
+    html = client.get(f"/lv/projects/{project.slug}/").text
+    assert f'<img src="{fund.emblem.url}" alt="Eiropas Savienības karogs" lang="lv">' in html
+    assert "Eiropas Sociālā fonda finansiālu atbalstu" in html
+
+
+def test_fund_emblem_needs_a_text_alternative(project):
+    from django.core.exceptions import ValidationError
+
+    from projects.demo import emblem_png
+
+    fund = project.funding_programme
+    fund.emblem = SimpleUploadedFile("es.png", emblem_png(), content_type="image/png")
+    fund.emblem_alt = ""
+    with pytest.raises(ValidationError) as caught:
+        fund.full_clean()
+    assert "emblem_alt" in caught.value.message_dict
+
+
+def test_action_lines_and_investment_items_link_to_the_programme(client, project):
+    programme = ProgrammeFactory(municipality=project.municipality, slug="ap-2014-2020")
+    redaction = RedactionFactory(programme=programme, number=1)
+    line = ActionLineFactory(priority=PriorityFactory(redaction=redaction), code="RV4.2")
+    item = InvestmentItemFactory(action_line=line, code="I4.2.1", title="Sadarbības tīkls")
+    draft_line = ActionLineFactory(code="RV9.9", title="Melnraksta virziens")
+    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    project.action_lines.add(line, draft_line)
+    project.investment_items.add(item)
+    html = client.get(f"/lv/projects/{project.slug}/").text
+    redaction_url = f"/lv/programmes/{project.municipality.slug}/ap-2014-2020/redactions/1/"
+    assert f'<a href="{redaction_url}#rv42"><span class="code">RV4.2</span>' in html
+    assert f'<a href="{redaction_url}#investment-plan"><span class="code">I4.2.1</span>' in html
+    assert "Melnraksta virziens" not in html
+    # The anchor is there on the programme's page.
+    assert 'id="rv42"' in client.get(redaction_url).text
+
+
+def test_project_page_offers_its_news_feed(client, project):
+    html = client.get(f"/lv/projects/{project.slug}/").text
+    feed = f"/lv/projects/{project.slug}/feed/"
+    assert (
+        f'<link rel="alternate" type="application/atom+xml" '
+        f'title="Projekta „{project.title}” jaunumi" href="{feed}">'
+    ) in html
+    assert f'<a href="{feed}">' in html
+
+
+def test_english_page_names_partners_in_english_where_known(client, project):
+    lead = project.lead_partnership.organisation
+    lead.name, lead.name_en = "Poznaņas pašvaldība", "City of Poznań"
+    lead.save()
+    english = client.get(f"/en/projects/{project.slug}/").text
+    assert "City of Poznań, Poland" in english
+    latvian = client.get(f"/lv/projects/{project.slug}/").text
+    assert "Poznaņas pašvaldība, Polija" in latvian
+
+
+def test_english_page_interface_is_english(client, project):
+    ActivityFactory(project=project, participants=30, certificates=20)
+    html = client.get(f"/en/projects/{project.slug}/").text
+    for text in [
+        "Key facts",
+        "Agreement No.",
+        "Total cost",
+        "€99,000.00",
+        "EU funding",
+        "Lead partner",
+        "Partners",
+        "Activity log",
+        "30 participants, 20 certificates issued",
+        "Council decision",
+        "News of the project",
+        "In progress",
+        "Poland",
+    ]:
+        assert text in html, text
+    for latvian in [">Galvenie fakti<", ">Partneri<", "Aktivitāšu žurnāls", "Polija", "dalībnieki"]:
+        assert latvian not in html, latvian
+
+
+def test_future_news_is_not_on_the_project_page(client, project):
+    NewsFactory(
+        project=project,
+        municipality=project.municipality,
+        title="Rītdienas ziņa",
+        published_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    assert "Rītdienas ziņa" not in client.get(f"/lv/projects/{project.slug}/").text

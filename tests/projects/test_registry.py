@@ -182,3 +182,133 @@ def test_csv_query_count_does_not_grow(client, municipality):
     _add_projects(municipality, 10)
     # projects, their partnerships with organisations
     assert _count_queries(client, url) == before <= 3
+
+
+def test_search_finds_projects_by_partner_name_without_diacritics(client, registry):
+    for query in ("poznan", "POZNAŃ", "Poznań"):
+        response = client.get(URL, {"q": query})
+        assert [p.slug for p in response.context["page"].object_list] == ["cities-of-change"]
+
+
+def test_every_word_must_match(client, registry):
+    assert titles(client.get(URL, {"q": "livanu parmainu"})) == []
+    assert titles(client.get(URL, {"q": "  "})) != []
+
+
+def test_year_filter_uses_actual_dates_where_known(client, municipality):
+    ProjectFactory(
+        slug="pagarinats",
+        municipality=municipality,
+        planned_start=datetime.date(2013, 6, 1),
+        planned_end=datetime.date(2014, 12, 31),
+        actual_start=datetime.date(2013, 6, 1),
+        actual_end=datetime.date(2016, 3, 31),
+    )
+    ProjectFactory(
+        slug="tikai-beigas",
+        municipality=municipality,
+        planned_start=None,
+        planned_end=datetime.date(2014, 6, 30),
+    )
+
+    def slugs(year):
+        response = client.get(URL, {"year": year})
+        return sorted(p.slug for p in response.context["page"].object_list)
+
+    assert slugs(2016) == ["pagarinats"]
+    assert slugs(2014) == ["pagarinats", "tikai-beigas"]
+    assert slugs(2017) == []
+
+
+def test_projects_without_cost_or_dates_sort_last_both_ways(client, municipality):
+    ProjectFactory(
+        title="Bez summām",
+        municipality=municipality,
+        total_cost=None,
+        eu_funding=None,
+        co_financing=None,
+        planned_start=None,
+        planned_end=None,
+    )
+    ProjectFactory(
+        title="Lēts",
+        municipality=municipality,
+        total_cost=Decimal("100"),
+        eu_funding=Decimal("100"),
+        co_financing=Decimal("0"),
+    )
+    ProjectFactory(
+        title="Dārgs",
+        municipality=municipality,
+        total_cost=Decimal("900000"),
+        eu_funding=Decimal("900000"),
+        co_financing=Decimal("0"),
+        planned_start=datetime.date(2020, 1, 1),
+        planned_end=datetime.date(2021, 1, 1),
+    )
+    assert titles(client.get(URL, {"sort": "-cost"})) == ["Dārgs", "Lēts", "Bez summām"]
+    assert titles(client.get(URL, {"sort": "cost"})) == ["Lēts", "Dārgs", "Bez summām"]
+    assert titles(client.get(URL, {"sort": "-start"})) == ["Dārgs", "Lēts", "Bez summām"]
+    assert titles(client.get(URL, {"sort": "start"})) == ["Lēts", "Dārgs", "Bez summām"]
+
+
+def test_pagination_links_keep_filters_and_sort(client, municipality):
+    efc = FundingProgrammeFactory(fund=FundingProgramme.Fund.EUROPE_FOR_CITIZENS, name="EfC")
+    for i in range(25):
+        ProjectFactory(municipality=municipality, title=f"P{i:02d}", funding_programme=efc)
+    ProjectFactory(municipality=municipality, title="ESF projekts")
+    first = client.get(URL, {"fund": "efc", "sort": "title"})
+    assert first.context["page"].paginator.count == 25
+    assert 'href="?fund=efc&amp;sort=title&amp;page=2" rel="next"' in first.text
+    second = client.get(URL, {"fund": "efc", "sort": "title", "page": "2"})
+    assert titles(second) == [f"P{i:02d}" for i in range(20, 25)]
+    assert 'href="?fund=efc&amp;sort=title&amp;page=1" rel="prev"' in second.text
+    # The CSV link carries the filters but not the page: the download is the whole set.
+    assert f'href="{reverse("projects:csv")}?fund=efc&amp;sort=title" download' in second.text
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(
+                    reverse("projects:csv"), {"fund": "efc", "sort": "title", "page": "2"}
+                ).content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert [row["title"] for row in rows] == [f"P{i:02d}" for i in range(25)]
+
+
+def test_csv_is_open_data_readable_by_any_program(client, registry):
+    response = client.get(reverse("projects:csv"), {"q": "parmainu"})
+    raw = response.content
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel opens Latvian letters right
+    text = raw.decode("utf-8-sig")
+    header, *lines = list(csv.reader(io.StringIO(text)))
+    assert header[:3] == ["agreement_number", "title", "title_original"]
+    row = dict(zip(header, lines[0], strict=True))
+    # Machine-readable: a decimal point, no thousands separator, ISO dates, codes.
+    assert (row["total_cost_eur"], row["eu_funding_eur"], row["co_financing_eur"]) == (
+        "99000.00",
+        "99000.00",
+        "0.00",
+    )
+    assert (row["planned_start"], row["planned_end"]) == ("2013-06-01", "2015-04-30")
+    assert (row["fund"], row["municipality_role"], row["status"]) == (
+        "efc",
+        "partner",
+        "in_progress",
+    )
+    assert row["partner_countries"] == "LV PL"
+    # The English interface downloads the same data (links to the English pages).
+    english = client.get("/en/projects/projects.csv", {"q": "parmainu"}).content
+    assert english.replace(b"/en/", b"/lv/") == raw
+
+
+def test_invalid_filter_is_explained_in_the_users_language(client, registry):
+    latvian = client.get(URL, {"fund": "nope", "status": "completed"})
+    assert latvian.status_code == 200
+    assert '<span class="errorlist" id="id_fund_error">Jāatlasa derīga izvēle.' in latvian.text
+    assert 'aria-describedby="id_fund_error"' in latvian.text
+    assert [p.slug for p in latvian.context["page"].object_list] == ["livani-kapacitate"]
+    english = client.get("/en/projects/", {"year": "abc"})
+    assert english.status_code == 200
+    assert "Enter a number." in english.text

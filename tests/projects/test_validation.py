@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from projects.models import Activity, Project, normalize_search
+from projects.models import Activity, Partnership, Project, normalize_search
 
-from .factories import ActivityFactory, ProjectFactory
+from .factories import ActivityFactory, OrganisationFactory, PartnershipFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,8 @@ def test_amounts_that_do_not_add_up_are_refused():
     project = ProjectFactory()
     project.co_financing = Decimal("1000")
     assert errors_of(project)["co_financing"] == [
-        "EU funding (8500.00) and co-financing (1000) must add up to the total cost (10000.00)."
+        "EU funding (€8,500.00) and co-financing (€1,000.00) must add up to the total cost "
+        "(€10,000.00)."
     ]
 
 
@@ -90,16 +91,26 @@ def test_eu_funding_above_total_is_refused():
     assert errors_of(project)["eu_funding"] == ["EU funding cannot be more than the total cost."]
 
 
-def test_negative_amount_is_refused():
+@pytest.mark.parametrize("field", ["total_cost", "eu_funding", "co_financing"])
+def test_negative_amount_is_refused(field):
     project = ProjectFactory()
-    project.total_cost = Decimal("-1")
-    assert "Ensure this value is greater than or equal to 0." in errors_of(project)["total_cost"]
+    setattr(project, field, Decimal("-1"))
+    assert errors_of(project)[field][0] == "An amount cannot be negative: enter 0 or more."
 
 
-def test_share_over_100_is_refused():
+@pytest.mark.parametrize("share", ["101", "-0.5"])
+def test_share_outside_0_to_100_is_refused(share):
     project = ProjectFactory(total_cost=None, eu_funding=None, co_financing=None)
-    project.eu_share = Decimal("101")
-    assert errors_of(project)["eu_share"] == ["Ensure this value is less than or equal to 100."]
+    project.eu_share = Decimal(share)
+    assert errors_of(project)["eu_share"] == ["A share is a percentage from 0 to 100."]
+
+
+def test_share_within_a_hundredth_of_the_amounts_is_accepted():
+    project = ProjectFactory(
+        total_cost=Decimal("35571.80"), eu_funding=Decimal("30000"), co_financing=None
+    )
+    project.eu_share = Decimal("84.34")  # 84.3366… %
+    project.full_clean()
 
 
 def test_amounts_without_total_are_refused():
@@ -144,6 +155,37 @@ def test_database_refuses_end_before_start():
     project = ProjectFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Project.objects.filter(pk=project.pk).update(planned_end=datetime.date(2000, 1, 1))
+    project.actual_start = datetime.date(2013, 6, 1)
+    project.save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Project.objects.filter(pk=project.pk).update(actual_end=datetime.date(2013, 5, 31))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"agreement_number": "1DP 1.5.2"},
+        {"agreement_number": "ABC/DEF"},
+        {"total_cost": Decimal("-1")},
+        {"eu_funding": Decimal("-1"), "co_financing": Decimal("10001")},
+        {"eu_share": Decimal("150")},
+        # The amounts say 85 %.
+        {"eu_share": Decimal("50")},
+    ],
+    ids=["space", "no-digit", "negative", "negative-eu", "share-over-100", "share-mismatch"],
+)
+def test_database_refuses_what_clean_refuses(changes):
+    """Bulk updates skip clean(); the database holds the same rules."""
+    project = ProjectFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Project.objects.filter(pk=project.pk).update(**changes)
+
+
+def test_database_accepts_a_project_without_amounts_or_number():
+    project = ProjectFactory(
+        agreement_number="", total_cost=None, eu_funding=None, co_financing=None
+    )
+    Project.objects.filter(pk=project.pk).update(eu_share=Decimal("100"))
 
 
 def test_activity_end_before_start_is_refused():
@@ -181,3 +223,242 @@ def test_history_is_kept():
     project.status = Project.Status.COMPLETED
     project.save()
     assert project.history.count() == 2
+
+
+# The same refusals in admin, in Latvian, each on its own field; nothing is saved.
+
+AGREEMENT_SHAPE_LV = (
+    "Ierakstiet vienošanās numuru tā, kā tas rakstīts vienošanās dokumentā: burti, cipari, "
+    "slīpsvītras (/), punkti (.) un defises (-), bez atstarpēm; numurs sākas un beidzas ar "
+    "burtu vai ciparu un satur vismaz vienu ciparu, piemēram, "
+    "1DP/1.5.2.2.3/11/APIA/SIF/110/71 vai 2013-1234/001-001."
+)
+NEGATIVE_LV = "Summa nevar būt negatīva: ievadiet 0 vai vairāk."
+
+
+@pytest.fixture
+def project_form(project_manager, municipality):
+    from .factories import FundingProgrammeFactory
+
+    def build(**changes):
+        data = {
+            "title": "Pārmaiņu pilsētas",
+            "slug": "parmainu-pilsetas",
+            "agreement_number": "2013-1234/001-001",
+            "funding_programme": FundingProgrammeFactory().pk,
+            "municipality": municipality.pk,
+            "municipality_role": "partner",
+            "status": "approved",
+            "is_published": "on",
+            "total_cost": "99000",
+            "eu_funding": "99000",
+            "co_financing": "0",
+            "planned_start": "2013-06-01",
+            "planned_end": "2015-04-30",
+            "partnerships-TOTAL_FORMS": "0",
+            "partnerships-INITIAL_FORMS": "0",
+        }
+        data.update(changes)
+        return data
+
+    return build
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"agreement_number": "1DP 1.5.2"}, "agreement_number", AGREEMENT_SHAPE_LV),
+        (
+            {"agreement_number": "1DP/1.5.2.2.3/11/APIA/SIF/110/71"},
+            "agreement_number",
+            "Projekts ar šādu vienošanās numuru jau ir reģistrēts.",
+        ),
+        ({"total_cost": "-1", "eu_funding": "", "co_financing": ""}, "total_cost", NEGATIVE_LV),
+        ({"eu_funding": "-5"}, "eu_funding", NEGATIVE_LV),
+        ({"co_financing": "-5"}, "co_financing", NEGATIVE_LV),
+        (
+            {"co_financing": "1000"},
+            "co_financing",
+            "ES finansējuma (99 000,00 €) un līdzfinansējuma (1 000,00 €) summai jāsakrīt ar "
+            "kopējām izmaksām (99 000,00 €).",
+        ),
+        (
+            {"eu_funding": "100000", "co_financing": ""},
+            "eu_funding",
+            "ES finansējums nevar būt lielāks par kopējām izmaksām.",
+        ),
+        (
+            {"total_cost": "", "co_financing": ""},
+            "total_cost",
+            "Ierakstiet kopējās izmaksas, ja norādāt ES finansējumu vai līdzfinansējumu.",
+        ),
+        (
+            {"total_cost": "", "eu_funding": "", "co_financing": "", "eu_share": "101"},
+            "eu_share",
+            "Daļa ir procenti no 0 līdz 100.",
+        ),
+        (
+            {"eu_share": "85"},
+            "eu_share",
+            "ES daļa nesakrīt ar summām: ES finansējums ir 100,00 % no kopējām izmaksām. "
+            "Atstājiet daļu tukšu, lai to aprēķinātu automātiski.",
+        ),
+        (
+            {"planned_end": "2013-05-31"},
+            "planned_end",
+            "Plānotās beigas nevar būt pirms plānotā sākuma.",
+        ),
+        (
+            {"actual_start": "2013-06-01", "actual_end": "2013-01-01"},
+            "actual_end",
+            "Faktiskās beigas nevar būt pirms faktiskā sākuma.",
+        ),
+    ],
+    ids=[
+        "agreement-shape",
+        "agreement-taken",
+        "negative-total",
+        "negative-eu",
+        "negative-co",
+        "not-adding-up",
+        "eu-over-total",
+        "no-total",
+        "share-over-100",
+        "share-mismatch",
+        "planned-order",
+        "actual-order",
+    ],
+)
+def test_admin_refuses_bad_project_input_with_its_latvian_message(
+    client, project_manager, project_form, changes, field, message
+):
+    ProjectFactory(agreement_number="1DP/1.5.2.2.3/11/APIA/SIF/110/71")
+    client.force_login(project_manager)
+    response = client.post("/lv/admin/projects/project/add/", project_form(**changes))
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    shown = [error.replace("\xa0", " ") for error in errors[field]]
+    assert shown == [message], errors
+    assert str(errors[field][0]) in response.text.replace("&quot;", '"')
+    assert not Project.objects.filter(slug="parmainu-pilsetas").exists()
+
+
+def test_admin_saves_good_project_input_and_derives_share(client, project_manager, project_form):
+    client.force_login(project_manager)
+    data = project_form(total_cost="10000", eu_funding="8500", co_financing="")
+    response = client.post("/lv/admin/projects/project/add/", data)
+    assert response.status_code == 302
+    project = Project.objects.get(slug="parmainu-pilsetas")
+    assert (project.co_financing, project.eu_share) == (Decimal("1500.00"), Decimal("85.00"))
+
+
+def test_admin_refuses_bad_activity_input_in_latvian(client, project_manager, municipality):
+    project = ProjectFactory(municipality=municipality, managers=[project_manager])
+    client.force_login(project_manager)
+    response = client.post(
+        "/lv/admin/projects/activity/add/",
+        {
+            "project": project.pk,
+            "kind": "training",
+            "title": "Kursi",
+            "start_date": "2012-09-05",
+            "end_date": "2012-09-01",
+            "participants": "7",
+            "certificates": "20",
+        },
+    )
+    errors = response.context["adminform"].form.errors
+    assert errors["end_date"] == ["Aktivitāte nevar beigties, pirms tā sākusies."]
+    assert errors["certificates"] == [
+        "Apliecinājumu ir vairāk nekā dalībnieku: pārbaudiet abus skaitļus."
+    ]
+    assert not Activity.objects.exists()
+
+
+def _partners_form(project, rows):
+    data = {
+        "title": project.title,
+        "slug": project.slug,
+        "agreement_number": project.agreement_number,
+        "funding_programme": project.funding_programme_id,
+        "municipality": project.municipality_id,
+        "municipality_role": project.municipality_role,
+        "status": project.status,
+        "is_published": "on",
+        "total_cost": project.total_cost,
+        "eu_funding": project.eu_funding,
+        "co_financing": project.co_financing,
+        "planned_start": project.planned_start,
+        "planned_end": project.planned_end,
+        "partnerships-TOTAL_FORMS": len(rows),
+        "partnerships-INITIAL_FORMS": sum(1 for row in rows if row.get("id")),
+    }
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"partnerships-{i}-{key}"] = value
+        data[f"partnerships-{i}-project"] = project.pk
+    return data
+
+
+def test_two_lead_partners_are_refused_in_admin(client, project_manager, municipality):
+    project = ProjectFactory(municipality=municipality, managers=[project_manager])
+    poznan, daugavpils = OrganisationFactory(country="PL"), OrganisationFactory()
+    client.force_login(project_manager)
+    response = client.post(
+        f"/lv/admin/projects/project/{project.pk}/change/",
+        _partners_form(
+            project,
+            [
+                {"organisation": poznan.pk, "role": "lead", "position": 0},
+                {"organisation": daugavpils.pk, "role": "lead", "position": 1},
+            ],
+        ),
+    )
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.non_form_errors() == [
+        "Vadošais partneris var būt tikai viens: pārējos atzīmējiet kā partnerus."
+    ]
+    assert not Partnership.objects.exists()
+
+
+def test_lead_moves_to_another_partner_whatever_the_row_order(
+    client, project_manager, municipality
+):
+    project = ProjectFactory(municipality=municipality, managers=[project_manager])
+    old_lead = PartnershipFactory(project=project, role="lead", position=1)
+    new_lead = PartnershipFactory(project=project, role="partner", position=0)
+    client.force_login(project_manager)
+    response = client.post(
+        f"/lv/admin/projects/project/{project.pk}/change/",
+        _partners_form(
+            project,
+            [
+                # Row order follows position: the new lead comes first on the form.
+                {
+                    "id": new_lead.pk,
+                    "organisation": new_lead.organisation_id,
+                    "role": "lead",
+                    "position": 0,
+                },
+                {
+                    "id": old_lead.pk,
+                    "organisation": old_lead.organisation_id,
+                    "role": "partner",
+                    "position": 1,
+                },
+            ],
+        ),
+    )
+    assert response.status_code == 302
+    assert project.lead_partnership == Partnership.objects.get(pk=new_lead.pk)
+
+
+def test_second_lead_partner_is_refused_by_the_model():
+    lead = PartnershipFactory(role="lead")
+    second = PartnershipFactory.build(project=lead.project, role="lead")
+    second.organisation.save()
+    second.organisation_id = second.organisation.pk
+    assert errors_of(second)["__all__"] == [
+        "The project already has a lead partner: a project has only one."
+    ]
