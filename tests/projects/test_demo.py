@@ -1,6 +1,7 @@
 """The demo projects and news from the seeds load, carry the seed facts, and do not double."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -45,6 +46,22 @@ def test_esf_capacity_project_from_seed_002(demo):
 def test_cities_of_change_from_seeds_003_and_004(demo, client):
     project = Project.objects.get(slug="cities-of-change")
     assert (project.partner_count, project.country_count) == (14, 11)
+    # Seed 003: Latvia, Italy (3), Ireland, the Netherlands (2), Lithuania, Spain, France,
+    # the United Kingdom, Germany, Romania, and the lead partner in Poland.
+    by_country = Counter(p.organisation.country.code for p in project.partnerships.all())
+    assert by_country == {
+        "PL": 1,
+        "LV": 1,
+        "IT": 3,
+        "IE": 1,
+        "NL": 2,
+        "LT": 1,
+        "ES": 1,
+        "FR": 1,
+        "GB": 1,
+        "DE": 1,
+        "RO": 1,
+    }
     assert project.lead_partnership.organisation.city == "Poznań"
     assert project.total_cost == Decimal("99000.00") and project.eu_share == 100
     assert (project.planned_start, project.planned_end) == (
@@ -65,7 +82,10 @@ def test_cities_of_change_from_seeds_003_and_004(demo, client):
     )
     html = client.get(project.get_absolute_url()).text
     assert "14 partneri no 11 valstīm" in html
+    assert "<strong>Itālija</strong> (3)" in html and "<strong>Nīderlande</strong> (2)" in html
     assert "2013. gada 11. jūnijs" in html
+    assert "<dt>Protokola Nr.</dt><dd>14, 15. §</dd>" in html
+    assert "Poznaņas pašvaldība, Polija" in html
     assert "Projekts tiek īstenots ar Eiropas Komisijas finansiālu atbalstu." in html
 
 
