@@ -23,6 +23,17 @@ def can_edit_municipality(user, municipality_id):
     return user.is_authenticated and user.is_staff and (ids is None or municipality_id in ids)
 
 
+def can_edit_redactions(user, municipality_id):
+    """May the user change the municipality's redactions (and so see its drafts)?
+
+    Planners of the municipality and superusers may; a project manager or a municipality
+    administrator of the same municipality may not, and sees only what residents see.
+    """
+    return can_edit_municipality(user, municipality_id) and user.has_perm(
+        "programmes.change_redaction"
+    )
+
+
 def municipality_path_of(model):
     """The lookup from `model` to its Municipality, or None if the model is not scoped."""
     lookup = getattr(model, "municipality_lookup", None)

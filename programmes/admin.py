@@ -20,7 +20,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import XLSX
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .access import municipality_ids_for, scope_to_user
@@ -48,7 +49,12 @@ from .models import (
     SwotItem,
     Task,
 )
-from .resources import ActionResource, IndicatorValueResource, InvestmentAmountResource
+from .resources import (
+    ActionResource,
+    IndicatorValueResource,
+    InvestmentAmountResource,
+    SpreadsheetCSV,
+)
 from .roles import ROLE_LABELS
 
 Status = Redaction.Status
@@ -232,10 +238,39 @@ class RedactionImportExportMixin(ImportExportMixin):
     the changelist's filters and the user's municipality.
     """
 
-    formats = [XLSX, CSV]
+    formats = [XLSX, SpreadsheetCSV]
     import_form_class = RedactionImportForm
     confirm_form_class = RedactionConfirmImportForm
     import_error_display = ("message",)
+    # Shows refusals without tracebacks and numbers rows as the spreadsheet does.
+    import_template_name = "admin/programmes/import.html"
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context and "fields_list" in context:
+            # The columns as the file heads them, in the user's language.
+            resources = [
+                cls(**self.get_import_resource_kwargs(request))
+                for cls in self.get_import_resource_classes(request)
+            ]
+            context["fields_list"] = [
+                (resource.get_display_name(), [f"„{label}”" for label in resource.column_labels()])
+                for resource in resources
+            ]
+            result = context.get("result")
+            if result is not None and len(resources) == 1:
+                result.diff_headers = resources[0].column_labels()
+        return response
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            _(
+                "The file could not be read as the chosen format. Save it from the "
+                "spreadsheet as XLSX (or as CSV) and choose that format here."
+            ),
+        )
 
     def _import_redactions(self, request):
         return scope_to_user(Redaction.objects.all(), request.user)
@@ -301,9 +336,17 @@ class StaffProfileAdmin(ProgrammesAdmin):
 
 
 @admin.register(DataSource)
-class DataSourceAdmin(admin.ModelAdmin):
+class DataSourceAdmin(SimpleHistoryAdmin):
+    """Data sources are shared by every municipality; one cited by a published redaction
+    stays (its sections are frozen)."""
+
     list_display = ("code", "name", "url")
     search_fields = ("code", "name")
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_used_by_frozen_content():
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 # --- programmes and steering groups -------------------------------------------------------

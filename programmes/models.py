@@ -16,6 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -124,12 +125,28 @@ class StaffProfile(models.Model):
         return f"{self.user} ({self.municipality})"
 
 
+class DataSourceQuerySet(models.QuerySet):
+    def used_by_frozen_content(self):
+        frozen = SituationSection._base_manager.exclude(redaction__status=Redaction.Status.DRAFT)
+        return self.filter(pk__in=frozen.values("data_sources"))
+
+    def delete(self):
+        if self.used_by_frozen_content().exists():
+            raise RedactionFrozen(
+                _("A data source cited by a published redaction cannot be deleted.")
+            )
+        return super().delete()
+
+
 class DataSource(models.Model):
     """An institution or method a situation analysis draws on (CSP, NVA, a survey …)."""
 
     code = models.CharField(_("abbreviation"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("web address"), blank=True)
+    history = HistoricalRecords()
+
+    objects = DataSourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]
@@ -138,6 +155,19 @@ class DataSource(models.Model):
 
     def __str__(self):
         return self.code
+
+    def delete(self, *args, **kwargs):
+        if self.is_used_by_frozen_content():
+            raise RedactionFrozen(
+                _("A data source cited by a published redaction cannot be deleted.")
+            )
+        return super().delete(*args, **kwargs)
+
+    def is_used_by_frozen_content(self):
+        return (
+            self.pk is not None
+            and DataSource.objects.filter(pk=self.pk).used_by_frozen_content().exists()
+        )
 
 
 class DevelopmentProgrammeQuerySet(models.QuerySet):
@@ -214,12 +244,33 @@ class DevelopmentProgramme(models.Model):
 
 
 class RedactionQuerySet(models.QuerySet):
+    """Bulk writes keep the freeze: content fields of a redaction that left draft cannot be
+    updated, nor can such a redaction be deleted (with its content) in bulk."""
+
+    def update(self, **kwargs):
+        content = set(kwargs) & {*Redaction.CONTENT_FIELDS, "programme"}
+        if content and self.exclude(status=Redaction.Status.DRAFT).exists():
+            raise RedactionFrozen()
+        if "status" in kwargs and "status_changed_at" not in kwargs:
+            # The stamp keys the cached page of a frozen redaction: it must follow the status.
+            kwargs["status_changed_at"] = timezone.now()
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.exclude(status=Redaction.Status.DRAFT).exists():
+            raise RedactionFrozen(_("A redaction that left draft cannot be deleted."))
+        return super().delete()
+
     def published(self):
         """Redactions residents may read: every one that has left draft."""
         return self.exclude(status=Redaction.Status.DRAFT)
 
     def visible_to(self, user):
-        """Published redactions, plus drafts of municipalities the user may edit."""
+        """Published redactions, plus the drafts the user may edit: those of their own
+        municipality, for a user allowed to change redactions (a planner), or all drafts
+        for a superuser. Anyone else gets the published ones only."""
+        if not user.has_perm("programmes.change_redaction"):
+            return self.published()
         municipality_ids = municipality_ids_for(user)
         if municipality_ids is None:
             return self
@@ -315,12 +366,24 @@ class Redaction(models.Model):
     def save(self, *args, **kwargs):
         if self.pk:
             stored = (
-                Redaction.objects.filter(pk=self.pk).values(*self.CONTENT_FIELDS, "status").first()
+                Redaction.objects.filter(pk=self.pk)
+                .values(*self.CONTENT_FIELDS, "status", "status_changed_at")
+                .first()
             )
             if stored and stored["status"] != self.Status.DRAFT:
                 changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
                 if changed:
                     raise RedactionFrozen()
+            if (
+                stored
+                and stored["status"] != self.status
+                and stored["status_changed_at"] == self.status_changed_at
+            ):
+                # The stamp keys the cached page of a frozen redaction: it follows the status.
+                self.status_changed_at = timezone.now()
+                update_fields = kwargs.get("update_fields")
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "status_changed_at"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -354,7 +417,9 @@ class Redaction(models.Model):
 
 
 class ContentQuerySet(models.QuerySet):
-    """Bulk writes refuse, like single saves, when any row belongs to a frozen redaction."""
+    """Bulk writes refuse, like single saves, when any row belongs to a frozen redaction:
+    `update()` and `delete()` of frozen rows, `update()` that moves rows under a frozen
+    parent, and `bulk_create()`/`bulk_update()` into a frozen redaction."""
 
     def frozen(self):
         return self.exclude(**{f"{self.model.redaction_path}__status": Redaction.Status.DRAFT})
@@ -365,11 +430,32 @@ class ContentQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         self._refuse_frozen()
+        parent = self.model.parent_field()
+        for name in (parent.name, parent.attname):
+            target = kwargs.get(name)
+            # bulk_update() passes an expression here and checks its objects itself.
+            if target is not None and not hasattr(target, "resolve_expression"):
+                self.model.refuse_frozen_parents([getattr(target, "pk", target)])
         return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        # Checked before Django's own transaction, which a refusal inside would break.
+        objs = list(objs)
+        self.filter(pk__in=[obj.pk for obj in objs])._refuse_frozen()
+        parent = self.model.parent_field()
+        if parent.name in fields or parent.attname in fields:
+            self.model.refuse_frozen_parents([getattr(obj, parent.attname) for obj in objs])
+        return super().bulk_update(objs, fields, *args, **kwargs)
 
     def delete(self):
         self._refuse_frozen()
         return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        parent = self.model.parent_field()
+        self.model.refuse_frozen_parents([getattr(obj, parent.attname) for obj in objs])
+        return super().bulk_create(objs, *args, **kwargs)
 
     def in_redaction(self, redaction):
         return self.filter(**{self.model.redaction_path: redaction})
@@ -410,6 +496,28 @@ class RedactionContent(models.Model):
     @classmethod
     def municipality_lookup(cls):
         return f"{cls.redaction_path}__programme__municipality"
+
+    @classmethod
+    def parent_field(cls):
+        """The foreign key that leads to the redaction (first step of `redaction_path`)."""
+        return cls._meta.get_field(cls.redaction_path.split("__")[0])
+
+    @classmethod
+    def refuse_frozen_parents(cls, parent_ids):
+        """Refuse (one query) if any of these parents belongs to a frozen redaction."""
+        parent_ids = {pk for pk in parent_ids if pk is not None}
+        if not parent_ids:
+            return
+        parent = cls.parent_field()
+        rest = cls.redaction_path.split("__", 1)[1:]
+        status = "__".join([*rest, "status"])
+        frozen = (
+            parent.related_model._base_manager.filter(pk__in=parent_ids)
+            .exclude(**{status: Redaction.Status.DRAFT})
+            .exists()
+        )
+        if frozen:
+            raise RedactionFrozen()
 
     def get_redaction(self):
         obj = self
@@ -1021,3 +1129,24 @@ class SteeringGroupMeeting(models.Model):
 
     def __str__(self):
         return _("Meeting No. %(number)s") % {"number": self.number}
+
+
+def refuse_frozen_data_source_changes(sender, instance, action, reverse, pk_set, **kwargs):
+    """Keep a frozen situation section's data sources as they are (m2m_changed receiver).
+
+    Adding or removing a section's data sources writes the through table directly, past
+    `save()`; this guard is the freeze for that one many-to-many relation. Connected in
+    `ProgrammesConfig.ready()`.
+    """
+    if action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    if not reverse:
+        instance.refuse_if_frozen()
+        return
+    sections = SituationSection._base_manager.all()
+    if action == "pre_clear":
+        sections = sections.filter(data_sources=instance)
+    else:
+        sections = sections.filter(pk__in=pk_set or [])
+    if sections.exclude(redaction__status=Redaction.Status.DRAFT).exists():
+        raise RedactionFrozen()

@@ -2,10 +2,11 @@
 
 Every import goes into one draft redaction chosen on the import form; rows refer to their
 parents by code within that redaction (task "U1.1.1", action line "RV1.1", indicator "R3"),
-so a planner can export a redaction, edit the sheet and import it back. Columns are named
-after the fields, and a refused row names its row number and its column.
+so a planner can export a redaction, edit the sheet and import it back. Columns are headed
+with the fields' names in the user's language (Latvian or English headings, or the codes
+below, are all accepted on import), and a refused row names its row number and its column.
 
-Layouts, one row per:
+Layouts (column codes), one row per:
 
 * action plan (Action): task, code, title, responsible, partners, start_year, end_year,
   financing_sources, estimated_cost, status, progress;
@@ -19,13 +20,17 @@ Status and source columns take the code (`eu`) or the label in Latvian or Englis
 Numbers may be written the Latvian way (`10 000,50`).
 """
 
+import codecs
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV
 
 from .models import (
     Action,
@@ -35,7 +40,6 @@ from .models import (
     IndicatorValue,
     InvestmentAmount,
     InvestmentItem,
-    RedactionFrozen,
     Task,
 )
 
@@ -140,8 +144,26 @@ class CodeWidget(widgets.Widget):
         return value.code if value is not None else ""
 
 
+class ImportRefused(ValueError):
+    """The whole file is refused (wrong columns, no redaction); the message says why."""
+
+
+def _header_key(text):
+    return " ".join(_text(text).replace("\ufeff", "").replace("_", " ").split()).casefold()
+
+
 class RedactionImportResource(resources.ModelResource):
-    """A resource bound to one redaction: lookups by code stay inside it."""
+    """A resource bound to one redaction: lookups by code stay inside it.
+
+    Columns are headed in the user's language (the model fields' names, e.g. "Uzdevums",
+    "Atbildīgais izpildītājs"); an imported file may head them in Latvian, in English or
+    with the field's code (`start_year`), in any case. Refusals name the column the same way.
+    """
+
+    # Models whose field names label the columns, searched in order.
+    column_models = ()
+    # Columns a file must have; without them no row can be matched or created.
+    required_columns = ()
 
     def __init__(self, redaction=None, **kwargs):
         super().__init__()
@@ -150,6 +172,33 @@ class RedactionImportResource(resources.ModelResource):
             if isinstance(field.widget, CodeWidget):
                 field.widget.resource = self
 
+    # Columns headed by another field's name: {column: (model, field name)}.
+    column_fields = {}
+
+    @classmethod
+    def column_label(cls, key):
+        """The column's heading in the active language (the model field's name)."""
+        if key in cls.column_fields:
+            model, name = cls.column_fields[key]
+            return capfirst(str(model._meta.get_field(name).verbose_name))
+        for model in cls.column_models:
+            try:
+                return capfirst(str(model._meta.get_field(key).verbose_name))
+            except FieldDoesNotExist:
+                continue
+        return key
+
+    @classmethod
+    def column_aliases(cls):
+        """{normalised heading: column key} for the headings an imported file may use."""
+        aliases = {}
+        for key in cls._meta.fields:
+            aliases[_header_key(key)] = key
+            for language in ("en", "lv"):
+                with translation.override(language):
+                    aliases[_header_key(cls.column_label(key))] = key
+        return aliases
+
     def find(self, model, code):
         if self.redaction is None:
             return None
@@ -157,14 +206,52 @@ class RedactionImportResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         if self.redaction is None:
-            raise ValidationError(_("Choose the redaction to import into."), code="no_redaction")
+            raise ImportRefused(_("Choose the redaction to import into."))
         if self.redaction.is_frozen_in_db():
-            raise RedactionFrozen(
+            raise ImportRefused(
                 _(
                     "This redaction is no longer a draft: its content is frozen and nothing "
                     "can be imported into it. Start the next redaction to make changes."
                 )
             )
+        aliases = self.column_aliases()
+        headers = dataset.headers or []
+        dataset.headers = [aliases.get(_header_key(header), header) for header in headers]
+        missing = [key for key in self.required_columns if key not in dataset.headers]
+        if missing:
+            raise ImportRefused(
+                _(
+                    "The file has no column %(missing)s. Its first row must name the "
+                    "columns: %(expected)s."
+                )
+                % {
+                    "missing": ", ".join(f"„{self.column_label(key)}”" for key in missing),
+                    "expected": ", ".join(
+                        f"„{self.column_label(key)}”" for key in self._meta.fields
+                    ),
+                }
+            )
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        error = result.validation_error
+        if error is not None and hasattr(error, "error_dict"):
+            # Name the column as its heading reads, not as the field is called in code.
+            result.validation_error = ValidationError(
+                {
+                    key if key == NON_FIELD_ERRORS else self.column_label(key): errors
+                    for key, errors in error.error_dict.items()
+                }
+            )
+        return result
+
+    def get_export_headers(self, selected_fields=None):
+        fields = self.get_export_fields(selected_fields)
+        return [self.column_label(field.column_name) for field in fields if field]
+
+    def column_labels(self):
+        """The imported columns' headings, in the order of the preview table."""
+        return [self.column_label(key) for key in self.get_diff_headers()]
 
 
 class ActionResource(RedactionImportResource):
@@ -210,6 +297,9 @@ class ActionResource(RedactionImportResource):
         skip_unchanged = True
         report_skipped = True
 
+    column_models = (Action,)
+    required_columns = ("task", "code", "title", "responsible", "start_year", "end_year")
+
     @classmethod
     def get_display_name(cls):
         return _("Action plan")
@@ -247,6 +337,10 @@ class InvestmentAmountResource(RedactionImportResource):
     amount = fields.Field(attribute="amount", column_name="amount", widget=AmountWidget())
 
     ITEM_COLUMNS = ("title", "responsible", "expected_result")
+    column_models = (InvestmentAmount, InvestmentItem)
+    # The item column holds the investment item's code ("I1.1.1").
+    column_fields = {"item": (InvestmentItem, "code")}
+    required_columns = ("item", "year", "source", "amount")
 
     class Meta:
         model = InvestmentAmount
@@ -315,6 +409,17 @@ class InvestmentAmountResource(RedactionImportResource):
         if errors:
             raise ValidationError(errors)
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance.item_id is None and errors:
+            # The row's item was refused above, with its reason; "no item" would only repeat it.
+            try:
+                instance.full_clean(exclude=[*errors, "item"], validate_unique=False)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            raise ValidationError(errors)
+        super().validate_instance(instance, errors, validate_unique)
+
     def _item_for_row(self, row):
         """The row's investment item, created or updated from the row's item columns."""
         code = _text(row.get("item"))
@@ -371,6 +476,9 @@ class IndicatorValueResource(RedactionImportResource):
         skip_unchanged = True
         report_skipped = True
 
+    column_models = (IndicatorValue,)
+    required_columns = ("indicator", "year", "value")
+
     @classmethod
     def get_display_name(cls):
         return _("Indicator values")
@@ -392,6 +500,50 @@ class IndicatorValueResource(RedactionImportResource):
         if field.attribute == "note" and row.get("note") is None:
             return
         super().import_field(field, instance, row, is_m2m, **kwargs)
+
+
+class SpreadsheetCSV(CSV):
+    """CSV as spreadsheet programs in Latvia write it, read without asking the planner.
+
+    Excel with Latvian regional settings separates cells with ";" (the comma is the
+    decimal separator) and saves in UTF-8 with a byte-order mark, in Windows-1257, or as
+    "Unicode text" (UTF-16, tab-separated). The separator and the encoding are recognised
+    from the file. Exports are UTF-8 with a byte-order mark so that Excel shows "ā" right.
+    """
+
+    ENCODINGS = ("utf-8-sig", "cp1257")
+
+    def is_binary(self):
+        # The admin then hands over bytes, and the encoding is decided here.
+        return True
+
+    def get_read_mode(self):
+        return "rb"
+
+    @classmethod
+    def decode(cls, data):
+        if isinstance(data, str):
+            return data
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        for encoding in cls.ENCODINGS:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise ValueError(_("The file is not text in a known encoding."))
+
+    @staticmethod
+    def delimiter(text):
+        first_line = text.split("\n", 1)[0]
+        return max((";", ",", "\t"), key=first_line.count) if first_line else ","
+
+    def create_dataset(self, in_stream, **kwargs):
+        text = self.decode(in_stream)
+        return tablib.import_set(text, format="csv", delimiter=self.delimiter(text), **kwargs)
+
+    def export_data(self, dataset, **kwargs):
+        return "\ufeff" + super().export_data(dataset, **kwargs)
 
 
 # django-import-export ships no Latvian; these are the strings its admin screens show

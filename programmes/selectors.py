@@ -18,6 +18,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Action,
@@ -74,14 +75,13 @@ def current_redaction(redactions):
 
 _actions = Action.objects.order_by("sort_key")
 _tasks = Task.objects.order_by("sort_key").prefetch_related(Prefetch("actions", _actions))
+_lines = ActionLine.objects.order_by("sort_key").prefetch_related(Prefetch("tasks", _tasks))
 _items = InvestmentItem.objects.select_related("task").prefetch_related("amounts")
-_lines = ActionLine.objects.order_by("sort_key").prefetch_related(
-    Prefetch("tasks", _tasks), Prefetch("investment_items", _items)
-)
 TREE_PREFETCH = [
     Prefetch("priorities", Priority.objects.order_by("sort_key")),
     Prefetch("priorities__action_lines", _lines),
 ]
+INVESTMENT_PREFETCH = [Prefetch("priorities__action_lines__investment_items", _items)]
 
 
 def steering_group_prefetch(path=""):
@@ -97,23 +97,37 @@ def steering_group_prefetch(path=""):
     ]
 
 
-# Everything a redaction contains; the redaction page adds the programme's steering group.
-CONTENT_PREFETCH = [
+SECTIONS_PREFETCH = [
     Prefetch(
         "situation_sections",
         SituationSection.objects.order_by("area", "position", "id").prefetch_related(
             "data_sources"
         ),
     ),
+]
+# The parts of a redaction page that show nothing but the redaction's own (frozen) content:
+# strategic part, SWOT, action plan, investment plan, indicators. Once the redaction has
+# left draft they are rendered once and cached (see `frozen_parts_cache_key`), and these
+# rows are fetched only when the cache has no copy.
+FROZEN_PARTS_PREFETCH = [
     Prefetch("swot_items", SwotItem.objects.order_by("kind", "position", "id")),
     "coherence_items",
-    *TREE_PREFETCH,
+    *INVESTMENT_PREFETCH,
     Prefetch(
         "indicators",
         Indicator.objects.select_related("priority").prefetch_related("values"),
     ),
 ]
-REDACTION_PREFETCH = [*CONTENT_PREFETCH, *steering_group_prefetch("programme__")]
+# Everything a redaction contains (the comparison page).
+CONTENT_PREFETCH = [*SECTIONS_PREFETCH, *TREE_PREFETCH, *FROZEN_PARTS_PREFETCH]
+# What the redaction page fetches every time: the parts that also show things which change
+# after the redaction froze (residents' proposals, projects, data source names, the
+# steering group), and the tree, whose actions give progress and the action plan.
+REDACTION_PREFETCH = [
+    *SECTIONS_PREFETCH,
+    *TREE_PREFETCH,
+    *steering_group_prefetch("programme__"),
+]
 
 
 def _redactions(municipality, programme, user):
@@ -124,7 +138,7 @@ def _redactions(municipality, programme, user):
 
 def programme_for_page(municipality, programme, user):
     """A programme with the redactions the user may see, its current redaction's tree
-    (for the progress rollup) and its steering group. Eleven queries whatever the size.
+    (for the progress rollup) and its steering group. Nine queries whatever the size.
 
     Sets `programme.visible_redactions` (by number) and `programme.current` (or None).
     """
@@ -219,11 +233,8 @@ def programme_news_and_funding_prefetch():
 
 
 def redaction_for_page(municipality, programme, number, user):
-    """One redaction with all its content, ready to render without further queries.
-
-    A frozen redaction never changes: its rendered content can be cached under
-    `redaction_cache_key(redaction)`.
-    """
+    """One redaction with the content the page renders every time (see
+    `REDACTION_PREFETCH`); `fetch_frozen_parts` adds the rest when the cache lacks it."""
     queryset = (
         _redactions(municipality, programme, user)
         .select_related("programme__municipality", "programme__steering_group", "copied_from")
@@ -257,10 +268,30 @@ def steering_group_of(programme):
         return None
 
 
-def redaction_cache_key(redaction, language):
-    """A key for a frozen redaction's rendered content; it changes when the status does."""
-    stamp = redaction.status_changed_at.timestamp() if redaction.status_changed_at else ""
-    return f"programmes:redaction:{redaction.pk}:{redaction.status}:{stamp}:{language}"
+# Raise when the frozen parts' templates change, so that pages cached before are not reused.
+FROZEN_PARTS_VERSION = 1
+
+
+def frozen_parts_cache_key(redaction, language):
+    """The cache key of a frozen redaction's rendered parts, or None for a draft.
+
+    It holds the status and the time it last changed, so a status change (approval,
+    withdrawal) is shown at once; the creation time keeps keys apart where a database
+    reuses ids.
+    """
+    if redaction.is_draft:
+        return None
+    changed = redaction.status_changed_at.timestamp() if redaction.status_changed_at else ""
+    created = redaction.created_at.timestamp() if redaction.created_at else ""
+    return (
+        f"programmes:redaction-parts:v{FROZEN_PARTS_VERSION}:{redaction.pk}:{created}:"
+        f"{redaction.status}:{changed}:{language}"
+    )
+
+
+def fetch_frozen_parts(redaction):
+    """Fetch what the frozen parts show, onto a redaction from `redaction_for_page`."""
+    prefetch_related_objects([redaction], *FROZEN_PARTS_PREFETCH)
 
 
 # --- shaping prefetched rows for the page (pure Python, no queries) ---------------------
@@ -274,12 +305,20 @@ def sections_by_area(redaction):
     return [(label, grouped[value]) for value, label in ThematicArea.choices if grouped[value]]
 
 
+SWOT_HEADINGS = {
+    SwotItem.Kind.STRENGTH: _("Strengths"),
+    SwotItem.Kind.WEAKNESS: _("Weaknesses"),
+    SwotItem.Kind.OPPORTUNITY: _("Opportunities"),
+    SwotItem.Kind.THREAT: _("Threats"),
+}
+
+
 def swot_by_kind(redaction):
-    """[(kind value, label, [items])] for all four kinds, from prefetched rows."""
+    """[(kind value, heading, [items])] for all four kinds, from prefetched rows."""
     grouped = defaultdict(list)
     for item in redaction.swot_items.all():
         grouped[item.kind].append(item)
-    return [(value, label, grouped[value]) for value, label in SwotItem.Kind.choices]
+    return [(value, SWOT_HEADINGS[value], grouped[value]) for value in SwotItem.Kind.values]
 
 
 def action_plan_rows(redaction):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .access import can_edit_municipality
+from .access import can_edit_redactions
 from .models import (
     Action,
     ActionLine,
@@ -40,8 +40,8 @@ MIN_INVESTMENT_YEARS = 3
 
 
 def _check_user(user, redaction):
-    """Refuse a user who may not edit the redaction's municipality (None: the system)."""
-    if user is not None and not can_edit_municipality(user, redaction.programme.municipality_id):
+    """Refuse a user who may not edit the municipality's redactions (None: the system)."""
+    if user is not None and not can_edit_redactions(user, redaction.programme.municipality_id):
         raise PermissionDenied(_("You cannot change redactions of this municipality."))
 
 

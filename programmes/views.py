@@ -4,13 +4,17 @@ Each view fetches through one named selector (fixed query count) and renders; ac
 rules live in `Redaction.objects.visible_to`, applied inside the selectors.
 """
 
+from django.core.cache import cache
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .access import can_edit_municipality
+from .access import can_edit_redactions
 from .compare import compare_redactions
 
 
@@ -74,9 +78,39 @@ def _source_visible(redaction, user):
     source = redaction.copied_from
     if source is None or source.programme_id != redaction.programme_id:
         return None
-    if source.is_draft and not can_edit_municipality(user, redaction.programme.municipality_id):
+    if source.is_draft and not can_edit_redactions(user, redaction.programme.municipality_id):
         return None
     return source
+
+
+# A frozen redaction's parts change only with its status (which is in the cache key); the
+# timeout only bounds how long an unused copy occupies the cache.
+FROZEN_PARTS_TIMEOUT = 60 * 60 * 24 * 7
+
+
+def _frozen_parts(redaction):
+    """The rendered strategic part, SWOT and plans of a redaction: {"strategy", "plans"}.
+
+    A frozen redaction's copy comes from the cache when there is one; a draft's parts are
+    rendered on every request.
+    """
+    key = selectors.frozen_parts_cache_key(redaction, get_language())
+    parts = cache.get(key) if key else None
+    if parts is None:
+        selectors.fetch_frozen_parts(redaction)
+        context = {
+            "redaction": redaction,
+            "swot": selectors.swot_by_kind(redaction),
+            "action_plan": selectors.action_plan_rows(redaction),
+            "investment_plan": selectors.investment_plan(redaction),
+        }
+        parts = {
+            name: render_to_string(f"programmes/includes/{name}_parts.html", context)
+            for name in ("strategy", "plans")
+        }
+        if key:
+            cache.set(key, parts, FROZEN_PARTS_TIMEOUT)
+    return {name: mark_safe(html) for name, html in parts.items()}  # rendered by us
 
 
 @require_GET
@@ -93,9 +127,7 @@ def redaction_detail(request, municipality, programme, number):
             "municipality": programme.municipality,
             "copied_from": _source_visible(redaction, request.user),
             "sections_by_area": selectors.sections_by_area(redaction),
-            "swot": selectors.swot_by_kind(redaction),
-            "action_plan": selectors.action_plan_rows(redaction),
-            "investment_plan": selectors.investment_plan(redaction),
+            "parts": _frozen_parts(redaction),
             "steering_group": selectors.steering_group_of(programme),
             "crumbs": crumbs,
         },

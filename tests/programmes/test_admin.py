@@ -206,6 +206,7 @@ def test_draft_content_can_be_changed_and_history_records_the_user(
     planner_client, planner, redaction
 ):
     line = pm.ActionLine.objects.in_redaction(redaction).get()
+    line_title = line.title
     data = {
         "priority": line.priority_id,
         "code": "RV1.2",
@@ -220,8 +221,18 @@ def test_draft_content_can_be_changed_and_history_records_the_user(
     line.refresh_from_db()
     assert line.title == "Mainīts"
     assert line.history.first().history_user == planner
+    # The object's history page says who changed what, and when, in the planner's language.
     history = planner_client.get(url(pm.ActionLine, "history", line.pk))
-    assert "Mainīts" in history.content.decode() or history.status_code == 200
+    assert history.status_code == 200
+    page = history.content.decode()
+    rows = history.context["page_obj"].object_list
+    assert rows[0].history_user == planner and rows[0].history_date is not None
+    assert f"<strong>Nosaukums:</strong> {line_title} &rarr; Mainīts" in page
+    changes = {str(c["field"]): (c["old"], c["new"]) for c in rows[0].history_delta_changes}
+    assert changes == {"Kods": ("RV1.1", "RV1.2"), "Nosaukums": (line_title, "Mainīts")}
+    assert "Mainīja" in page and ">planner</a>" in page and "Mainīts" in page
+    for english in ("Changed by", "Change reason", "Date/time", "Choose a date", "None"):
+        assert english not in page, english
 
 
 def test_action_start_next_redaction(planner_client, redaction):
@@ -430,3 +441,24 @@ def test_draft_redaction_can_be_deleted_unless_it_was_copied(planner_client, pla
     response = planner_client.post(url(pm.Redaction, "delete", redaction.pk), {"post": "yes"})
     assert response.status_code == 403
     assert pm.Redaction.objects.filter(pk=redaction.pk).exists()
+
+
+def test_bulk_delete_of_frozen_content_is_refused_not_500(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    actions = list(pm.Action.objects.in_redaction(redaction))
+    response = planner_client.post(
+        url(pm.Action, "changelist"),
+        {"action": "delete_selected", "_selected_action": [a.pk for a in actions], "post": "yes"},
+    )
+    assert response.status_code in (200, 403)
+    assert pm.Action.objects.in_redaction(redaction).count() == len(actions)
+
+
+def test_data_source_cited_by_a_published_redaction_cannot_be_deleted(client, superuser, redaction):
+    client.force_login(superuser)
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    source = redaction.situation_sections.get().data_sources.get()
+    response = client.post(url(pm.DataSource, "delete", source.pk), {"post": "yes"})
+    assert response.status_code == 403
+    assert pm.DataSource.objects.filter(pk=source.pk).exists()
+    assert client.get(url(pm.DataSource, "history", source.pk)).status_code == 200

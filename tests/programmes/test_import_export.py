@@ -111,12 +111,50 @@ def test_bad_rows_are_refused_naming_row_and_column(planner_client, redaction):
     assert "confirm_form" not in preview.context
     invalid = {row.number: row.field_specific_errors for row in result.invalid_rows}
     assert set(invalid) == {2, 3}
-    assert "task" in invalid[2]
-    assert "U9.9.9" in invalid[2]["task"][0]
-    assert {"progress", "estimated_cost"} <= set(invalid[3])
+    # Columns are named as the file heads them, in the user's language.
+    assert "Task" in invalid[2]
+    assert "U9.9.9" in invalid[2]["Task"][0]
+    assert {"Progress, %", "Estimated cost, EUR"} <= set(invalid[3])
     page = preview.content.decode()
-    assert "U9.9.9" in page
+    # Rows are numbered as in the spreadsheet, whose first row holds the column names.
+    assert "<td>3</td>" in page and "<td>4</td>" in page
+    assert "<strong>Task:</strong> There is no task with code “U9.9.9”" in page
+    assert "Traceback" not in page
     assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_latvian_headings_semicolons_and_windows_encoding_are_understood(planner_client, redaction):
+    """A CSV as Excel with Latvian settings saves it: ";" between cells, Windows-1257."""
+    text = (
+        "Uzdevums;Kods;Rīcība;Atbildīgais izpildītājs;Partneri;Sākuma gads;Beigu gads;"
+        "Finansējuma avoti;Indikatīvās izmaksas, EUR;Statuss;Izpilde, %\n"
+        "U1.1.1;R9;Ielu apgaismojuma nomaiņa;Komunālā pārvalde;;2023;2025;ERAF;"
+        "12 500,50;Procesā;20\n"
+    )
+    upload = SimpleUploadedFile("plans.csv", text.encode("cp1257"))
+
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    _confirm(planner_client, pm.Action, preview)
+    action = pm.Action.objects.in_redaction(redaction).get(code="R9")
+    assert action.title == "Ielu apgaismojuma nomaiņa"
+    assert action.estimated_cost == Decimal("12500.50")
+    assert action.status == pm.Action.Status.IN_PROGRESS
+
+
+def test_file_without_the_needed_columns_is_refused_with_their_names(planner_client, redaction):
+    upload = _csv("uzdevums,kods,nosaukums\nU1.1.1,R5,Kaut kas\n")
+
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    page = preview.content.decode()
+    assert "confirm_form" not in preview.context
+    assert "Failā nav kolonnas „Rīcība”, „Atbildīgais izpildītājs”" in page
+    assert "Traceback" not in page and "import_id_fields" not in page
+    assert "Nekas netika mainīts." in page
+    assert not pm.Action.objects.in_redaction(redaction).filter(code="R5").exists()
 
 
 def test_import_into_a_frozen_redaction_is_refused(planner_client, redaction):
@@ -198,7 +236,9 @@ def test_investment_row_with_unknown_action_line_names_the_column(planner_client
     preview = _preview(planner_client, pm.InvestmentAmount, redaction, upload)
     [row] = preview.context["result"].invalid_rows
     assert row.number == 1
-    assert "action_line" in row.field_specific_errors
+    assert row.field_specific_errors == {
+        "Rīcības virziens": ["Šajā redakcijā nav rīcības virziena ar kodu “RV7.7”."]
+    }
 
 
 def test_indicator_values_import(planner_client, redaction):
@@ -228,8 +268,9 @@ def test_export_contains_own_rows_only(planner_client, redaction, other_municipa
     response = _export(planner_client, pm.Action)
 
     assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its BOM
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("task,code,title")
+    assert text.splitlines()[0].startswith("Uzdevums,Kods,Rīcība,Atbildīgais izpildītājs")
     assert "U1.1.1,R1,Mūsu rīcība" in text
     assert "Svešā rīcība" not in text
 
@@ -237,7 +278,11 @@ def test_export_contains_own_rows_only(planner_client, redaction, other_municipa
 def test_investment_export_is_reimportable(planner_client, redaction):
     response = _export(planner_client, pm.InvestmentAmount)
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("item,action_line,task,title")
+    assert text.splitlines()[0] == (
+        "Kods,Rīcības virziens,Uzdevums,Investīciju projekts,Atbildīgais,"
+        "Sagaidāmais rezultāts,Gads,Avots,"
+        '"Summa, EUR"'
+    )
     assert len(text.strip().splitlines()) == 4
     preview = _preview(planner_client, pm.InvestmentAmount, redaction, _csv(text))
     assert not preview.context["result"].has_validation_errors()
@@ -281,3 +326,54 @@ def test_export_follows_the_changelist_redaction_filter(planner_client, planner,
     lines = text.strip().splitlines()
     assert len(lines) == 2
     assert "Jaunās redakcijas rīcība" in lines[1]
+
+
+EXPORTS = {
+    pm.Action: ("Uzdevums", "Kods", "Rīcība"),
+    pm.InvestmentAmount: ("Kods", "Rīcības virziens", "Uzdevums"),
+    pm.IndicatorValue: ("Rādītājs", "Gads", "Vērtība"),
+}
+
+
+def _export_as(client, model, file_format):
+    form = client.get(url(model, "export")).context["form"]
+    data = {"format": file_format, "resource": "0"}
+    for name, field in form.fields.items():
+        if getattr(field, "is_selectable_field", False):
+            data[name] = "on"
+    return client.post(url(model, "export"), data)
+
+
+@pytest.mark.parametrize("model", list(EXPORTS), ids=lambda m: m.__name__)
+def test_each_plan_exports_to_xlsx_with_latvian_headings_and_imports_back(
+    planner_client, redaction, model
+):
+    response = _export_as(planner_client, model, XLSX)
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == EXPORTS[model]
+    assert len(rows) == 1 + model.objects.in_redaction(redaction).count()
+
+    # The exported sheet, unchanged, imports back into a draft without errors.
+    upload = SimpleUploadedFile("plan.xlsx", response.content)
+    preview = _preview(planner_client, model, redaction, upload, XLSX)
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), [
+        (r.number, r.error_dict) for r in result.invalid_rows
+    ]
+
+
+@pytest.mark.parametrize("model", list(EXPORTS), ids=lambda m: m.__name__)
+def test_each_plan_exports_to_csv_in_english_for_english_users(planner_client, redaction, model):
+    with translation.override("en"):
+        response = _export_as(planner_client, model, CSV)
+    header = response.content.decode("utf-8-sig").splitlines()[0]
+    english = {
+        pm.Action: "Task,Code,Action,Responsible executor",
+        pm.InvestmentAmount: "Code,Action line,Task,Investment project",
+        pm.IndicatorValue: "Indicator,Year,Value,Note",
+    }
+    assert header.startswith(english[model])

@@ -4,11 +4,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from programmes import demo, selectors
-from programmes.models import DevelopmentProgramme, Redaction
+from programmes.models import DevelopmentProgramme, Redaction, SwotItem
 from tests.factories import (
     ActionFactory,
     ActionLineFactory,
@@ -17,6 +19,7 @@ from tests.factories import (
     PriorityFactory,
     ProgrammeFactory,
     RedactionFactory,
+    full_redaction,
 )
 
 pytestmark = pytest.mark.django_db
@@ -211,6 +214,21 @@ def test_planner_of_the_same_municipality_sees_the_draft_with_a_notice(client, d
     assert "You see a draft because you may edit it" in response.text
 
 
+@pytest.mark.parametrize("role", ["project_manager", "municipality_admin"])
+def test_staff_of_the_same_municipality_who_cannot_edit_redactions_get_404(
+    client, draft, role, request
+):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(draft_url(draft)).status_code == 404
+    programme = reverse("programmes:programme", args=[draft.programme.municipality.slug, "ap"])
+    assert "Melnraksts" not in client.get(programme).text
+
+
+def test_superuser_sees_any_draft(client, draft, superuser):
+    client.force_login(superuser)
+    assert client.get(draft_url(draft)).status_code == 200
+
+
 def test_programme_page_lists_drafts_only_for_its_planners(client, draft, planner):
     url = reverse("programmes:programme", args=[draft.programme.municipality.slug, "ap"])
     assert "Melnraksts" not in client.get(url).text
@@ -222,20 +240,45 @@ def test_programme_page_lists_drafts_only_for_its_planners(client, draft, planne
 
 
 def grow(redaction, n):
-    """Add n priorities with lines, tasks, actions, investments and indicators."""
-    from tests.factories import IndicatorFactory
+    """Add n of everything a redaction page shows: situation sections with data sources,
+    SWOT and coherence items, priorities with lines, tasks, actions, investments (by year
+    and source), indicators with values, and steering group members and meetings."""
+    from programmes.models import SteeringGroupMeeting, SteeringGroupMember
+    from tests.factories import (
+        CoherenceItemFactory,
+        DataSourceFactory,
+        IndicatorFactory,
+        IndicatorValueFactory,
+        SituationSectionFactory,
+        SteeringGroupFactory,
+        SwotItemFactory,
+    )
 
+    group = SteeringGroupFactory._meta.model.objects.filter(programme=redaction.programme).first()
+    group = group or SteeringGroupFactory(programme=redaction.programme)
     for _ in range(n):
+        section = SituationSectionFactory(redaction=redaction)
+        section.data_sources.add(DataSourceFactory(), DataSourceFactory())
+        SwotItemFactory(redaction=redaction, kind="weakness")
+        SwotItemFactory(redaction=redaction, kind="threat")
+        CoherenceItemFactory(redaction=redaction)
         priority = PriorityFactory(redaction=redaction)
         for _ in range(2):
             line = ActionLineFactory(priority=priority)
             for _ in range(2):
                 action = ActionFactory(task__action_line=line)
                 ActionFactory(task=action.task)
-            item = InvestmentItemFactory(action_line=line)
+            item = InvestmentItemFactory(action_line=line, task=action.task)
             InvestmentAmountFactory(item=item, year=2022)
             InvestmentAmountFactory(item=item, year=2023, source="eu")
-        IndicatorFactory(redaction=redaction, priority=priority)
+        indicator = IndicatorFactory(redaction=redaction, priority=priority)
+        IndicatorValueFactory(indicator=indicator, year=2023)
+        IndicatorValueFactory(indicator=indicator, year=2024)
+        number = group.meetings.count() + 1
+        SteeringGroupMember.objects.create(group=group, name=f"Loceklis {number}")
+        SteeringGroupMeeting.objects.create(
+            group=group, number=number, date=datetime.date(2013, 1, number)
+        )
 
 
 @pytest.fixture
@@ -263,20 +306,21 @@ PAGES = {
 }
 
 # list/municipality: 3 (municipalities, programmes, redactions).
-# programme: programme+municipality+group, redactions, members, meetings, current redaction,
-#   priorities, action lines, tasks, actions, investment items, amounts = 11.
-# redaction: redaction, sections, data sources, swot, coherence, priorities, lines, tasks,
-#   actions, investment items, amounts, indicators, values, members, meetings = 15,
-#   + residents' published proposals on sections, priorities, lines, tasks = 19.
-# Other apps add their pieces to the redaction page through its selector (residents'
-# proposals per part: four queries when the consultations app is installed).
+# programme: programme+municipality+group, redactions, members, meetings, current
+#   redaction's priorities, action lines, tasks, actions = 8.
+# redaction: redaction, sections, data sources, priorities, lines, tasks, actions, members,
+#   meetings = 9; and, unless the frozen parts are cached, SWOT, coherence, investment
+#   items, amounts, indicators, values = 6 more.
+# Other apps add their pieces through the selectors: news about the programme, their
+# photos and projects funding its drafting on the programme page; residents' published
+# proposals on sections, priorities, lines and tasks and the projects serving each action
+# line on the redaction page.
+REDACTION_EVERY_TIME = 9 + len(selectors.proposals_prefetch()) + len(selectors.projects_prefetch())
 BOUNDS = {
     "list": 3,
     "municipality": 3,
-    # + news about the programme, their photos, projects funding its drafting
-    "programme": 11 + 3,
-    # + projects serving each action line
-    "redaction": 15 + len(selectors.proposals_prefetch()) + 1,
+    "programme": 8 + len(selectors.programme_news_and_funding_prefetch()),
+    "redaction": REDACTION_EVERY_TIME + 6,
 }
 
 
@@ -315,6 +359,124 @@ def test_compare_query_count_is_fixed(client, published, django_assert_max_num_q
     with django_assert_max_num_queries(13):
         assert client.get(url).status_code == 200
     assert DevelopmentProgramme.objects.count() == 1
+
+    # Twice the content in both: the same number of queries.
+    Redaction.objects.filter(pk__in=[published.pk, second.pk]).update(status="draft")
+    grow(published, 2)
+    grow(second, 2)
+    Redaction.objects.filter(pk=published.pk).update(status="superseded")
+    Redaction.objects.filter(pk=second.pk).update(status="approved")
+    with django_assert_max_num_queries(13):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.context["comparison"].added > 0
+
+
+def test_compare_across_a_redaction_in_between_costs_fixed_queries_too(
+    client, published, django_assert_max_num_queries
+):
+    from programmes.demo import copy_content
+
+    Redaction.objects.filter(pk=published.pk).update(status="superseded")
+    previous = published
+    for number in (2, 3):
+        nxt = RedactionFactory(programme=published.programme, number=number, copied_from=previous)
+        copy_content(previous, nxt)
+        Redaction.objects.filter(pk=nxt.pk).update(status="superseded")
+        previous = nxt
+    url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 3])
+    # 13 as above, + one lineage map per kind of item (9), as the chain passes through 2.
+    with django_assert_max_num_queries(13 + 9):
+        assert client.get(url).status_code == 200
+    Redaction.objects.filter(pk=previous.pk).update(status="draft")
+    grow(previous, 3)
+    Redaction.objects.filter(pk=previous.pk).update(status="approved")
+    with django_assert_max_num_queries(13 + 9):
+        response = client.get(url)
+    assert response.context["comparison"].changed == 0
+    assert response.context["comparison"].added > 0
+
+
+# --- a frozen redaction's content is rendered once and cached ---------------------------
+
+
+def _redaction_page(client, redaction, language="lv"):
+    programme = redaction.programme
+    with translation.override("lv"):
+        url = reverse(
+            "programmes:redaction",
+            args=[programme.municipality.slug, programme.slug, redaction.number],
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url.replace("/lv/", f"/{language}/", 1))
+    assert response.status_code == 200
+    return response.text, len(queries)
+
+
+def test_frozen_parts_are_cached_and_a_status_change_shows_at_once(client, planner):
+    from programmes import services
+
+    redaction = full_redaction(vision="Pirmā vīzija")
+    services.open_public_discussion(redaction=redaction, user=None)
+
+    text, first = _redaction_page(client, redaction)
+    assert "Pirmā vīzija" in text and "Sabiedriskā apspriešana" in text
+    again, cached = _redaction_page(client, redaction)
+    assert again == text
+    # Not fetched again: SWOT, coherence, investment items and amounts, indicators, values.
+    assert cached == first - 6
+    # The other language has its own copy.
+    english, _queries = _redaction_page(client, redaction, "en")
+    assert "Strategic part" in english and "Stratēģiskā daļa" not in english
+
+    # Back to draft (as a database fix would), a new vision, then public discussion again:
+    # the page shows the new content at once, with the new status.
+    Redaction.objects.filter(pk=redaction.pk).update(status="draft")
+    redaction.refresh_from_db()
+    redaction.vision = "Otrā vīzija"
+    redaction.save()
+    services.open_public_discussion(redaction=redaction, user=None)
+    text, queries = _redaction_page(client, redaction)
+    assert "Otrā vīzija" in text and "Pirmā vīzija" not in text
+    assert queries == first
+
+    services.approve_redaction(redaction=redaction, user=None, decision_number="7")
+    text, _queries = _redaction_page(client, redaction)
+    assert "Apstiprināta" in text and "Nr. 7" in text and "Otrā vīzija" in text
+
+
+def test_a_draft_is_never_cached(client, planner):
+    redaction = full_redaction(municipality=planner.staff_profile.municipality, vision="Viens")
+    client.force_login(planner)
+    assert "Viens" in _redaction_page(client, redaction)[0]
+    redaction.vision = "Divi"
+    redaction.save()
+    text, _queries = _redaction_page(client, redaction)
+    assert "Divi" in text and "Viens" not in text
+
+
+def test_swot_is_a_four_part_grid_with_headings(client):
+    redaction = full_redaction()
+    for kind, text in [
+        ("weakness", "Novecojis dzīvojamais fonds"),
+        ("opportunity", "ES fondu finansējums"),
+        ("threat", "Iedzīvotāju aizplūšana"),
+    ]:
+        SwotItem.objects.create(redaction=redaction, kind=kind, text=text)
+    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    text, _queries = _redaction_page(client, redaction)
+    start = text.index('<div class="swot">')
+    grid = text[start : text.index("</div>", start)]
+    parts = grid.split("<section ")[1:]
+    assert len(parts) == 4
+    expected = [
+        ("strength", "Stiprās puses", "Stiprā puse"),
+        ("weakness", "Vājās puses", "Novecojis dzīvojamais fonds"),
+        ("opportunity", "Iespējas", "ES fondu finansējums"),
+        ("threat", "Draudi", "Iedzīvotāju aizplūšana"),
+    ]
+    for part, (kind, heading, item) in zip(parts, expected, strict=True):
+        assert f'class="{kind}"' in part and f">{heading}</h3>" in part and item in part
 
 
 def test_out_of_range_numbers_are_404_not_500(client, demo_data):

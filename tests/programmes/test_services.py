@@ -237,6 +237,7 @@ def _copy_queries(redaction, user):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    user = type(user).objects.get(pk=user.pk)  # a fresh user: no permission cache yet
     with CaptureQueriesContext(connection) as queries:
         services.start_next_redaction(redaction=redaction, user=user)
     return len(queries)
