@@ -32,6 +32,17 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache outlives a test: start each one with nothing cached (rendered
+    redaction parts, rate-limit counts), so no test sees another's pages or counts."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
