@@ -196,6 +196,9 @@ def _resized(image, width):
     return image.resize((width, height), Image.Resampling.LANCZOS)
 
 
+WIDE_GREY_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I"}
+
+
 class NewsPhoto(models.Model):
     municipality_path = "news__municipality"
 
@@ -263,6 +266,10 @@ class NewsPhoto(models.Model):
         with Image.open(self.image) as opened:
             opened.load()
             image = ImageOps.exif_transpose(opened)
+        if image.mode in WIDE_GREY_MODES:
+            # 16- and 32-bit greys: Pillow's direct conversion clips every pixel to white,
+            # so scale them down to 8 bits first (a 16-bit PNG from a scanner or GIS tool).
+            image = image.convert("I").point(lambda value: value / 256).convert("L")
         if image.mode not in ("RGB", "L"):
             background = Image.new("RGB", image.size, "white")
             rgba = image.convert("RGBA")

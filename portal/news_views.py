@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from projects.models import Project
 
@@ -15,13 +15,13 @@ from .search import RESULTS_PER_GROUP, folded_filter, search_source
 PAGE_SIZE = 12
 
 
-@require_GET
+@require_safe
 def news_list(request):
     page = Paginator(News.objects.for_list(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/news_list.html", {"page": page, "crumbs": [(None, _("News"))]})
 
 
-@require_GET
+@require_safe
 def news_detail(request, slug):
     """Drafts and posts whose time has not come are a 404 for everyone on the public page."""
     post = get_object_or_404(News.objects.for_page(), slug=slug)

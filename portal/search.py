@@ -47,7 +47,8 @@ def register_sqlite_fold(sender, connection, **kwargs):
 
 def folded_filter(queryset, query, fields):
     """Rows where every word of `query` occurs in one of `fields`, ignoring diacritics."""
-    words = fold(query).split()
+    # A NUL byte cannot be sent to PostgreSQL at all; it is never part of a word anyway.
+    words = fold((query or "").replace("\x00", " ")).split()
     if not words:
         return queryset.none()
     annotations = {f"_folded_{i}": Folded(field) for i, field in enumerate(fields)}

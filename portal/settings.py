@@ -113,6 +113,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files (redaction PDFs, photos, coats of arms) are served by the portal itself,
+# so one gunicorn machine needs nothing in front of it. Turn off when a front web server
+# or an object store (django-storages, several app servers) serves MEDIA_URL instead.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,20 +1,23 @@
-from django.http import HttpResponse
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from programmes.selectors import municipalities_for_home
 
 from .search import run_search
 
 
-@require_GET
+@require_safe
 def home(request):
     return render(request, "portal/home.html", {"municipalities": municipalities_for_home()})
 
 
-@require_GET
+@require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     groups = run_search(query) if query else []
     return render(
         request,
@@ -23,12 +26,12 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def about(request):
     return render(request, "portal/about.html")
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -37,3 +40,22 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Uploaded images are the portal's own (checked and re-encoded on upload), but nothing in
+# them may run, whatever a browser makes of the file. PDFs get no such policy: Chromium's
+# PDF viewer refuses to open under a restrictive one, and they were checked on upload.
+IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+
+
+@require_safe
+def media(request, path):
+    """An uploaded file from MEDIA_ROOT (see SERVE_MEDIA), cached by browsers for a day."""
+    try:
+        response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    except SuspiciousFileOperation as outside:  # "../" out of MEDIA_ROOT
+        raise Http404 from outside
+    if response.get("Content-Type", "").startswith("image/"):
+        response["Content-Security-Policy"] = IMAGE_CSP
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

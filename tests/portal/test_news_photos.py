@@ -105,6 +105,19 @@ def test_png_with_transparency_becomes_jpeg(municipality):
     assert photo.thumbnail_width == 300
 
 
+def test_sixteen_bit_grey_png_keeps_its_tones(municipality):
+    buffer = io.BytesIO()
+    Image.new("I;16", (300, 200), 30000).save(buffer, format="PNG")  # mid grey of 65535
+    photo = NewsPhoto(news=NewsFactory(municipality=municipality), alt_text="Karte")
+    photo.image = SimpleUploadedFile("karte.png", buffer.getvalue(), content_type="image/png")
+    photo.full_clean()
+    photo.save()
+    photo.image.open()
+    with Image.open(photo.image) as stored:
+        red, green, blue = stored.convert("RGB").getpixel((150, 100))
+    assert 110 <= red <= 125 and red == green == blue  # grey, not clipped to white
+
+
 def test_file_that_is_not_an_image_is_refused(client, project_manager, municipality, own_project):
     client.force_login(project_manager)
     upload = SimpleUploadedFile("foto.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")

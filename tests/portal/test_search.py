@@ -63,3 +63,10 @@ def test_search_query_count_is_fixed(client, django_assert_max_num_queries, liva
         )
     with django_assert_max_num_queries(10):
         client.get("/lv/search/", {"q": "celi"})
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_in_the_query_is_ignored_not_a_server_error(client, livani_programme):
+    response = client.get("/lv/search/", {"q": "livanu\x00"})
+    assert response.status_code == 200
+    assert "Līvānu novada integrētā attīstības programma" in response.content.decode()

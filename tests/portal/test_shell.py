@@ -152,3 +152,35 @@ def test_sitemap_lists_public_projects_news_and_discussions_only(client):
     assert "melnraksta-zina" not in body
     assert draft.redaction.status == "draft"
     assert "melnraksta-apspriesana" not in body
+
+
+def test_uploaded_files_are_served_by_the_portal_itself(client, settings, tmp_path):
+    """Production (gunicorn, DEBUG off) has nothing else to serve redaction PDFs and photos."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "redactions").mkdir()
+    (tmp_path / "redactions" / "ap.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    pdf = client.get("/media/redactions/ap.pdf")
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF")
+    image = client.get("/media/logo.png")
+    assert "default-src 'none'" in image["Content-Security-Policy"]
+    assert client.get("/media/../settings.py").status_code == 404
+    assert client.get("/media/missing.pdf").status_code == 404
+    assert client.post("/media/redactions/ap.pdf").status_code == 405
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/lv/", "/lv/news/", "/lv/search/?q=livani", "/lv/about/"])
+def test_public_pages_answer_head_requests(client, url):
+    """Link checkers and monitors ask with HEAD."""
+    assert client.head(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_events_calendar_has_an_address_without_language_prefix(client):
+    response = client.get("/events.ics", HTTP_ACCEPT_LANGUAGE="lv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"BEGIN:VCALENDAR" in response.content
