@@ -184,3 +184,32 @@ def test_events_calendar_has_an_address_without_language_prefix(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert b"BEGIN:VCALENDAR" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "privacy", "accessibility"),
+    [
+        ("/lv/", "Personas dati", "Piekļūstamība"),
+        ("/en/", "Personal data", "Accessibility"),
+    ],
+)
+def test_every_page_links_the_privacy_notice_and_accessibility_statement(
+    client, url, privacy, accessibility
+):
+    html = client.get(url).content.decode()
+    about = url + "about/"
+    assert f'<a href="{about}#privacy">{privacy}</a>' in html
+    assert f'<a href="{about}#accessibility">{accessibility}</a>' in html
+
+
+@pytest.mark.django_db
+def test_about_page_says_who_processes_residents_data_and_how_accessible_it_is(client):
+    html = client.get("/lv/about/").content.decode()
+    assert 'id="privacy"' in html and 'id="accessibility"' in html
+    assert "Pārzinis" in html
+    assert "Jūsu vārds un e-pasta adrese netiek publicēti nekad." in html
+    assert "Datu valsts inspekcijā" in html
+    assert "WCAG) 2.1 AA līmenī" in html
+    assert 'href="/lv/projects/projects.csv"' in html
+    assert 'href="/lv/events.ics"' in html
