@@ -213,3 +213,35 @@ def test_about_page_says_who_processes_residents_data_and_how_accessible_it_is(c
     assert "WCAG) 2.1 AA līmenī" in html
     assert 'href="/lv/projects/projects.csv"' in html
     assert 'href="/lv/events.ics"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [("/lv/nav-tadas-lapas/", "Lapa nav atrasta"), ("/en/no-such-page/", "Page not found")],
+)
+def test_missing_page_is_a_404_in_the_visitors_language_with_a_way_on(client, url, heading):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f"<h1>{heading}</h1>" in html
+    assert 'role="search"' in html and "main-nav" in html
+
+
+@pytest.mark.django_db
+def test_form_sent_without_its_csrf_token_is_refused_with_a_latvian_explanation():
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/lv/admin/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Veidlapas derīgums ir beidzies" in html
+    assert "Nekas netika saglabāts." in html
+
+
+def test_server_error_page_stands_alone_in_both_languages():
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert "Kļūda serverī" in html and "Server error" in html
