@@ -2,8 +2,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from programmes.access import scope_to_user
 from programmes.admin_mixins import ScopedHistoryAdmin
 
 from . import services
@@ -135,7 +138,27 @@ class PublicDiscussionAdmin(ScopedHistoryAdmin):
         return FormWithUser
 
     def get_readonly_fields(self, request, obj=None):
-        return ["redaction"] if obj else []
+        return ["redaction", "enter_proposal"] if obj else []
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [
+            *fieldsets,
+            (_("Proposals received on paper or by e-mail"), {"fields": ["enter_proposal"]}),
+        ]
+
+    @admin.display(description=_("enter a proposal"))
+    def enter_proposal(self, obj):
+        # The proposal form opens with this discussion chosen, so it offers its parts only.
+        url = reverse("admin:consultations_proposal_add")
+        return format_html(
+            '<a href="{}?discussion={}">{}</a>',
+            url,
+            obj.pk,
+            _("Enter a proposal received on paper, by e-mail or at a meeting"),
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -163,8 +186,38 @@ class PublicDiscussionAdmin(ScopedHistoryAdmin):
         services.open_discussion(discussion=obj, user=request.user)
 
 
+# How each kind of part reaches its redaction.
+PART_REDACTION_PATHS = {
+    "section": "redaction",
+    "priority": "redaction",
+    "action_line": "priority__redaction",
+    "task": "action_line__priority__redaction",
+}
+
+
+class ProposalAdminForm(forms.ModelForm):
+    """The planner's proposal form.
+
+    A proposal a planner enters came on paper, by e-mail or at a meeting: the portal's form
+    is not offered as its channel, and nothing is preselected, so the planner says which.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        channel = self.fields.get("channel")
+        if channel is not None and self.instance.pk is None:
+            channel.choices = [("", "---------")] + [
+                (value, label)
+                for value, label in Proposal.Channel.choices
+                if value != Proposal.Channel.WEB
+            ]
+            if self.initial.get("channel") == Proposal.Channel.WEB:
+                self.initial["channel"] = ""
+
+
 @admin.register(Proposal)
 class ProposalAdmin(ScopedHistoryAdmin):
+    form = ProposalAdminForm
     list_display = [
         "number",
         "discussion",
@@ -260,20 +313,46 @@ class ProposalAdmin(ScopedHistoryAdmin):
         fields = super().get_search_fields(request)
         return fields if self._may_see_email(request) else [f for f in fields if f != "email"]
 
+    def _part_redaction_id(self, request):
+        """The redaction whose parts the form offers: that of the proposal's discussion, or
+        of the discussion chosen (in the address, ?discussion=, or the form sent); None when
+        no discussion is known yet."""
+        if not hasattr(request, "_consultations_part_redaction"):
+            obj = getattr(request, "_consultations_proposal", None)
+            redaction_id = None
+            if obj is not None:
+                redaction_id = obj.discussion.redaction_id
+            else:
+                chosen = request.POST.get("discussion") or request.GET.get("discussion") or ""
+                if chosen.isdigit():
+                    redaction_id = (
+                        scope_to_user(PublicDiscussion.objects.filter(pk=chosen), request.user)
+                        .values_list("redaction_id", flat=True)
+                        .first()
+                    )
+            request._consultations_part_redaction = redaction_id
+        return request._consultations_part_redaction
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        obj = getattr(request, "_consultations_proposal", None)
-        if formfield is not None and obj is not None:
+        path = PART_REDACTION_PATHS.get(db_field.name)
+        if formfield is None or path is None:
+            return formfield
+        redaction_id = self._part_redaction_id(request)
+        if redaction_id is not None:
             # Parts of the discussion's own redaction only.
-            redaction_id = obj.discussion.redaction_id
-            lookups = {
-                "section": {"redaction_id": redaction_id},
-                "priority": {"redaction_id": redaction_id},
-                "action_line": {"priority__redaction_id": redaction_id},
-                "task": {"action_line__priority__redaction_id": redaction_id},
-            }
-            if db_field.name in lookups:
-                formfield.queryset = formfield.queryset.filter(**lookups[db_field.name])
+            formfield.queryset = formfield.queryset.filter(**{f"{path}_id": redaction_id})
+            formfield.error_messages["invalid_choice"] = _(
+                "This part belongs to another redaction: choose a part of the redaction "
+                "under discussion."
+            )
+        else:
+            # No discussion chosen yet: parts of the redactions that have a discussion, each
+            # saying which redaction it is of (VTP1 of the 1st and of the 2nd redaction).
+            formfield.queryset = formfield.queryset.filter(
+                **{f"{path}__in": PublicDiscussion.objects.values("redaction")}
+            ).select_related(f"{path}__programme")
+            formfield.label_from_instance = _label_with_redaction
         return formfield
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -289,3 +368,7 @@ class ProposalAdmin(ScopedHistoryAdmin):
             self.message_user(
                 request, _("The submitter was sent the answer by e-mail."), messages.INFO
             )
+
+
+def _label_with_redaction(part):
+    return f"{part} ({part.get_redaction()})"

@@ -1,6 +1,8 @@
 """Demo consultations from the seeds: Līvāni working groups and surveys (seed 001),
-a closed public discussion of Līvāni's 1st redaction, Daugavpils' thematic seminars,
-surveys (seed 000), the Poznań conference (seed 004) and an open public discussion.
+a closed public discussion of Līvāni's 1st redaction, Daugavpils' thematic seminars and
+surveys of autumn 2012, whose results the situation analysis held when the steering group
+first met in December 2012 (seed 000), the Poznań conference (seed 004) and an open public
+discussion.
 
 `load()` is idempotent: rows are found by natural keys (names, titles, slugs, numbers).
 
@@ -172,9 +174,8 @@ LIVANI_SURVEYS = [
         datetime.date(2018, 3, 1),
         datetime.date(2018, 4, 15),
         412,
-        "Iedzīvotāji kā svarīgākās vajadzības min darba vietas, ceļu stāvokli un "
-        "veselības pakalpojumu pieejamību; visaugstāk novērtēta izglītības kvalitāte "
-        "un kultūras dzīve.",
+        # Seed 001: the survey closed on 15 April and its results are being compiled.
+        "Aptauja noslēdzās 15. aprīlī; rezultāti tiek apkopoti.",
     ),
     (
         "Līvānu novada uzņēmēju aptauja",
@@ -233,9 +234,9 @@ LIVANI_PROPOSALS = [
         "Andris Vanags",
         Proposal.Channel.PAPER,
         Answer.NOT_TAKEN,
-        "Līvānu 1. vidusskola ir novada vienīgā vispārējās vidējās izglītības iestāde ar "
-        "pieaugošu skolēnu skaitu; pagastu skolu mācību vide tiek uzlabota uzdevuma U2.1.2 "
-        "ietvaros.",
+        "Uzdevums U2.1.1 un tā investīcija I2.1.1 paredzēti tieši Līvānu 1. vidusskolas "
+        "mācību videi; pagastu skolu skolēniem papildu iespējas dod uzdevums U2.1.2 "
+        "„Paplašināt interešu izglītību” (STEM pulciņi Līvānu Bērnu un jauniešu centrā).",
         True,
     ),
     (
@@ -367,6 +368,8 @@ def _group(programme, kind, name, position, **fields):
 
 
 def _meeting(group, date, participants, place, sectors):
+    # Each demo group meets once: a meeting whose date the demo has since corrected goes.
+    group.meetings.exclude(date=date).delete()
     WorkingGroupMeeting.objects.update_or_create(
         group=group,
         date=date,
@@ -517,15 +520,17 @@ def _daugavpils(programme):
         ("Izglītības un kultūras tematiskā darba grupa", Sector.EDUCATION, 19),
         ("Sociālās jomas un veselības tematiskā darba grupa", Sector.HEALTH_SOCIAL, 16),
     ]
+    # Seed 000: the situation analysis the steering group reviewed at its first meeting
+    # (December 2012) already held the surveys' and these seminars' results: autumn 2012.
     for position, (name, sector, count) in enumerate(seminars, start=1):
         group = _group(programme, WorkingGroup.Kind.THEMATIC, name, position, sector=sector)
-        date = datetime.date(2013, 4, 9 + position)
+        date = datetime.date(2012, 10, 22 + position)
         _meeting(group, date, count, DAUGAVPILS_COUNCIL, "nozares speciālisti un eksperti")
         _event(
             municipality,
             f"Seminārs: {name}",
-            at(2013, 4, 9 + position, 10),
-            at(2013, 4, 9 + position, 14),
+            at(date.year, date.month, date.day, 10),
+            at(date.year, date.month, date.day, 14),
             programme=programme,
             kind=Event.Kind.SEMINAR,
             place=DAUGAVPILS_COUNCIL,
@@ -537,8 +542,8 @@ def _daugavpils(programme):
         programme,
         "Daugavpils iedzīvotāju aptauja",
         Survey.Audience.RESIDENTS,
-        datetime.date(2013, 2, 1),
-        datetime.date(2013, 3, 15),
+        datetime.date(2012, 9, 10),
+        datetime.date(2012, 10, 12),
         604,
         "Aptaujas rezultāti izmantoti pašreizējās situācijas analīzē.",
     )
@@ -546,8 +551,8 @@ def _daugavpils(programme):
         programme,
         "Daugavpils uzņēmēju aptauja",
         Survey.Audience.ENTREPRENEURS,
-        datetime.date(2013, 2, 1),
-        datetime.date(2013, 3, 15),
+        datetime.date(2012, 9, 10),
+        datetime.date(2012, 10, 12),
         83,
         "Aptaujas rezultāti izmantoti pašreizējās situācijas analīzē.",
     )

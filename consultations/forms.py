@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Priority, SituationSection
 
-from .models import PROPOSAL_MAX_LENGTH, Proposal
+from .models import PROPOSAL_MAX_LENGTH, PROPOSAL_MIN_LENGTH, Proposal
 
 HONEYPOT_FIELD = "website"
 
@@ -80,6 +80,7 @@ class ProposalForm(forms.ModelForm):
         help_texts = {
             "email": _("Never shown on the portal: we send the confirmation and the answer to it."),
         }
+        error_messages = {"text": {"required": _("Write your proposal.")}}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 8, "maxlength": PROPOSAL_MAX_LENGTH}),
             "author_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -102,9 +103,26 @@ class ProposalForm(forms.ModelForm):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
 
     def clean_text(self):
+        # The model's length validators would say the same in Django's generic words; these
+        # say it to a resident (and the model then skips the field that already failed).
         text = self.cleaned_data["text"].strip()
         if not text:
             raise ValidationError(_("Write your proposal."), code="required")
+        if len(text) > PROPOSAL_MAX_LENGTH:
+            raise ValidationError(
+                _(
+                    "The proposal is too long: at most %(limit)s characters are allowed, "
+                    "yours has %(length)s. Please shorten it."
+                ),
+                code="max_length",
+                params={"limit": PROPOSAL_MAX_LENGTH, "length": len(text)},
+            )
+        if len(text) < PROPOSAL_MIN_LENGTH:
+            raise ValidationError(
+                _("The proposal is too short: write at least %(limit)s characters."),
+                code="min_length",
+                params={"limit": PROPOSAL_MIN_LENGTH},
+            )
         return text
 
     def clean(self):

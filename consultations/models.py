@@ -26,10 +26,18 @@ from programmes.models import (
     SituationSection,
     Task,
 )
+from programmes.templatetags.latvian_dates import since_date, until_date
 from programmes.validators import validate_pdf_upload
 
 PROPOSAL_MAX_LENGTH = 5000
 PROPOSAL_MIN_LENGTH = 10
+
+# A redaction in one of these statuses is no longer discussed: its discussion stays closed.
+RETIRED_STATUSES = (
+    Redaction.Status.APPROVED,
+    Redaction.Status.SUPERSEDED,
+    Redaction.Status.WITHDRAWN,
+)
 
 
 class Sector(models.TextChoices):
@@ -346,7 +354,9 @@ class PublicDiscussionQuerySet(models.QuerySet):
 
     def open(self, now=None):
         now = now or timezone.now()
-        return self.filter(opens_at__lte=now, closes_at__gt=now)
+        return self.filter(opens_at__lte=now, closes_at__gt=now).exclude(
+            redaction__status__in=RETIRED_STATUSES
+        )
 
     def with_programme(self):
         return self.select_related("redaction__programme__municipality")
@@ -432,6 +442,39 @@ class PublicDiscussion(models.Model):
                     ),
                     code="overlap",
                 )
+        if (
+            self.redaction_id
+            and self.closes_at
+            and self.redaction.status in RETIRED_STATUSES
+            and self.closes_at > timezone.now()
+            and self._period_changed()
+        ):
+            # Reopening (or moving into the future) the discussion of an approved, superseded
+            # or withdrawn redaction would invite proposals about a text nobody will change.
+            raise ValidationError(
+                {
+                    "closes_at": _(
+                        "The redaction “%(label)s” is “%(status)s”: its public discussion "
+                        "cannot be reopened or moved into the future. Put the next redaction "
+                        "to public discussion instead."
+                    )
+                    % {
+                        "label": self.redaction.display_label,
+                        "status": self.redaction.get_status_display(),
+                    }
+                },
+                code="redaction_retired",
+            )
+
+    def _period_changed(self):
+        """True for a new discussion, or when opens_at or closes_at differ from the stored ones."""
+        if self.pk is None:
+            return True
+        stored = PublicDiscussion.objects.filter(pk=self.pk).values("opens_at", "closes_at").first()
+        return stored is None or (stored["opens_at"], stored["closes_at"]) != (
+            self.opens_at,
+            self.closes_at,
+        )
 
     def default_slug(self):
         redaction = self.redaction
@@ -442,15 +485,29 @@ class PublicDiscussion(models.Model):
             slug, n = f"{base}-{n}", n + 1
         return slug
 
+    @property
+    def is_retired(self):
+        """The redaction was approved, superseded or withdrawn: the discussion is over."""
+        return self.redaction.status in RETIRED_STATUSES
+
     def is_open(self, now=None):
         now = now or timezone.now()
-        return self.opens_at <= now < self.closes_at
+        return self.opens_at <= now < self.closes_at and not self.is_retired
 
     def is_closed(self, now=None):
-        return (now or timezone.now()) >= self.closes_at
+        return (now or timezone.now()) >= self.closes_at or self.is_retired
 
     def is_upcoming(self, now=None):
-        return (now or timezone.now()) < self.opens_at
+        return (now or timezone.now()) < self.opens_at and not self.is_retired
+
+    def received_in_period(self, moment):
+        """Whether a proposal received at `moment` falls in the discussion.
+
+        The period is half-open, [opens_at, closes_at), as the form on the portal reads it:
+        a letter that arrives on the closing day before the closing time is in; one that
+        arrives at the closing time or later is not.
+        """
+        return self.opens_at <= moment < self.closes_at
 
     @property
     def programme(self):
@@ -624,6 +681,38 @@ class Proposal(models.Model):
             raise ValidationError(
                 {"hidden_reason": _("Say why the proposal is hidden.")}, code="hidden_reason"
             )
+        self._check_received_in_period()
+
+    def _check_received_in_period(self):
+        """A proposal (a letter, an e-mail) counts only if it arrived during the discussion.
+
+        Checked when the proposal is new or its receipt time changes, so a proposal already
+        recorded can still be answered whatever happened to the discussion's dates since.
+        """
+        if not (self.discussion_id and self.received_at):
+            return
+        if self.pk is not None:
+            stored = Proposal.objects.filter(pk=self.pk).values_list("received_at", flat=True)
+            # Admin's time field drops the microseconds of a proposal sent through the portal:
+            # the same second is the same receipt time.
+            if any(abs(self.received_at - value).total_seconds() < 1 for value in stored):
+                return
+        discussion = self.discussion
+        if discussion.received_in_period(self.received_at):
+            return
+        raise ValidationError(
+            {
+                "received_at": _(
+                    "The proposal was received outside the public discussion: proposals "
+                    "count when received %(since)s %(until)s (Riga time)."
+                )
+                % {
+                    "since": since_date(discussion.opens_at, "datetime"),
+                    "until": until_date(discussion.closes_at, "datetime"),
+                }
+            },
+            code="received_outside_discussion",
+        )
 
     @property
     def part(self):

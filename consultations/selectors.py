@@ -3,12 +3,17 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programmes.models import SteeringGroup
+
 from .models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
 
+# The consultations page shows the latest past events; the rest are a page away.
 PAST_EVENTS_SHOWN = 30
+PAST_EVENTS_PAGE_SIZE = 30
 
 PLURAL_KIND_LABELS = {
     WorkingGroup.Kind.THEMATIC: _("Thematic (sectoral) working groups"),
@@ -53,10 +58,14 @@ class KindSummary:
 class ProgrammeGroups:
     programme: object
     kinds: list
+    # The programme's steering group, annotated with meeting_count, first_meeting and
+    # last_meeting (see `steering_groups_with_meetings`), or None.
+    steering_group: object = None
 
 
-def working_groups_by_programme(groups):
-    """Group prefetched working groups by programme, then by kind, with computed totals."""
+def working_groups_by_programme(groups, steering_groups=()):
+    """Group prefetched working groups by programme, then by kind, with computed totals;
+    programmes whose steering group met come in too, even without working groups."""
     by_programme = {}
     for group in groups:
         kinds = by_programme.setdefault(group.programme_id, (group.programme, {}))[1]
@@ -64,16 +73,51 @@ def working_groups_by_programme(groups):
             kinds[group.kind] = KindSummary(group.kind, group.get_kind_display())
         kinds[group.kind].groups.append(group)
     order = [kind for kind, _label in WorkingGroup.Kind.choices]
-    return [
-        ProgrammeGroups(programme, [kinds[k] for k in order if k in kinds])
+    items = {
+        programme.pk: ProgrammeGroups(programme, [kinds[k] for k in order if k in kinds])
         for programme, kinds in by_programme.values()
-    ]
+    }
+    for steering_group in steering_groups:
+        item = items.setdefault(
+            steering_group.programme_id, ProgrammeGroups(steering_group.programme, [])
+        )
+        item.steering_group = steering_group
+    return sorted(
+        items.values(),
+        key=lambda item: (
+            item.programme.municipality.name,
+            -item.programme.period_start,
+            item.programme.title,
+        ),
+    )
+
+
+def steering_groups_with_meetings():
+    """Steering groups that met, with their meeting count and first and last dates: one query.
+
+    They belong to programmes; the consultations page shows them in one line per programme
+    and links the programme page for the meetings themselves.
+    """
+    return list(
+        SteeringGroup.objects.select_related("programme__municipality")
+        .annotate(
+            meeting_count=Count("meetings"),
+            first_meeting=Min("meetings__date"),
+            last_meeting=Max("meetings__date"),
+        )
+        .filter(meeting_count__gt=0)
+    )
+
+
+def past_events():
+    """Every past event, newest first, for the paginated list (a count and a page)."""
+    return Event.objects.for_listing().past()
 
 
 def consultations_page(now=None):
-    """Everything the consultations page shows, in six queries whatever the data size:
+    """Everything the consultations page shows, in eight queries whatever the data size:
     discussions, events (upcoming), events (past), surveys, working groups with their
-    meetings and proposals (three)."""
+    meetings and proposals (three), steering groups with their meeting counts."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     discussions = list(PublicDiscussion.objects.public().with_programme().order_by("closes_at"))
@@ -82,7 +126,10 @@ def consultations_page(now=None):
         "programme__municipality__name", "-programme__period_start", "kind", "position", "name"
     )
     upcoming_events = list(Event.objects.for_listing().upcoming(now))
-    past_events = list(Event.objects.for_listing().past(now)[:PAST_EVENTS_SHOWN])
+    # One more than shown: whether there are older ones to link to, without a count query.
+    past_events = list(Event.objects.for_listing().past(now)[: PAST_EVENTS_SHOWN + 1])
+    more_past_events = len(past_events) > PAST_EVENTS_SHOWN
+    past_events = past_events[:PAST_EVENTS_SHOWN]
     calendar_programmes = {
         event.programme_id: event.programme
         for event in upcoming_events + past_events
@@ -98,13 +145,14 @@ def consultations_page(now=None):
         ),
         "upcoming_events": upcoming_events,
         "past_events": past_events,
+        "more_past_events": more_past_events,
         "open_surveys": [s for s in surveys if s.is_open(today)],
         "upcoming_surveys": [s for s in surveys if s.is_upcoming(today)],
         "past_surveys": sorted(
             (s for s in surveys if s.closes_on < today),
             key=lambda s: (-s.closes_on.toordinal(), s.title),
         ),
-        "programme_groups": working_groups_by_programme(groups),
+        "programme_groups": working_groups_by_programme(groups, steering_groups_with_meetings()),
     }
 
 

@@ -44,6 +44,18 @@ class DiscussionNotOpenYet(ValidationError):
         )
 
 
+class RedactionRetired(ValidationError):
+    def __init__(self, redaction):
+        super().__init__(
+            _(
+                "The public discussion is over: the redaction “%(label)s” is “%(status)s”, "
+                "so proposals are no longer accepted."
+            )
+            % {"label": redaction.display_label, "status": redaction.get_status_display()},
+            code="redaction_retired",
+        )
+
+
 class RateLimited(ValidationError):
     def __init__(self):
         super().__init__(
@@ -58,6 +70,8 @@ class RateLimited(ValidationError):
 def discussion_refusal(discussion, now=None):
     """Why the discussion takes no proposals at `now` (a ValidationError), or None if open."""
     now = now or timezone.now()
+    if discussion.is_retired:
+        return RedactionRetired(discussion.redaction)
     if discussion.is_upcoming(now):
         return DiscussionNotOpenYet()
     if discussion.is_closed(now):
@@ -238,8 +252,9 @@ def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
     """Accept a resident's proposal from the public form.
 
     `proposal` is an unsaved Proposal built by the form. Refuses (ValidationError) when
-    the discussion is not open or the address is over its rate limit; on success the
-    submitter gets a confirmation e-mail.
+    the discussion is not open (before it opens, after it closes, or once its redaction
+    was approved, superseded or withdrawn) or the address is over its rate limit; on
+    success the submitter gets a confirmation e-mail.
     """
     now = now or timezone.now()
     refusal = discussion_refusal(discussion, now)
@@ -261,7 +276,20 @@ def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
 
 
 def record_proposal(*, proposal, user):
-    """Save a proposal a planner enters (received on paper, by e-mail or at a meeting)."""
+    """Save a proposal a planner enters (received on paper, by e-mail or at a meeting).
+
+    Refuses (ValidationError) a proposal marked as sent through the portal's form, which
+    only residents use, and one received outside the discussion (`Proposal.clean`).
+    """
+    if proposal.channel == Proposal.Channel.WEB:
+        raise ValidationError(
+            {
+                "channel": _(
+                    "Say how the proposal was received: on paper, by e-mail or at a meeting."
+                )
+            },
+            code="channel",
+        )
     with transaction.atomic():
         if proposal.number is None:
             proposal.number = _next_number(proposal.discussion)

@@ -6,6 +6,8 @@ app_name = "consultations"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    # Two segments: no discussion's address (one segment) can take it.
+    path("events/past/", views.past_events, name="past_events"),
     path(
         "programmes/<slug:municipality>/<slug:programme>/events.ics",
         views.programme_events_ics,
@@ -14,4 +16,5 @@ urlpatterns = [
     path("<slug:slug>/", views.discussion_detail, name="discussion"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/report.csv", views.report_csv, name="report_csv"),
+    path("<slug:slug>/report-counts.csv", views.report_counts_csv, name="report_counts_csv"),
 ]

@@ -2,6 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,6 +24,25 @@ def index(request):
     context = selectors.consultations_page()
     context["crumbs"] = [(None, _("Consultations"))]
     return render(request, "consultations/index.html", context)
+
+
+@require_GET
+def past_events(request):
+    """Every past event, newest first, a page at a time (the index shows the latest only)."""
+    page = Paginator(selectors.past_events(), selectors.PAST_EVENTS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "consultations/past_events.html",
+        {
+            "page": page,
+            "crumbs": [
+                (reverse("consultations:index"), _("Consultations")),
+                (None, _("Past events")),
+            ],
+        },
+    )
 
 
 def _crumbs(discussion, *more):
@@ -143,19 +163,24 @@ def report(request, slug):
     )
 
 
+def _csv_response(discussion, name):
+    """A CSV download as Excel and open-data readers both take it.
+
+    A byte order mark so that Excel reads the file as UTF-8 (ā, č, ē … intact), and
+    semicolons, the list separator of Latvian (and most European) Excel settings, so that
+    a double-click opens it in columns; LibreOffice and csv readers detect both.
+    """
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{discussion.slug}-{name}.csv"'
+    response.write("\ufeff")
+    return response, csv.writer(response, delimiter=";")
+
+
 @require_GET
 def report_csv(request, slug):
     discussion = _closed_discussion_or_404(slug)
     proposals = selectors.report_proposals(discussion)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    word = pgettext("CSV file name, ASCII only", "report")
-    filename = f"{discussion.slug}-{word}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte order mark so that Excel reads the file as UTF-8 (ā, č, ē … intact), and
-    # semicolons, the list separator of Latvian (and most European) Excel settings, so
-    # that a double-click opens it in columns; LibreOffice and csv readers detect both.
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = _csv_response(discussion, pgettext("CSV file name, ASCII only", "report"))
     writer.writerow(
         [
             _("No."),
@@ -177,6 +202,24 @@ def report_csv(request, slug):
                 _csv_cell(proposal.justification),
             ]
         )
+    return response
+
+
+@require_GET
+def report_counts_csv(request, slug):
+    """Counts of published proposals by answer, a table of its own next to the proposals.
+
+    Kept apart so that each file stays one clean table for open-data use: one row per
+    proposal there, one row per answer here, no summary rows mixed into either.
+    """
+    discussion = _closed_discussion_or_404(slug)
+    counts = selectors.answer_counts(selectors.report_proposals(discussion))
+    response, writer = _csv_response(
+        discussion, pgettext("CSV file name, ASCII only", "counts-by-answer")
+    )
+    writer.writerow([_("Answer"), _("Proposals")])
+    for item in counts:
+        writer.writerow([item.label, item.count])
     return response
 
 

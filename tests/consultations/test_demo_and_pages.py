@@ -1,16 +1,29 @@
 """The demo consultations from the seeds, and the consultations and home pages over them."""
 
 import datetime
+import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
 
-from consultations.models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
-from consultations.selectors import consultations_page
+from consultations.models import (
+    Event,
+    Proposal,
+    PublicDiscussion,
+    Survey,
+    WorkingGroup,
+    WorkingGroupMeeting,
+)
+from consultations.selectors import PAST_EVENTS_SHOWN, consultations_page
+from programmes.models import SteeringGroupMeeting, Task
+from programmes.templatetags.latvian_dates import since_date, until_date
+from tests.factories import ProgrammeFactory, SteeringGroupFactory
 
 from .factories import (
     EventFactory,
+    PublicDiscussionFactory,
     SurveyFactory,
     WorkingGroupFactory,
     WorkingGroupMeetingFactory,
@@ -63,13 +76,78 @@ def test_demo_discussions_one_open_one_closed_with_every_answer(demo):
 
 def test_demo_pages_show_real_looking_data(client, demo):
     html = client.get("/lv/consultations/").content.decode()
-    assert "81" in html and "61" in html
-    assert "Rudzātu pagasts" in html
+    # Seed 001's totals, as sentences and as the tables' totals.
+    assert "7 grupas, kopā 81 dalībnieks; sanāksmes: 2018. gada 19.–20. marts" in html
+    assert "6 grupas, kopā 61 dalībnieks; sanāksmes: 2018. gada 26.–27. marts" in html
+    assert '<th scope="row" colspan="3">Kopā</th>\n        <td class="num">81</td>' in html
+    assert '<th scope="row" colspan="3">Kopā</th>\n        <td class="num">61</td>' in html
+    assert '<th scope="row">Rudzātu pagasts: teritoriālā darba grupa</th>' in html
+    # The open Daugavpils discussion, its closing date in the dative.
+    daugavpils = PublicDiscussion.objects.get(slug="daugavpils-ap-2014-2020-1")
+    assert f"Priekšlikumus var iesniegt {until_date(daugavpils.closes_at, 'datetime')}." in html
+    # Seed 000: the Daugavpils steering group met from December 2012.
+    assert "Vadības grupa: " in html and " no 2012. gada 12. decembra līdz " in html
     home = client.get("/lv/").content.decode()
-    assert "/lv/consultations/daugavpils-ap-2014-2020-1/" in home
+    assert '<a href="/lv/consultations/daugavpils-ap-2014-2020-1/">' in home
     report = client.get("/lv/consultations/livani-iap-2019-2025-1/report/")
     assert report.status_code == 200
-    assert "Aizskarošs" not in report.content.decode()
+    text = report.content.decode()
+    # 7 proposals, one hidden: 6 published, every answer state, counted from the data.
+    assert "<dt>Publicētie priekšlikumi</dt><dd>6</dd>" in text
+    assert "<dt>Ņemts vērā</dt><dd>2</dd>" in text
+    assert "<dt>Daļēji ņemts vērā</dt><dd>2</dd>" in text
+    assert "<dt>Nav ņemts vērā</dt><dd>1</dd>" in text
+    assert "<dt>Neattiecas uz programmu</dt><dd>1</dd>" in text
+    assert "Aizskarošs" not in text
+
+
+def test_daugavpils_surveys_and_seminars_came_before_the_first_steering_meeting(demo):
+    """Seed 000: the situation analysis reviewed at the steering group's first meeting
+    (December 2012) already held the surveys' and the thematic seminars' results."""
+    first_meeting = (
+        SteeringGroupMeeting.objects.filter(group__programme__slug="ap-2014-2020")
+        .order_by("date")
+        .first()
+    )
+    assert (first_meeting.date.year, first_meeting.date.month) == (2012, 12)
+    surveys = Survey.objects.filter(programme__slug="ap-2014-2020")
+    assert surveys.count() == 2
+    assert all(s.closes_on < first_meeting.date for s in surveys)
+    assert all(s.opens_on >= datetime.date(2012, 9, 1) for s in surveys)
+    meetings = WorkingGroupMeeting.objects.filter(group__programme__slug="ap-2014-2020")
+    assert meetings.count() == 3
+    assert all(datetime.date(2012, 9, 1) <= m.date < first_meeting.date for m in meetings)
+    seminars = Event.objects.filter(kind="seminar", programme__slug="ap-2014-2020")
+    assert sorted(timezone.localtime(e.starts_at).date() for e in seminars) == sorted(
+        m.date for m in meetings
+    )
+
+
+def test_livani_survey_results_are_being_compiled_as_seed_001_says(demo):
+    """ "... šobrīd norisinās arī darbs ne tikai pie Līvānu novada iedzīvotāju aptaujas, kas
+    noslēdzās 15.aprīlī, bet arī ... rezultātu apkopošanas": no findings published yet."""
+    surveys = Survey.objects.filter(programme__slug="iap-2019-2025")
+    residents = surveys.get(audience="residents")
+    assert residents.results == "Aptauja noslēdzās 15. aprīlī; rezultāti tiek apkopoti."
+    assert all("tiek apkopoti" in survey.results for survey in surveys)
+
+
+def test_demo_answers_name_tasks_by_their_real_codes_and_titles(demo):
+    """Every task code an answer mentions is a task of the redaction under discussion; the
+    Līvāni answer to proposal 3 names U2.1.2 by its title and claims nothing unverifiable."""
+    for proposal in Proposal.objects.select_related("discussion__redaction"):
+        for code in re.findall(r"\bU\d+\.\d+\.\d+\b", proposal.justification):
+            assert Task.objects.filter(
+                action_line__priority__redaction=proposal.discussion.redaction, code=code
+            ).exists(), (proposal, code)
+    third = Proposal.objects.get(discussion__slug="livani-iap-2019-2025-1", number=3)
+    task = Task.objects.get(
+        action_line__priority__redaction=third.discussion.redaction, code="U2.1.2"
+    )
+    assert task.title == "Paplašināt interešu izglītību"
+    assert f"U2.1.2 „{task.title}”" in third.justification
+    assert "vienīgā" not in third.justification
+    assert third.task.code == "U2.1.1"
 
 
 def test_consultations_page_orders_open_then_upcoming_then_past(client, discussion, programme):
@@ -175,3 +253,155 @@ def test_home_shows_open_discussions_and_upcoming_events(client, discussion, pro
     html = client.get("/lv/").content.decode()
     assert discussion.get_absolute_url() in html
     assert "Apspriešanas sanāksme" in html
+
+
+def section(html, start_id, end_id):
+    return html[html.index(f'id="{start_id}"') : html.index(f'id="{end_id}"')]
+
+
+def test_coming_up_shows_upcoming_discussions_and_surveys(client, redaction, programme):
+    now = timezone.now()
+    opens = now + datetime.timedelta(days=5)
+    upcoming = PublicDiscussionFactory(
+        redaction=redaction, opens_at=opens, closes_at=opens + datetime.timedelta(days=30)
+    )
+    SurveyFactory(
+        programme=programme,
+        title="Jauniešu aptauja",
+        audience="youth",
+        opens_on=now.date() + datetime.timedelta(days=10),
+        closes_on=now.date() + datetime.timedelta(days=40),
+    )
+    SurveyFactory(programme=programme, title="Sena aptauja")
+    html = client.get("/lv/consultations/").content.decode()
+    coming = section(html, "upcoming-heading", "past-heading")
+    assert upcoming.get_absolute_url() in coming
+    assert '<span class="badge">Gaidāma</span>' in coming
+    assert f"Priekšlikumus var iesniegt {since_date(upcoming.opens_at, 'datetime')}." in coming
+    assert "Priekšlikumus var iesniegt no " in coming  # "no … decembra": the genitive
+    assert "<caption>Notiekošās un gaidāmās aptaujas</caption>" in coming
+    assert "Jauniešu aptauja" in coming
+    assert "Sena aptauja" not in coming
+    open_now = section(html, "open-heading", "upcoming-heading")
+    assert upcoming.get_absolute_url() not in open_now
+    assert "Pašlaik nenotiek neviena sabiedriskā apspriešana." in open_now
+
+
+def test_past_events_beyond_the_latest_are_a_link_away(client, programme):
+    start = timezone.now() - datetime.timedelta(days=1)
+    for n in range(PAST_EVENTS_SHOWN + 2):
+        moment = start - datetime.timedelta(days=n)
+        EventFactory(
+            programme=programme,
+            title=f"Pasākums {n:02d}",
+            starts_at=moment,
+            ends_at=moment + datetime.timedelta(hours=1),
+        )
+    html = client.get("/lv/consultations/").content.decode()
+    past = section(html, "past-heading", "groups-heading")
+    assert "Pasākums 00" in past and f"Pasākums {PAST_EVENTS_SHOWN - 1:02d}" in past
+    assert f"Pasākums {PAST_EVENTS_SHOWN:02d}" not in past
+    assert '<a href="/lv/consultations/events/past/">Visi notikušie pasākumi</a>' in past
+    first = client.get("/lv/consultations/events/past/").content.decode()
+    assert "<h1>Notikušie pasākumi</h1>" in first
+    assert "32 notikušie konsultāciju pasākumi, sākot ar jaunāko." in first
+    assert "Pasākums 00" in first and f"Pasākums {PAST_EVENTS_SHOWN:02d}" not in first
+    assert "1. lapa no 2" in first and 'href="?page=2" rel="next"' in first
+    second = client.get("/lv/consultations/events/past/?page=2").content.decode()
+    assert f"Pasākums {PAST_EVENTS_SHOWN:02d}" in second
+    assert f"Pasākums {PAST_EVENTS_SHOWN + 1:02d}" in second
+    assert "Pasākums 00" not in second
+    # A page number that is no page shows a page, never an error.
+    assert client.get("/lv/consultations/events/past/?page=abc").status_code == 200
+    en = client.get("/en/consultations/events/past/").content.decode()
+    assert "<h1>Past events</h1>" in en and "32 past consultation events, newest first." in en
+    assert "Page 1 of 2" in en
+
+
+def test_no_link_to_older_events_when_all_are_shown(client, programme):
+    EventFactory(
+        programme=programme,
+        starts_at=timezone.now() - datetime.timedelta(days=3),
+        ends_at=timezone.now() - datetime.timedelta(days=3, hours=-1),
+    )
+    html = client.get("/en/consultations/").content.decode()
+    assert "/en/consultations/events/past/" not in html
+
+
+def test_each_programme_shows_its_steering_group_meetings_in_a_line(client, programme):
+    steering = SteeringGroupFactory(programme=programme)
+    for number, day in (
+        (1, datetime.date(2012, 12, 12)),
+        (2, datetime.date(2013, 1, 23)),
+        (3, datetime.date(2013, 11, 20)),
+    ):
+        SteeringGroupMeeting.objects.create(group=steering, number=number, date=day)
+    lonely = ProgrammeFactory(municipality=programme.municipality, title="Cita programma")
+    SteeringGroupMeeting.objects.create(
+        group=SteeringGroupFactory(programme=lonely), number=1, date=datetime.date(2018, 12, 4)
+    )
+    SteeringGroupFactory(
+        programme=ProgrammeFactory(municipality=programme.municipality, title="Bez sanāksmēm")
+    )
+    WorkingGroupMeetingFactory(group__programme=programme)
+    html = client.get("/lv/consultations/").content.decode()
+    groups = section(html, "groups-heading", "calendar-heading")
+    assert (
+        "Vadības grupa: 3 sanāksmes no 2012. gada 12. decembra līdz 2013. gada 20. novembrim."
+        in groups
+    )
+    assert f'href="{programme.get_absolute_url()}#steering-group-heading"' in groups
+    # A programme without working groups is there for its steering group alone.
+    assert "Vadības grupa: 1 sanāksme (2018. gada 4. decembris)." in groups
+    assert f'href="{lonely.get_absolute_url()}#steering-group-heading"' in groups
+    assert "Bez sanāksmēm" not in groups
+    programme_page = client.get(programme.get_absolute_url()).content.decode()
+    assert 'id="steering-group-heading"' in programme_page
+    en = client.get("/en/consultations/").content.decode()
+    assert "Steering group: 3 meetings from 12 December 2012 until 20 November 2013." in en
+
+
+def survey_form(programme, upload):
+    return {
+        "programme": programme.pk,
+        "title": "Iedzīvotāju aptauja",
+        "audience": "residents",
+        "opens_on": "2018-03-01",
+        "closes_on": "2018-04-15",
+        "url": "",
+        "respondent_count": "412",
+        "results": "",
+        "results_file": upload,
+    }
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("rezultati.pdf", b"<html>not a pdf</html>", "The file is not a PDF document."),
+        ("rezultati.pdf", b"%PDF-1.4" + b"0" * (1024 * 1024), "The file is too large"),
+    ],
+)
+def test_survey_results_file_must_be_a_real_pdf_within_the_limit(
+    client, planner, programme, settings, name, content, message
+):
+    settings.MAX_UPLOAD_MB = 1
+    client.force_login(planner)
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = client.post("/en/admin/consultations/survey/add/", survey_form(programme, upload))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Survey.objects.exists()
+
+
+def test_a_valid_survey_results_file_is_linked_on_the_page(client, planner, programme):
+    client.force_login(planner)
+    upload = SimpleUploadedFile(
+        "rezultati.pdf", b"%PDF-1.4 rezultati", content_type="application/pdf"
+    )
+    response = client.post("/en/admin/consultations/survey/add/", survey_form(programme, upload))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    survey = Survey.objects.get()
+    client.logout()
+    html = client.get("/lv/consultations/").content.decode()
+    assert f'<a href="{survey.results_file.url}">Rezultāti (PDF)</a>' in html

@@ -4,14 +4,18 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from consultations import services
 from consultations.models import PROPOSAL_MAX_LENGTH, Proposal, PublicDiscussion
-from programmes.models import Redaction
 from tests.factories import PriorityFactory, RedactionFactory
 
-from .factories import EventFactory, ProposalFactory, PublicDiscussionFactory
+from .factories import (
+    EventFactory,
+    ProposalFactory,
+    PublicDiscussionFactory,
+    set_redaction_status,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,21 +116,90 @@ def test_rate_limit_per_address_refuses_and_keeps_the_text(client, discussion, s
 
 
 @pytest.mark.parametrize(
-    "text,expected",
-    [("", "text"), ("   ", "text"), ("x" * 5001, "5000")],
+    "lang,text,expected",
+    [
+        ("lv", "", "Jūsu priekšlikums: Uzrakstiet savu priekšlikumu."),
+        ("lv", "   ", "Jūsu priekšlikums: Uzrakstiet savu priekšlikumu."),
+        (
+            "lv",
+            "x" * 5001,
+            "Jūsu priekšlikums: Priekšlikums ir par garu: atļautas ne vairāk kā 5000 "
+            "rakstzīmes, jūsu tekstā ir 5001. Lūdzu, saīsiniet to.",
+        ),
+        ("lv", "Par īsu.", "Priekšlikums ir par īsu: uzrakstiet vismaz 10 rakstzīmes."),
+        ("en", "", "Your proposal: Write your proposal."),
+        (
+            "en",
+            "x" * 5001,
+            "Your proposal: The proposal is too long: at most 5000 characters are allowed, "
+            "yours has 5001. Please shorten it.",
+        ),
+    ],
 )
 def test_empty_or_overlong_text_is_refused_with_what_was_typed_kept(
-    client, discussion, text, expected
+    client, discussion, lang, text, expected
 ):
     data = valid_data(discussion, text=text, author_name="Pēteris Kalns")
-    response = client.post(url(discussion), data)
+    response = client.post(url(discussion, lang), data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert 'class="error-summary"' in html
+    start = html.index('<div class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    assert expected in summary
+    assert summary.count("<li>") == 1  # one message, not the model's generic one as well
     assert "Pēteris Kalns" in html
     if text.strip():
         assert text in html
     assert not Proposal.objects.exists()
+
+
+def test_dates_in_sentences_are_declined_in_latvian(client, discussion, mailoutbox):
+    """ "līdz 2026. gada 30. decembrim" (dative) and "no … decembra" (genitive), never
+    "līdz … decembris"; the English says "until" / "from"."""
+    closes = timezone.localtime(discussion.closes_at).replace(
+        month=12, day=30, hour=17, minute=0, second=0, microsecond=0
+    )
+    if closes <= timezone.now():
+        closes = closes.replace(year=closes.year + 1)
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(closes_at=closes)
+    discussion.refresh_from_db()
+    until = f"līdz {closes.year}. gada 30. decembrim plkst. 17:00"
+    index = client.get("/lv/consultations/").content.decode()
+    assert f"Priekšlikumus var iesniegt {until}." in index
+    assert "decembris" not in index
+    client.post(url(discussion), valid_data(discussion))
+    assert f"Apspriešana ilgst {until}." in mailoutbox[0].body
+    client.post(url(discussion, "en"), valid_data(discussion, text="Vēl viens priekšlikums."))
+    assert f"The discussion is open until 30 December {closes.year}, 17:00." in (
+        " ".join(mailoutbox[1].body.split())
+    )
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(
+        opens_at=closes - datetime.timedelta(days=400),
+        closes_at=closes - datetime.timedelta(days=365),
+    )
+    closed = client.get(url(discussion)).content.decode()
+    assert (
+        f"Apspriešana ir slēgta: priekšlikumi tika pieņemti līdz {closes.year - 1}. gada "
+        "30. decembrim plkst. 17:00." in " ".join(closed.split())
+    )
+
+
+def test_upcoming_discussion_says_from_when_in_the_genitive(client, redaction):
+    opens = timezone.localtime(timezone.now() + datetime.timedelta(days=3)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    discussion = PublicDiscussionFactory(
+        redaction=redaction, opens_at=opens, closes_at=opens + datetime.timedelta(days=30)
+    )
+    from programmes.templatetags.latvian_dates import MONTHS_GENITIVE
+
+    with translation.override("lv"):
+        month = str(MONTHS_GENITIVE[opens.month])
+    expected = (
+        f"Priekšlikumus var iesniegt no {opens.year}. gada {opens.day}. {month} plkst. 09:00."
+    )
+    assert expected in client.get(url(discussion)).content.decode()
+    assert expected in client.get("/lv/consultations/").content.decode()
 
 
 def test_consent_is_required(client, discussion):
@@ -144,7 +217,7 @@ def test_part_from_another_redaction_is_refused(client, discussion):
 
 
 def test_discussion_of_a_draft_redaction_is_404(client, discussion):
-    Redaction.objects.filter(pk=discussion.redaction_id).update(status="draft")
+    set_redaction_status(discussion.redaction, "draft")
     assert client.get(url(discussion)).status_code == 404
     assert client.post(url(discussion), valid_data(discussion)).status_code == 404
 

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations.models import PublicDiscussion
-from tests.factories import ProgrammeFactory
+from programmes.models import SteeringGroupMeeting
+from tests.factories import ProgrammeFactory, SteeringGroupFactory
 
 from .factories import (
     EventFactory,
@@ -25,7 +26,8 @@ pytestmark = pytest.mark.django_db
 
 
 def add_data(discussion, n):
-    """n more of everything: programmes with groups, events, surveys, proposals."""
+    """n more of everything: programmes with groups, steering group meetings, events,
+    surveys, proposals."""
     part = discussion.redaction.priorities.get()
     now = timezone.now()
     for _ in range(n):
@@ -37,6 +39,11 @@ def add_data(discussion, n):
             programme=programme, kind="territorial", sector="", territory="Sutru pagasts"
         )
         WorkingGroupMeetingFactory(group=territorial)
+        steering = SteeringGroupFactory(programme=programme)
+        for number in (1, 2):
+            SteeringGroupMeeting.objects.create(
+                group=steering, number=number, date=datetime.date(2012, 12, number)
+            )
         EventFactory(programme=programme)
         EventFactory(programme=programme, starts_at=now - datetime.timedelta(days=30))
         EventFactory(programme=discussion.redaction.programme)  # during the discussion
@@ -56,9 +63,13 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "path,limit",
     [
-        # session-free anonymous requests: 7 = discussions, surveys, events (upcoming),
-        # events (past), working groups, their meetings, their proposals
-        ("/lv/consultations/", 7),
+        # session-free anonymous requests: 8 = discussions, surveys, events (upcoming),
+        # events (past), working groups, their meetings, their proposals, steering groups
+        # with their meeting counts and dates
+        ("/lv/consultations/", 8),
+        # the number of past events, one page of them (with programme and municipality)
+        ("/lv/consultations/events/past/", 2),
+        ("/lv/consultations/events/past/?page=2", 2),
         # discussion (with redaction, programme, municipality), proposal count,
         # the programme's events during the discussion,
         # part choices: sections, priorities, action lines, tasks
@@ -94,6 +105,7 @@ def test_report_and_csv_cost_a_fixed_number_of_queries(
     for url in (
         f"/lv/consultations/{discussion.slug}/report/",
         f"/lv/consultations/{discussion.slug}/report.csv",
+        f"/lv/consultations/{discussion.slug}/report-counts.csv",
     ):
         small = count_queries(client, url)
         add_data(discussion, 4)

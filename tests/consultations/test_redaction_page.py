@@ -5,10 +5,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes.models import Redaction
 from tests.factories import SituationSectionFactory
 
-from .factories import ProposalFactory
+from .factories import ProposalFactory, set_redaction_status
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +15,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def parts(discussion):
     redaction = discussion.redaction
-    Redaction.objects.filter(pk=redaction.pk).update(status="draft")
+    set_redaction_status(redaction, "draft")
     section = SituationSectionFactory(redaction=redaction, title="Iedzīvotāji")
-    Redaction.objects.filter(pk=redaction.pk).update(status="public_discussion")
+    set_redaction_status(redaction, "public_discussion")
     priority = redaction.priorities.get()
     line = priority.action_lines.get()
     return {"section": section, "priority": priority, "action_line": line, "task": line.tasks.get()}

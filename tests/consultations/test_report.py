@@ -144,7 +144,7 @@ def test_hidden_proposal_is_never_shown(client, answered):
 
 def test_closed_discussion_page_links_the_report_and_has_no_form(client, answered):
     html = client.get(f"/en/consultations/{answered.slug}/").content.decode()
-    assert "Proposals are no longer accepted" in html
+    assert "The discussion is closed: proposals were accepted until " in html
     assert f"/en/consultations/{answered.slug}/report/" in html
     assert 'name="text"' not in html
 
@@ -181,6 +181,45 @@ def test_report_page_counts_by_answer_from_the_data(client, answered):
     assert "<dt>Not taken into account</dt><dd>0</dd>" in html
     assert "<dt>Not answered yet</dt><dd>1</dd>" in html
     assert f'href="/en/consultations/{answered.slug}/report.csv"' in html
+    assert f'href="/en/consultations/{answered.slug}/report-counts.csv"' in html
+
+
+def test_counts_by_answer_are_a_csv_of_their_own(client, answered):
+    """The proposals CSV stays one row per proposal; the counts are a second small table."""
+    response = client.get(f"/lv/consultations/{answered.slug}/report-counts.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{answered.slug}-skaits-pa-atbildem.csv"'
+    )
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    assert csv_rows(body) == [
+        ["Atbilde", "Priekšlikumi"],
+        ["Ņemts vērā", "1"],
+        ["Daļēji ņemts vērā", "1"],
+        ["Nav ņemts vērā", "0"],
+        ["Neattiecas uz programmu", "1"],
+        ["Vēl nav atbildēts", "1"],
+    ]
+    # The hidden proposal (not relevant, too) is not counted; the rows add up to the
+    # published proposals, which the proposals CSV lists one by one.
+    proposals = client.get(f"/lv/consultations/{answered.slug}/report.csv").content.decode()
+    assert sum(int(row[1]) for row in csv_rows(body)[1:]) == len(csv_rows(proposals)) - 1
+
+
+def test_counts_csv_follows_the_language_and_waits_for_the_close(client, answered, discussion):
+    response = client.get(f"/en/consultations/{answered.slug}/report-counts.csv")
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{answered.slug}-counts-by-answer.csv"'
+    )
+    rows = csv_rows(response.content.decode())
+    assert rows[0] == ["Answer", "Proposals"]
+    assert rows[1] == ["Taken into account", "1"]
+    PublicDiscussion.objects.filter(pk=discussion.pk).update(
+        closes_at=timezone.now() + datetime.timedelta(days=1)
+    )
+    assert client.get(f"/en/consultations/{discussion.slug}/report-counts.csv").status_code == 404
 
 
 def test_latvian_closed_discussion_says_closed_in_the_feminine(client, answered):
