@@ -1,11 +1,13 @@
 """Admin for project managers: they change only the projects assigned to them.
 
-Lists show what the user may see (their municipality's projects and the ones assigned to
-them); whether an object may be changed is asked of `Project.objects.editable_by()`, so
-planners of the municipality get a read-only view and other managers' projects stay
+Lists show what the user may see (their municipality's projects); whether an object may be
+changed is asked of the model's `editable_by()` queryset method (projects.models holds the
+rules), so planners of the municipality get a read-only view, and other managers'
+projects, the decisions attached to them and organisations other municipalities use stay
 read-only too.
 """
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -13,7 +15,7 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from programmes.access import can_edit_municipality, municipality_ids_for
+from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 
 from .images import PhotoFormField
@@ -30,14 +32,28 @@ def can_edit_project(user, project):
     return Project.objects.editable_by(user).filter(pk=project.pk).exists()
 
 
+class EditableByMixin:
+    """Change and delete only what `model.objects.editable_by(user)` holds."""
+
+    def _editable(self, request, obj):
+        return (
+            obj is None or self.model.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._editable(request, obj)
+
+
 class ProjectAccessMixin:
     """For admins of Project and of models hanging off a project (`project` foreign key)."""
 
     project_lookup = "project"
 
     def get_queryset(self, request):
-        # Skip the plain municipality scoping: an assigned project of another
-        # municipality must show as well.
+        # Scoped through the project: `Project.objects.visible_to()` is the one rule.
         queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
         visible = Project.objects.visible_to(request.user).values("pk")
         lookup = f"{self.project_lookup}__in" if self.project_lookup else "pk__in"
@@ -130,27 +146,13 @@ class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ScopedHistoryAdmin):
-    """Organisations are shared by every municipality's projects.
-
-    One that is itself a municipality of the portal is changed only by its own staff.
-    """
+class OrganisationAdmin(EditableByMixin, ScopedHistoryAdmin):
+    """Organisations are shared by every municipality's projects: everyone sees them all
+    and may add one; who changes which is `Organisation.objects.editable_by()`."""
 
     list_display = ["name", "city", "country", "kind"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "name_en", "city"]
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if obj is not None and obj.municipality_id:
-            return allowed and can_edit_municipality(request.user, obj.municipality_id)
-        return allowed
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        if obj is not None and obj.municipality_id:
-            return allowed and can_edit_municipality(request.user, obj.municipality_id)
-        return allowed
 
 
 @admin.register(FundingProgramme)
@@ -162,16 +164,55 @@ class FundingProgrammeAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(CouncilDecision)
-class CouncilDecisionAdmin(ScopedHistoryAdmin):
+class CouncilDecisionAdmin(EditableByMixin, ScopedHistoryAdmin):
     list_display = ["number", "date", "protocol_number", "paragraph", "municipality"]
     list_filter = ["municipality"]
     search_fields = ["number", "title"]
     date_hierarchy = "date"
 
 
+def _municipality_of(user):
+    profile = getattr(user, "staff_profile", None)
+    return profile.municipality_id if profile else None
+
+
+class ProjectAdminForm(forms.ModelForm):
+    def clean(self):
+        """Project managers must work for the project's municipality.
+
+        Staff act only within their own municipality (`Project.objects.editable_by()`
+        would ignore the assignment anyway); refusing it says so instead of leaving a
+        manager who cannot edit the project they are listed on.
+        """
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        managers = cleaned.get("managers")
+        if municipality is not None and managers is not None:
+            outsiders = [
+                user.get_full_name() or user.get_username()
+                for user in managers.select_related("staff_profile")
+                if not user.is_superuser and _municipality_of(user) != municipality.pk
+            ]
+            if outsiders:
+                self.add_error(
+                    "managers",
+                    ValidationError(
+                        _(
+                            "Project managers must work for %(municipality)s, the project's "
+                            "municipality; these do not: %(users)s. Remove them from the "
+                            "project managers."
+                        ),
+                        code="manager_of_another_municipality",
+                        params={"municipality": municipality.name, "users": ", ".join(outsiders)},
+                    ),
+                )
+        return cleaned
+
+
 @admin.register(Project)
 class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
     project_lookup = ""
+    form = ProjectAdminForm
     list_display = ["title", "agreement_number", "funding_programme", "status", "planned_start"]
     list_filter = ["status", "funding_programme__fund", "municipality"]
     search_fields = ["title", "title_original", "acronym", "agreement_number"]
@@ -218,6 +259,7 @@ class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
                     "main_activities",
                     "expected_results",
                     "description",
+                    "publicity_note",
                     "website",
                 ]
             },

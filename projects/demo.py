@@ -2,8 +2,9 @@
 
 Idempotent: funding programmes, organisations, projects, partnerships, activities and the
 council decision are found by natural keys and updated in place, so a second run doubles
-nothing. Where a seed gives only a country (partners of "Cities of change"), the partner
-cities are illustrative and the project notes say so.
+nothing. Only what the seeds say is presented as fact: where a seed gives a partner only by
+its country ("Cities of change"), the partner is labelled by that country, not given an
+invented name, and the project's public notes say so.
 """
 
 import datetime
@@ -48,33 +49,67 @@ FUNDING_PROGRAMMES = {
         ),
         "publicity_statement": ESF_STATEMENT,
     },
+    # Seed 004: "1.aktivitātes „Aktīvi iedzīvotāji Eiropai” 1.2.apakšaktivitātes"; the
+    # sub-activity's name as the council decision (seed 003) gives it.
     "efc-1.2": {
         "fund": FundingProgramme.Fund.EUROPE_FOR_CITIZENS,
         "name": "Programma „Eiropa pilsoņiem” (2007–2013)",
-        "operational_programme": "Programma „Eiropa pilsoņiem”",
-        "measure": "1. darbība „Aktīvi iedzīvotāji Eiropai”",
-        "sub_activity": "1.2. apakšpasākums „Sadraudzības pilsētu tematiskais tīklojums”",
+        "operational_programme": "Programma „Eiropa pilsoņiem” (2007–2013)",
+        "measure": "1. aktivitāte „Aktīvi iedzīvotāji Eiropai”",
+        "sub_activity": "1.2. apakšaktivitāte „Sadraudzības pilsētu tematiskais tīklojums”",
         "publicity_statement": EFC_STATEMENT,
     },
 }
 
-# name, English name, country, city, kind
+# name, English name, country, city, role. Seed 003 names the lead partner (Poznań) and
+# Daugavpils and gives the other partners by country only: Italy (3), Ireland, the
+# Netherlands (2), Lithuania, Spain, France, the United Kingdom, Germany, Romania. Seed 004
+# names The Hague and Klaipėda among them. The rest are labelled by their country.
 DAUGAVPILS_COUNCIL = ("Daugavpils pilsētas dome", "Daugavpils City Council", "LV", "Daugavpils")
+
+
+def _by_country(country_lv, country_en, code, number=None):
+    """A partner the seeds give only by its country: "Partnerpašvaldība (Itālija)"."""
+    suffix_lv = f" Nr. {number}" if number else ""
+    suffix_en = f" No. {number}" if number else ""
+    return (
+        f"Partnerpašvaldība{suffix_lv} ({country_lv})",
+        f"Partner municipality{suffix_en} ({country_en})",
+        code,
+        "",
+        "partner",
+    )
+
+
 CITIES_OF_CHANGE_PARTNERS = [
     ("Poznaņas pašvaldība", "City of Poznań", "PL", "Poznań", "lead"),
     (*DAUGAVPILS_COUNCIL, "partner"),
-    ("Boloņas pašvaldība", "Comune di Bologna", "IT", "Bologna", "partner"),
-    ("Padujas pašvaldība", "Comune di Padova", "IT", "Padova", "partner"),
-    ("Asīzes pašvaldība", "Comune di Assisi", "IT", "Assisi", "partner"),
-    ("Korkas pilsētas padome", "Cork City Council", "IE", "Cork", "partner"),
-    ("Hāgas pašvaldība", "Gemeente Den Haag", "NL", "Den Haag", "partner"),
-    ("Asenes pašvaldība", "Gemeente Assen", "NL", "Assen", "partner"),
-    ("Klaipēdas pilsētas pašvaldība", "Klaipėda City Municipality", "LT", "Klaipėda", "partner"),
-    ("Bilbao pašvaldība", "Ayuntamiento de Bilbao", "ES", "Bilbao", "partner"),
-    ("Renas pašvaldība", "Ville de Rennes", "FR", "Rennes", "partner"),
-    ("Notingemas pilsētas padome", "Nottingham City Council", "GB", "Nottingham", "partner"),
-    ("Hannoveres pašvaldība", "Landeshauptstadt Hannover", "DE", "Hannover", "partner"),
-    ("Brašovas pašvaldība", "Municipiul Brașov", "RO", "Brașov", "partner"),
+    ("Hāgas pašvaldība", "Municipality of The Hague", "NL", "Den Haag", "partner"),
+    ("Klaipēdas pašvaldība", "Klaipėda Municipality", "LT", "Klaipėda", "partner"),
+    _by_country("Itālija", "Italy", "IT", 1),
+    _by_country("Itālija", "Italy", "IT", 2),
+    _by_country("Itālija", "Italy", "IT", 3),
+    _by_country("Īrija", "Ireland", "IE"),
+    _by_country("Nīderlande", "the Netherlands", "NL"),
+    _by_country("Spānija", "Spain", "ES"),
+    _by_country("Francija", "France", "FR"),
+    _by_country("Lielbritānija", "the United Kingdom", "GB"),
+    _by_country("Vācija", "Germany", "DE"),
+    _by_country("Rumānija", "Romania", "RO"),
+]
+# Partner names earlier versions of this demo made up; removed where a database has them.
+INVENTED_PARTNERS = [
+    ("Boloņas pašvaldība", "IT"),
+    ("Padujas pašvaldība", "IT"),
+    ("Asīzes pašvaldība", "IT"),
+    ("Korkas pilsētas padome", "IE"),
+    ("Asenes pašvaldība", "NL"),
+    ("Klaipēdas pilsētas pašvaldība", "LT"),
+    ("Bilbao pašvaldība", "ES"),
+    ("Renas pašvaldība", "FR"),
+    ("Notingemas pilsētas padome", "GB"),
+    ("Hannoveres pašvaldība", "DE"),
+    ("Brašovas pašvaldība", "RO"),
 ]
 
 ESF_CAPACITY_TITLE = (
@@ -117,12 +152,19 @@ def _organisation(name, name_en, country, city, kind, municipality=None):
 
 
 def _partners(project, rows):
+    """The project's partners exactly as listed: any other partnership is removed."""
+    project.partnerships.exclude(organisation__in=[org for org, _role in rows]).delete()
     for position, (organisation, role) in enumerate(rows):
         Partnership.objects.update_or_create(
             project=project,
             organisation=organisation,
             defaults={"role": role, "position": position},
         )
+
+
+def _remove_invented_partners():
+    for name, country in INVENTED_PARTNERS:
+        Organisation.objects.filter(name=name, country=country, partnerships__isnull=True).delete()
 
 
 def _activities(project, rows):
@@ -197,11 +239,14 @@ def load():
             "funding_programme": funding["esf-1.5.2.2.3"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.LEAD,
-            # Seed 002 reports it under way in autumn 2012; its courses ended that year.
-            "status": Project.Status.COMPLETED,
+            # Seed 002, written in autumn 2012, reports it under way and gives no end date:
+            # with only a start in the past, the dates say it is running, and so does the seed.
+            "status": Project.Status.IN_PROGRESS,
             "eu_share": Decimal("100.00"),
             "planned_start": datetime.date(2012, 4, 1),
             "actual_start": datetime.date(2012, 4, 1),
+            "planned_end": None,
+            "actual_end": None,
             "objective": (
                 "Stiprināt Daugavpils pašvaldības darbinieku kapacitāti Eiropas Savienības "
                 "politiku instrumentu un pārējās ārvalstu finanšu palīdzības līdzfinansēto "
@@ -214,10 +259,12 @@ def load():
                 "plānošanas reģionu."
             ),
             "description": (
-                "Projektu 100 % apmērā finansē Eiropas Sociālais fonds. Kopējās izmaksas avotā "
-                "nav norādītas. Metodisko materiālu kopums un foto pieejami Latgales plānošanas "
+                "Projektu 100 % apmērā finansē Eiropas Sociālais fonds. Ziņa par projekta "
+                "norisi ir no 2012. gada rudens; projekta kopējās izmaksas un beigu datums tajā "
+                "nav norādīti. Metodisko materiālu kopums un foto pieejami Latgales plānošanas "
                 "reģiona mājaslapā www.latgale.lv."
             ),
+            "publicity_note": "Par informācijas saturu atbild Daugavpils pilsētas dome.",
             "website": "https://www.daugavpils.lv/",
         },
     )
@@ -231,7 +278,8 @@ def load():
                 "start_date": datetime.date(2012, 5, 1),
                 "end_date": datetime.date(2012, 6, 30),
                 "month_only": True,
-                "place": "Daugavpils",
+                # Seed 002 does not say where the courses took place.
+                "place": "",
                 "participants": 20,
                 "certificates": 20,
                 "description": (
@@ -267,9 +315,11 @@ def load():
                 "place": "Valmiera",
                 "description": (
                     "Savus projektus prezentēja Valmiera, Daugavpils un Latgales plānošanas "
-                    "reģions; sekoja diskusija par projektu plānošanu un ieviešanu. Apskatīti "
-                    "Valmieras vecpilsētas restaurētās ēkas, piestātne Gaujas krastā, Valmieras "
-                    "teātris, biznesa inkubators un sākumskolas ēka."
+                    "reģions; sekoja kopīga diskusija par aktuālākajiem jautājumiem projektu "
+                    "plānošanā un ieviešanā, veiksmes stāsti, ieteikumi un idejas projektu vadības "
+                    "uzlabošanai. Apskatīti objekti: Valmieras vecpilsēta – muzeja restaurētās "
+                    "ēkas, piestātne Gaujas krastā, garšvielu dārziņš, Gaujas tramvajs, Valmieras "
+                    "teātris, Valmieras biznesa inkubators un Valmieras sākumskolas ēka."
                 ),
                 "outcomes": "Īpašu uzmanību ieguva Biznesa inkubatora veiksmes stāsti.",
             },
@@ -279,22 +329,28 @@ def load():
                 "start_date": datetime.date(2012, 9, 5),
                 "end_date": None,
                 "month_only": False,
-                "place": "Daugavpils",
+                "place": "",
                 "participants": 7,
                 "description": (
                     "Intensīvās nodarbības līdz oktobra vidum, pēc tam patstāvīgais darbs, kas "
                     "noslēdzas ar gala eksāmenu decembra vidū."
                 ),
             },
+            # Seed 002 gives no date for the change, only that it had been made by the time
+            # of writing (after 5 September, before mid-October 2012). It is dated by the
+            # month of the seed's news post (1 October 2012 in portal.demo_news), and says so.
             {
                 "title": "Izmaiņas projekta laika grafikā",
                 "kind": Activity.Kind.AMENDMENT,
-                "start_date": datetime.date(2012, 9, 1),
+                "start_date": datetime.date(2012, 10, 1),
                 "end_date": None,
                 "month_only": True,
+                "place": "",
                 "description": (
-                    "Projekta norises ietvaros bija nepieciešams veikt dažas izmaiņas, piemēram, "
-                    "laika grafikā."
+                    "Līdz šim projekta īstenošana ir noritējusi veiksmīgi, jo jau ir sasniegti "
+                    "vairāki no sagaidāmajiem rezultātiem. Tomēr ir bijusi nepieciešamība arī "
+                    "veikt dažas izmaiņas projekta norises ietvaros, piemēram, laika grafikā. "
+                    "(Izmaiņu datums nav zināms; norādīts mēnesis, kad par tām ziņots.)"
                 ),
             },
         ],
@@ -325,14 +381,15 @@ def load():
             "funding_programme": funding["efc-1.2"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.PARTNER,
+            # The planned period (seed 003) ended in April 2015; no source gives actual dates.
             "status": Project.Status.COMPLETED,
             "total_cost": Decimal("99000.00"),
             "eu_funding": Decimal("99000.00"),
             "co_financing": Decimal("0.00"),
             "planned_start": datetime.date(2013, 6, 1),
             "planned_end": datetime.date(2015, 4, 30),
-            "actual_start": datetime.date(2013, 6, 1),
-            "actual_end": datetime.date(2015, 4, 30),
+            "actual_start": None,
+            "actual_end": None,
             "council_decision": decision,
             "objective": (
                 "„Pārmaiņu pilsētas” – inovatīvas metodes izmaiņu pārraudzībai, lai uzlabotu "
@@ -352,8 +409,10 @@ def load():
                 "uzņēmējiem un pašvaldībām."
             ),
             "description": (
-                "Domes lēmuma pielikumā partneri norādīti tikai pēc valstīm; pilsētas, izņemot "
-                "Poznaņu, Daugavpili, Hāgu un Klaipēdu, šajos demonstrācijas datos ir ilustratīvas."
+                "Domes lēmuma pielikumā nosaukti projekta iesniedzējs (Poznaņas pašvaldība) un "
+                "Daugavpils pilsētas dome, pārējie partneri norādīti tikai pēc valstīm. Hāgas un "
+                "Klaipēdas pašvaldības nosauktas ziņā par pirmo projekta konferenci; pārējie "
+                "partneri šeit apzīmēti ar savu valsti."
             ),
         },
     )
@@ -369,6 +428,7 @@ def load():
             for name, name_en, country, city, role in CITIES_OF_CHANGE_PARTNERS
         ],
     )
+    _remove_invented_partners()
     _activities(
         cities,
         [
@@ -406,12 +466,14 @@ def load():
             "funding_programme": funding["esf-1.5.3.2"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.LEAD,
-            "status": Project.Status.CLOSED,
+            # Seed 000: "plānots pabeigt 2014. gada 30. jūnijā", a planned end only; it has
+            # passed, so the project counts as completed, not as closed on that day.
+            "status": Project.Status.COMPLETED,
             "total_cost": planning_total,
             "eu_funding": planning_total,
             "co_financing": Decimal("0.00"),
             "planned_end": datetime.date(2014, 6, 30),
-            "actual_end": datetime.date(2014, 6, 30),
+            "actual_end": None,
             "funds_programme": ap,
             "objective": (
                 "Izstrādāt Daugavpils attīstības programmu 2014.–2020. gadam, paaugstinot "
@@ -440,7 +502,7 @@ def load():
                 "start_date": datetime.date(2012, 11, 16),
                 "end_date": None,
                 "month_only": False,
-                "place": "Daugavpils",
+                "place": "",
                 "description": "Vadības grupa izveidota ar 16.11.2012. rīkojumu Nr. 635.",
             },
             {
@@ -449,7 +511,8 @@ def load():
                 "start_date": datetime.date(2012, 12, 1),
                 "end_date": None,
                 "month_only": True,
-                "place": "Daugavpils, etniskais centrs",
+                # The seed's photo caption: "Vadības grupas sanāksmes norise etniskajā centrā".
+                "place": "Etniskais centrs",
                 "description": (
                     "Izskatītas un izvērtētas attīstības programmas sadaļas „Pašreizējās "
                     "situācijas raksturojums un analīze” un „Stratēģiskā daļa”."

@@ -29,17 +29,31 @@ SORTS = {
 }
 DEFAULT_SORT = "-start"
 
+# The years a project can be active in: EU funds in Latvia start in the 1990s.
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+_YEAR_MESSAGE = _("Enter a year from 1990 to 2100 as a whole number, e.g. 2014.")
+
 
 def partner_country_choices():
-    """Countries that occur among partners (one query), named in the current language."""
+    """Countries of partners in published projects (one query), named in the page's language.
+
+    Only published projects count: a country that only a draft project has would tell
+    residents something about that draft.
+    """
     from .models import Organisation
 
     codes = (
-        Organisation.objects.filter(partnerships__isnull=False)
+        Organisation.objects.filter(partnerships__project__is_published=True)
         .values_list("country", flat=True)
         .distinct()
     )
     return sorted(((code, countries.name(code)) for code in set(codes)), key=lambda c: c[1])
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year: "2013.7" is refused rather than read as 2013."""
+
+    field_class = forms.IntegerField
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -57,10 +71,16 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Project.Status.choices, empty_label=_("All statuses")
     )
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Active in year"),
         method="filter_year",
-        widget=forms.NumberInput(attrs={"min": 1990, "max": 2100}),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={
+            "invalid": _YEAR_MESSAGE,
+            "min_value": _YEAR_MESSAGE,
+            "max_value": _YEAR_MESSAGE,
+        },
     )
     municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
@@ -94,9 +114,7 @@ class ProjectFilter(django_filters.FilterSet):
         A project known only by its start runs from then on; one known only by its end,
         until then.
         """
-        year = int(value)
-        if not 1990 <= year <= 2100:
-            return queryset.none()
+        year = value
         queryset = queryset.annotate(_start=START, _end=END)
         started = Q(_start__year__lte=year) | Q(_start__isnull=True, _end__isnull=False)
         not_ended = Q(_end__year__gte=year) | Q(_end__isnull=True, _start__isnull=False)

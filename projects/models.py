@@ -1,9 +1,15 @@
 """EU-funded (and other) projects, the organisations in them, their funding and activities.
 
-Who may edit a project is decided in one place, `ProjectQuerySet.editable_by()`: a project
-manager edits the projects assigned to them (and their partnerships and activities);
-planners of the same municipality read them; superusers edit everything. Admin and views
-both go through it.
+Who may edit what is decided here, one `editable_by(user)` queryset method per model, and
+admin asks only these:
+
+- a project (and its partnerships and activities): a project manager edits the projects
+  assigned to them in their own municipality; planners of the municipality read them;
+  superusers edit everything (`ProjectQuerySet.editable_by()`);
+- a council decision: staff of its municipality, unless it is attached to a project they
+  may not edit (`CouncilDecisionQuerySet.editable_by()`);
+- an organisation, shared by every municipality: anyone who works with projects adds one,
+  but changes only one no other municipality's project uses (`OrganisationQuerySet`).
 
 Money is Decimal euro. The EU share is derived from the amounts whenever both are known,
 so the stored share and the amounts can never disagree.
@@ -18,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -46,20 +52,23 @@ CENT = Decimal("0.01")
 HALF_CENT = Value(Decimal("0.005"))
 SHARE_TOLERANCE = Value(Decimal("0.01"))
 
-# Real agreement numbers look like "1DP/1.5.2.2.3/11/APIA/SIF/110/71" (EU structural funds)
-# or "2013-1234/001-001" (Europe for Citizens): letters and digits joined by / . - only.
-AGREEMENT_NUMBER = re.compile(r"^(?=.*\d)[A-Za-z0-9](?:[A-Za-z0-9./-]*[A-Za-z0-9])?$")
+# Agreement numbers of EU funds in Latvia are segments of letters, digits and dots joined by
+# "/", at least three of them, with a digit somewhere: "1DP/1.5.2.2.3/11/APIA/SIF/110/71",
+# "5.6.2.0/16/I/001", "9.2.1.1/15/I/001". A project without one (a Europe for Citizens grant
+# has a reference of another kind) leaves the field empty.
+_SEGMENT = r"[A-Za-z0-9]+(\.[A-Za-z0-9]+)*"
+AGREEMENT_NUMBER = re.compile(rf"^(?=.*[0-9]){_SEGMENT}(/{_SEGMENT}){{2,}}\Z")
 # The same rule as two regular expressions both databases understand (no look-ahead).
-AGREEMENT_NUMBER_SHAPE = r"^[A-Za-z0-9]([A-Za-z0-9./-]*[A-Za-z0-9])?$"
+AGREEMENT_NUMBER_SHAPE = rf"^{_SEGMENT}(/{_SEGMENT}){{2,}}$"
 AGREEMENT_NUMBER_DIGIT = r"[0-9]"
 
 validate_agreement_number = RegexValidator(
     AGREEMENT_NUMBER,
     message=_(
-        "Enter the agreement number as written in the agreement: letters, digits, "
-        "slashes (/), dots (.) and hyphens (-), no spaces, starting and ending with a letter "
-        "or digit and containing at least one digit, e.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 "
-        "or 2013-1234/001-001."
+        "Enter the agreement number as written in the agreement: at least three parts of "
+        "letters, digits and dots joined by slashes (/), no spaces, with at least one digit, "
+        "e.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 or 5.6.2.0/16/I/001. If the project has no "
+        "agreement number (e.g. a Europe for Citizens grant), leave the field empty."
     ),
     code="agreement_number",
 )
@@ -75,6 +84,40 @@ def normalize_search(text):
     """Lowercase text without diacritics, so that "livanu" matches "Līvānu"."""
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _staff_municipalities(user):
+    """The user's municipality ids for an active staff user, None for a superuser, else {}."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return set()
+    return municipality_ids_for(user)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Organisations the user may change or delete.
+
+        Organisations are shared by every municipality's projects, so the rules are:
+
+        - anyone who may add organisations adds one (adding changes nobody's data);
+        - a staff user changes only an organisation that no project of another
+          municipality uses: Poznaņas pašvaldība, a partner of a Daugavpils project, is not
+          for Līvāni's staff to rename, since the Daugavpils page would change with it;
+        - an organisation that is itself a municipality of the portal is changed only by
+          that municipality's staff;
+        - superusers change every organisation.
+        """
+        ids = _staff_municipalities(user)
+        if ids is None:
+            return self
+        if not ids:
+            return self.none()
+        used_elsewhere = Partnership.objects.exclude(project__municipality_id__in=ids).values(
+            "organisation_id"
+        )
+        return self.filter(Q(municipality__isnull=True) | Q(municipality_id__in=ids)).exclude(
+            pk__in=used_elsewhere
+        )
 
 
 class Organisation(models.Model):
@@ -108,6 +151,8 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     search_text = models.TextField(editable=False, blank=True)
     history = HistoricalRecords(excluded_fields=["search_text"])
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -185,6 +230,28 @@ class FundingProgramme(models.Model):
             )
 
 
+class CouncilDecisionQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """Decisions the user may change or delete.
+
+        Staff of the decision's municipality may, unless the decision is attached to a
+        project they may not edit: the decision on a colleague's project is part of that
+        project's record, and changing it would change the colleague's project page.
+        Superusers change every decision.
+        """
+        ids = _staff_municipalities(user)
+        if ids is None:
+            return self
+        if not ids:
+            return self.none()
+        locked = (
+            Project.objects.filter(council_decision__isnull=False)
+            .exclude(pk__in=Project.objects.editable_by(user).values("pk"))
+            .values("council_decision_id")
+        )
+        return self.filter(municipality_id__in=ids).exclude(pk__in=locked)
+
+
 class CouncilDecision(models.Model):
     """A council decision (domes lēmums), e.g. on taking part in a project."""
 
@@ -205,6 +272,8 @@ class CouncilDecision(models.Model):
         _("decision (PDF)"), upload_to="decisions/", blank=True, validators=[validate_pdf_upload]
     )
     history = HistoricalRecords()
+
+    objects = CouncilDecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "number"]
@@ -232,21 +301,24 @@ class ProjectQuerySet(models.QuerySet):
         return self.public().filter(status=Project.Status.IN_PROGRESS)
 
     def editable_by(self, user):
-        """Projects the user may change: assigned ones for a project manager, all for root."""
-        if not user.is_authenticated or not user.is_active or not user.is_staff:
-            return self.none()
-        if user.is_superuser:
-            return self
-        return self.filter(managers=user)
+        """Projects the user may change: for a project manager, the ones assigned to them
+        in their own municipality; all for a superuser.
 
-    def visible_to(self, user):
-        """Projects a staff user may see in admin: own municipality's, plus assigned ones."""
-        if not user.is_authenticated or not user.is_active or not user.is_staff:
-            return self.none()
-        ids = municipality_ids_for(user)
+        Staff act only within their own municipality: an assignment to another
+        municipality's project (or to a project since moved to another municipality)
+        gives no right to change it.
+        """
+        ids = _staff_municipalities(user)
         if ids is None:
             return self
-        return self.filter(Q(municipality_id__in=ids) | Q(managers=user)).distinct()
+        return self.filter(managers=user, municipality_id__in=ids)
+
+    def visible_to(self, user):
+        """Projects a staff user may see in admin: their municipality's (all for root)."""
+        ids = _staff_municipalities(user)
+        if ids is None:
+            return self
+        return self.filter(municipality_id__in=ids)
 
     def search(self, text):
         """Every word in the project's texts or a partner's name, diacritics and case ignored.
@@ -343,7 +415,10 @@ class Project(models.Model):
         max_length=80,
         blank=True,
         validators=[validate_agreement_number],
-        help_text=_("E.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 or 2013-1234/001-001."),
+        help_text=_(
+            "E.g. 1DP/1.5.2.2.3/11/APIA/SIF/110/71 or 5.6.2.0/16/I/001; empty if the project "
+            "has none."
+        ),
     )
     funding_programme = models.ForeignKey(
         FundingProgramme,
@@ -398,7 +473,23 @@ class Project(models.Model):
     objective = models.TextField(_("objective"), blank=True)
     main_activities = models.TextField(_("main activities"), blank=True)
     expected_results = models.TextField(_("expected results"), blank=True)
-    description = models.TextField(_("notes"), blank=True)
+    description = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_(
+            "Shown to residents under “Notes” on the project page: where the figures come "
+            "from, conversions, what the sources leave out."
+        ),
+    )
+    publicity_note = models.CharField(
+        _("publicity line of the project"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown after the fund's publicity statement, where the fund's rules ask for it, "
+            "e.g. “Par informācijas saturu atbild Daugavpils pilsētas dome.”"
+        ),
+    )
     website = models.URLField(_("website"), blank=True)
     council_decision = models.ForeignKey(
         CouncilDecision,
@@ -452,10 +543,11 @@ class Project(models.Model):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         constraints = [
+            # "1dp/…" and "1DP/…" are one agreement: unique whatever the case.
             models.UniqueConstraint(
-                fields=["agreement_number"],
+                Lower("agreement_number"),
                 condition=~Q(agreement_number=""),
-                name="projects_project_unique_agreement_number",
+                name="projects_project_unique_agreement_number_ci",
                 violation_error_message=_(
                     "A project with this agreement number is already registered."
                 ),
@@ -573,7 +665,7 @@ class Project(models.Model):
             )
         if (
             self.agreement_number
-            and Project.objects.filter(agreement_number=self.agreement_number)
+            and Project.objects.filter(agreement_number__iexact=self.agreement_number)
             .exclude(pk=self.pk)
             .exists()
         ):

@@ -1,12 +1,12 @@
 import csv
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
@@ -15,12 +15,25 @@ PAGE_SIZE = 20
 
 
 def _filtered(request, queryset):
+    """The filtered, sorted projects. A filter with an invalid value is not applied; the
+    form then carries its error, which the page shows next to the field."""
     filterset = ProjectFilter(request.GET or None, queryset=queryset)
     projects, sort = sorted_projects(filterset.qs, request.GET.get("sort", ""))
     return filterset, projects, sort
 
 
-@require_GET
+def spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+    apostrophe, so a title such as "=HYPERLINK(…)" opens as text (CSV injection).
+
+    The same rule as the consultations report's; it would best live in `programmes`, where
+    both apps may import it from.
+    """
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_safe
 def project_list(request):
     filterset, projects, sort = _filtered(request, Project.objects.for_registry())
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -62,7 +75,7 @@ CSV_COLUMNS = [
 ]
 
 
-@require_GET
+@require_safe
 def project_csv(request):
     """The registry's filtered result set as open data.
 
@@ -70,9 +83,19 @@ def project_csv(request):
     project per row, all rows of the filtered set (not one page); dates ISO 8601, amounts
     with a decimal point and no thousands separator, codes (not labels) for fund, role,
     status and partner countries (ISO 3166, space-separated), so the file reads the same
-    in every language and every program.
+    in every language and every program. Text cells cannot start a formula.
+
+    A filter with an invalid value answers 400 with what is wrong, rather than a file of
+    every project that the user would take for the filtered set.
     """
-    _filterset, projects, _sort = _filtered(request, Project.objects.for_csv())
+    filterset, projects, _sort = _filtered(request, Project.objects.for_csv())
+    if filterset.is_bound and not filterset.is_valid():
+        lines = [_("The projects were not downloaded: correct these filters.")]
+        for name, errors in filterset.form.errors.items():
+            lines.append(f"{filterset.form[name].label}: {' '.join(errors)}")
+        return HttpResponseBadRequest(
+            "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+        )
     stamp = timezone.localdate().isoformat()
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="projects-{stamp}.csv"'
@@ -83,13 +106,13 @@ def project_csv(request):
         lead = project.lead_partnership
         writer.writerow(
             [
-                project.agreement_number,
-                project.title,
-                project.title_original,
-                project.acronym,
+                spreadsheet_safe(project.agreement_number),
+                spreadsheet_safe(project.title),
+                spreadsheet_safe(project.title_original),
+                spreadsheet_safe(project.acronym),
                 project.funding_programme.fund,
-                project.funding_programme.name,
-                project.municipality.name,
+                spreadsheet_safe(project.funding_programme.name),
+                spreadsheet_safe(project.municipality.name),
                 project.municipality_role,
                 project.status,
                 project.planned_start or "",
@@ -100,7 +123,7 @@ def project_csv(request):
                 "" if project.eu_funding is None else project.eu_funding,
                 "" if project.co_financing is None else project.co_financing,
                 "" if project.share is None else project.share,
-                lead.organisation.name if lead else "",
+                spreadsheet_safe(lead.organisation.name if lead else ""),
                 project.partner_count,
                 project.country_count,
                 " ".join(project.partner_country_codes),
@@ -110,7 +133,7 @@ def project_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_page(), slug=slug)
     return render(

@@ -125,7 +125,7 @@ def test_manager_who_records_a_project_is_assigned_to_it(client, project_manager
         {
             "title": "Jauns projekts",
             "slug": "jauns-projekts",
-            "agreement_number": "2013-1234/001-001",
+            "agreement_number": "",
             "funding_programme": fund.pk,
             "municipality": municipality.pk,
             "municipality_role": "lead",
@@ -425,3 +425,168 @@ def test_assigning_a_manager_is_kept_in_the_history(
     client.force_login(superuser)
     history = client.get(_admin_url(own_project, "history"))
     assert history.status_code == 200
+
+
+# Staff act only within their own municipality, whatever they are assigned to.
+
+
+@pytest.fixture
+def livani_manager(roles, other_municipality):
+    from programmes.roles import PROJECT_MANAGER
+    from tests.factories import UserFactory
+
+    return UserFactory(
+        username="livani_manager", municipality=other_municipality, role=PROJECT_MANAGER
+    )
+
+
+def test_livani_manager_assigned_to_a_daugavpils_project_cannot_edit_it(
+    client, livani_manager, colleagues_project
+):
+    colleagues_project.managers.add(livani_manager)
+    assert not Project.objects.editable_by(livani_manager).exists()
+    assert not Project.objects.visible_to(livani_manager).exists()
+    activity = ActivityFactory(project=colleagues_project)
+    assert not Activity.objects.editable_by(livani_manager).exists()
+    client.force_login(livani_manager)
+    assert_hidden(client.get(change_url(colleagues_project)))
+    assert_hidden(client.post(change_url(activity), {"title": "X"}))
+    form = client.get(reverse("admin:projects_activity_add")).context["adminform"].form
+    assert list(form.fields["project"].queryset) == []
+
+
+def test_project_moved_to_another_municipality_is_no_longer_editable_by_its_old_manager(
+    client, project_manager, own_project, other_municipality
+):
+    assert list(Project.objects.editable_by(project_manager)) == [own_project]
+    own_project.municipality = other_municipality
+    own_project.save()
+    assert not Project.objects.editable_by(project_manager).exists()
+    client.force_login(project_manager)
+    assert_hidden(client.get(change_url(own_project)))
+
+
+def _project_form(project, **changes):
+    data = {
+        "title": project.title,
+        "slug": project.slug,
+        "agreement_number": project.agreement_number,
+        "funding_programme": project.funding_programme_id,
+        "municipality": project.municipality_id,
+        "municipality_role": project.municipality_role,
+        "status": project.status,
+        "is_published": "on",
+        "total_cost": "10000",
+        "eu_funding": "8500",
+        "co_financing": "1500",
+        "managers": [user.pk for user in project.managers.all()],
+        "partnerships-TOTAL_FORMS": "0",
+        "partnerships-INITIAL_FORMS": "0",
+    }
+    data.update(changes)
+    return data
+
+
+def test_admin_refuses_a_manager_of_another_municipality(
+    client, superuser, project_manager, livani_manager, own_project
+):
+    client.force_login(superuser)
+    data = _project_form(own_project, managers=[project_manager.pk, livani_manager.pk])
+    response = client.post(change_url(own_project), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["managers"] == [
+        "Projekta vadītājiem jāstrādā projekta pašvaldībā (Daugavpils); šie tajā nestrādā: "
+        "livani_manager. Noņemiet viņus no projekta vadītājiem."
+    ]
+    assert list(own_project.managers.all()) == [project_manager]
+    # Moving the project to Līvāni asks to remove its Daugavpils manager too.
+    data = _project_form(own_project, municipality=livani_manager.staff_profile.municipality_id)
+    response = client.post(change_url(own_project), data)
+    assert response.context["adminform"].form.errors["managers"] == [
+        "Projekta vadītājiem jāstrādā projekta pašvaldībā (Līvānu novads); šie tajā nestrādā: "
+        "manager. Noņemiet viņus no projekta vadītājiem."
+    ]
+    # With the managers of its own municipality, the project saves.
+    assert client.post(change_url(own_project), _project_form(own_project)).status_code == 302
+
+
+# Council decisions and organisations: who changes which (projects.models has the rules).
+
+
+def _decision(municipality, number="228"):
+    import datetime
+
+    from projects.models import CouncilDecision
+
+    return CouncilDecision.objects.create(
+        municipality=municipality, number=number, date=datetime.date(2013, 6, 11)
+    )
+
+
+def test_manager_changes_decisions_of_own_projects_and_unattached_ones_only(
+    client, project_manager, own_project, colleagues_project, municipality, other_municipality
+):
+    from projects.models import CouncilDecision
+
+    own = _decision(municipality, "228")
+    own_project.council_decision = own
+    own_project.save()
+    colleagues = _decision(municipality, "229")
+    colleagues_project.council_decision = colleagues
+    colleagues_project.save()
+    unattached = _decision(municipality, "230")
+    foreign = _decision(other_municipality, "231")
+    assert set(CouncilDecision.objects.editable_by(project_manager)) == {own, unattached}
+    client.force_login(project_manager)
+    assert 'name="_save"' in client.get(change_url(own)).text
+    assert 'name="_save"' in client.get(change_url(unattached)).text
+    response = client.get(change_url(colleagues))
+    assert response.status_code == 200 and 'name="_save"' not in response.text
+    assert client.post(change_url(colleagues), {"number": "1"}).status_code == 403
+    assert client.post(_admin_url(colleagues, "delete"), {"post": "yes"}).status_code == 403
+    assert_hidden(client.get(change_url(foreign)))
+    colleagues.refresh_from_db()
+    assert colleagues.number == "229"
+
+
+def test_decision_shared_by_own_and_a_colleagues_project_is_the_colleagues_too(
+    client, project_manager, own_project, colleagues_project, municipality
+):
+    from projects.models import CouncilDecision
+
+    shared = _decision(municipality)
+    for project in (own_project, colleagues_project):
+        project.council_decision = shared
+        project.save()
+    assert not CouncilDecision.objects.editable_by(project_manager).exists()
+
+
+def test_organisation_used_by_another_municipalitys_project_is_read_only(
+    client, project_manager, livani_manager, own_project
+):
+    from projects.models import Organisation
+
+    from .factories import OrganisationFactory, PartnershipFactory
+
+    poznan = OrganisationFactory(name="Poznaņas pašvaldība", country="PL")
+    PartnershipFactory(project=own_project, organisation=poznan, role="lead")
+    unused = OrganisationFactory(name="Jauna biedrība")
+    # Daugavpils' manager: Poznań is used only by Daugavpils' projects.
+    assert poznan in Organisation.objects.editable_by(project_manager)
+    client.force_login(project_manager)
+    assert 'name="_save"' in client.get(change_url(poznan)).text
+    # Līvāni's manager reads it, but renaming it would change the Daugavpils project page.
+    assert set(Organisation.objects.editable_by(livani_manager)) == {unused}
+    client.force_login(livani_manager)
+    response = client.get(change_url(poznan))
+    assert response.status_code == 200 and 'name="_save"' not in response.text
+    assert client.post(change_url(poznan), {"name": "X", "country": "PL"}).status_code == 403
+    assert 'name="_save"' in client.get(change_url(unused)).text
+    # Adding an organisation changes nobody's data: any manager may.
+    add = client.post(
+        reverse("admin:projects_organisation_add"),
+        {"name": "Līvānu biedrība", "country": "LV", "kind": "ngo"},
+    )
+    assert add.status_code == 302
+    poznan.refresh_from_db()
+    assert poznan.name == "Poznaņas pašvaldība"

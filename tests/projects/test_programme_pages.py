@@ -23,7 +23,7 @@ def programme(municipality):
 def line(programme):
     redaction = RedactionFactory(programme=programme, number=1)
     line = ActionLineFactory(priority=PriorityFactory(redaction=redaction), code="RV4.2")
-    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     return line
 
 

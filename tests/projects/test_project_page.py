@@ -82,16 +82,19 @@ def test_activities_and_news_and_action_lines_are_shown(client, project):
     NewsFactory(
         project=project, municipality=project.municipality, title="Melnraksts", is_published=False
     )
-    line = ActionLineFactory(code="RV4.2", title="Starptautiskā sadarbība")
-    line.priority.redaction.programme.municipality = project.municipality
-    from programmes.models import Redaction
-
-    Redaction.objects.filter(pk=line.priority.redaction_id).update(status="approved")
+    programme = ProgrammeFactory(municipality=project.municipality)
+    redaction = RedactionFactory(programme=programme, number=1)
+    line = ActionLineFactory(
+        priority=PriorityFactory(redaction=redaction),
+        code="RV4.2",
+        title="Starptautiskā sadarbība",
+    )
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     project.action_lines.add(line)
     html = client.get(project.get_absolute_url()).text
     assert "Konference Poznaņā" in html
     assert post.title in html and "Melnraksts" not in html
-    assert "RV4.2" in html
+    assert "RV4.2" in html and "Starptautiskā sadarbība" in html
 
 
 def test_unpublished_project_is_404(client, project):
@@ -111,22 +114,53 @@ def test_period_elapsed():
 
 
 def _add_content(project, n):
+    """n more of everything the page lists: partners, activities, news with photos, and
+    action lines and investment items of an approved redaction of the project's programme."""
+    programme = ProgrammeFactory(municipality=project.municipality)
+    redaction = RedactionFactory(programme=programme, number=1)
+    priority = PriorityFactory(redaction=redaction)
+    lines, items = [], []
     for i in range(n):
         ActivityFactory(project=project, kind=Activity.Kind.SEMINAR)
-        PartnershipFactory(project=project)
+        PartnershipFactory(project=project, organisation=OrganisationFactory(country="IT"))
         post = NewsFactory(
             project=project,
             municipality=project.municipality,
             published_at=timezone.now() - datetime.timedelta(hours=i + 1),
         )
         NewsPhotoFactory(news=post)
+        NewsPhotoFactory(news=post)
+        line = ActionLineFactory(priority=priority, code=f"RV{n}.{i + 1}")
+        lines.append(line)
+        items.append(InvestmentItemFactory(action_line=line, code=f"I{n}.{i + 1}"))
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
+    project.action_lines.add(*lines)
+    project.investment_items.add(*items)
+
+
+def _shown(html, project):
+    """How many of each list the page shows: the added data is really on it."""
+    return {
+        "partners": html.count("<li>Organizācija"),
+        "activities": html.count('<h3 lang="lv">Konference'),
+        "news": sum(html.count(post.title) > 0 for post in project.news.all()),
+        "action lines": html.count("#rv"),
+        "investment items": html.count("#investment-plan"),
+    }
 
 
 def test_project_page_query_count_does_not_grow(client, project, django_assert_max_num_queries):
     _add_content(project, 2)
     url = project.get_absolute_url()
     with CaptureQueriesContext(connection) as first:
-        client.get(url)
+        html = client.get(url).text
+    assert _shown(html, project) == {
+        "partners": 2,
+        "activities": 2,
+        "news": 2,
+        "action lines": 2,
+        "investment items": 2,
+    }
     _add_content(project, 3)
     # project with fund, municipality, decision, programme; partnerships with organisations;
     # activities; action lines with their redaction; investment items with theirs; news;
@@ -134,8 +168,15 @@ def test_project_page_query_count_does_not_grow(client, project, django_assert_m
     with django_assert_max_num_queries(7):
         client.get(url)
     with CaptureQueriesContext(connection) as second:
-        client.get(url)
+        html = client.get(url).text
     assert len(second.captured_queries) == len(first.captured_queries)
+    assert _shown(html, project) == {
+        "partners": 5,
+        "activities": 5,
+        "news": 5,
+        "action lines": 5,
+        "investment items": 5,
+    }
 
 
 def test_home_lists_running_projects_first_then_upcoming_then_finished(client, municipality):
@@ -223,7 +264,7 @@ def test_action_lines_and_investment_items_link_to_the_programme(client, project
     line = ActionLineFactory(priority=PriorityFactory(redaction=redaction), code="RV4.2")
     item = InvestmentItemFactory(action_line=line, code="I4.2.1", title="Sadarbības tīkls")
     draft_line = ActionLineFactory(code="RV9.9", title="Melnraksta virziens")
-    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     project.action_lines.add(line, draft_line)
     project.investment_items.add(item)
     html = client.get(f"/lv/projects/{project.slug}/").text
@@ -286,3 +327,66 @@ def test_future_news_is_not_on_the_project_page(client, project):
         published_at=timezone.now() + datetime.timedelta(hours=1),
     )
     assert "Rītdienas ziņa" not in client.get(f"/lv/projects/{project.slug}/").text
+
+
+@pytest.mark.parametrize(
+    "dates, latvian, english",
+    [
+        (
+            {"planned_start": datetime.date(2012, 4, 1), "planned_end": None},
+            "no 2012. gada aprīļa",
+            "from April 2012",
+        ),
+        (
+            {"planned_start": None, "planned_end": datetime.date(2014, 6, 30)},
+            "līdz 2014. gada jūnijam",
+            "until June 2014",
+        ),
+    ],
+    ids=["start-only", "end-only"],
+)
+def test_open_period_reads_as_a_sentence(client, municipality, dates, latvian, english):
+    project = ProjectFactory(municipality=municipality, **dates)
+    for url in (project.get_absolute_url(), "/lv/projects/"):
+        html = client.get(url).text
+        assert latvian in html, url
+        assert "g. aprīlis" not in html and "g. jūnijs" not in html
+    for url in (f"/en/projects/{project.slug}/", "/en/projects/"):
+        assert english in client.get(url).text, url
+
+
+def test_notes_and_the_projects_publicity_line_are_public(client, project):
+    project.description = "Izmaksas avotā norādītas latos: LVL 25 000."
+    project.publicity_note = "Par informācijas saturu atbild Daugavpils pilsētas dome."
+    project.save()
+    html = client.get(project.get_absolute_url()).text
+    assert '<h2 id="notes-heading">Piezīmes</h2>' in html
+    assert "Izmaksas avotā norādītas latos: LVL 25 000." in html
+    assert (
+        "Šī informācija ir veidota ar Eiropas Savienības Eiropas Sociālā fonda finansiālu "
+        "atbalstu. Par informācijas saturu atbild Daugavpils pilsētas dome.</p>"
+    ) in html
+    english = client.get(f"/en/projects/{project.slug}/").text
+    assert '<h2 id="notes-heading">Notes</h2>' in english
+
+
+def test_key_facts_show_programme_measure_and_sub_activity_once_each(client, project):
+    fund = project.funding_programme
+    fund.name = "ESF 1.5.2.2.3"
+    fund.operational_programme = "Darbības programma „Cilvēkresursi un nodarbinātība”"
+    fund.measure = "1.5. prioritāte"
+    fund.sub_activity = "1.5.2.2.3. apakšaktivitāte"
+    fund.save()
+    html = client.get(project.get_absolute_url()).text
+    assert (
+        '<dt>Darbības programma</dt><dd lang="lv">Darbības programma „Cilvēkresursi un '
+        "nodarbinātība”</dd>"
+    ) in html
+    assert (
+        '<dt>Pasākums / apakšaktivitāte</dt><dd lang="lv">1.5. prioritāte</dd>'
+        '<dd lang="lv">1.5.2.2.3. apakšaktivitāte</dd>'
+    ) in html
+    assert html.count("1.5.2.2.3. apakšaktivitāte") == 1
+    english = client.get(f"/en/projects/{project.slug}/").text
+    assert "<dt>Operational programme</dt>" in english
+    assert "<dt>Measure / sub-activity</dt>" in english

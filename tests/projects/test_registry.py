@@ -308,7 +308,97 @@ def test_invalid_filter_is_explained_in_the_users_language(client, registry):
     assert latvian.status_code == 200
     assert '<span class="errorlist" id="id_fund_error">Jāatlasa derīga izvēle.' in latvian.text
     assert 'aria-describedby="id_fund_error"' in latvian.text
+    assert (
+        '<p class="message message-error" role="alert">Daži filtri netika piemēroti, jo to '
+        "vērtības nav derīgas. Skatiet paziņojumu pie katra no tiem.</p>"
+    ) in latvian.text
+    # The valid filters still apply; no CSV link for a set the download would refuse.
     assert [p.slug for p in latvian.context["page"].object_list] == ["livani-kapacitate"]
+    assert "projects.csv" not in latvian.text
     english = client.get("/en/projects/", {"year": "abc"})
     assert english.status_code == 200
-    assert "Enter a number." in english.text
+    assert "Enter a year from 1990 to 2100 as a whole number, e.g. 2014." in english.text
+    assert "Some filters were not applied: their values are not valid." in english.text
+
+
+@pytest.mark.parametrize("year", ["-5", "0", "1989", "2101", "99999999999999999999", "2013.7"])
+def test_year_outside_the_sane_range_or_not_whole_is_explained(client, registry, year):
+    response = client.get(URL, {"year": year})
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors["year"] == [
+        "Ierakstiet gadu no 1990 līdz 2100 kā veselu skaitli, piemēram, 2014."
+    ]
+    assert '<span class="errorlist" id="id_year_error">Ierakstiet gadu' in response.text
+    # Not read as another year: the filter is not applied, and the page says so.
+    assert len(titles(response)) == 2
+
+
+def test_year_input_offers_the_range(client, registry):
+    assert 'min="1990"' in client.get(URL).text and 'max="2100"' in client.get(URL).text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"fund": "typo"}, {"year": "2013.7"}, {"year": "-5"}, {"country": "XX"}, {"status": "x"}],
+)
+def test_csv_with_an_invalid_filter_answers_400_instead_of_everything(client, registry, query):
+    response = client.get(reverse("projects:csv"), query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("Projekti netika lejupielādēti: izlabojiet šos filtrus.\n")
+    assert "Pilsētu sadarbība" not in text and "Līvānu" not in text
+
+
+def test_csv_invalid_filter_message_names_the_field_in_english(client, registry):
+    response = client.get("/en/projects/projects.csv", {"fund": "typo", "q": "x"})
+    assert response.status_code == 400
+    assert response.content.decode().splitlines() == [
+        "The projects were not downloaded: correct these filters.",
+        "Fund: Select a valid choice. typo is not one of the available choices.",
+    ]
+
+
+def test_partner_countries_come_from_published_projects_only(client, registry):
+    PartnershipFactory(
+        project=registry["hidden"],
+        organisation=OrganisationFactory(name="Slepenā Norvēģijas pašvaldība", country="NO"),
+    )
+    html = client.get(URL).text
+    assert '<option value="PL">Polija</option>' in html
+    assert 'value="NO"' not in html and "Norvēģija" not in html
+    # Asking for it is an invalid choice, not a hint that a draft has such a partner.
+    assert titles(client.get(URL, {"country": "NO"})) != []
+
+
+@pytest.mark.parametrize(
+    "url", [URL, "/lv/projects/projects.csv", "/lv/projects/cities-of-change/"]
+)
+def test_head_requests_are_answered(client, registry, url):
+    response = client.head(url)
+    assert response.status_code == 200
+    assert client.post(url).status_code == 405
+
+
+def test_csv_cells_cannot_start_a_spreadsheet_formula(client, municipality):
+    project = ProjectFactory(
+        municipality=municipality,
+        title='=HYPERLINK("http://example.com","Klikšķini")',
+        title_original="+1+2",
+        acronym="@SUM(A1)",
+    )
+    PartnershipFactory(
+        project=project,
+        organisation=OrganisationFactory(name="-2+3 pašvaldība", country="PL"),
+        role="lead",
+    )
+    ProjectFactory(municipality=municipality, title="\tTabulēts", slug="tab")
+    text = client.get(reverse("projects:csv")).content.decode("utf-8-sig")
+    rows = {row["acronym"]: row for row in csv.DictReader(io.StringIO(text))}
+    row = rows["'@SUM(A1)"]
+    assert row["title"] == """'=HYPERLINK("http://example.com","Klikšķini")"""
+    assert row["title_original"] == "'+1+2"
+    assert row["lead_partner"] == "'-2+3 pašvaldība"
+    assert "'\tTabulēts" in [r["title"] for r in rows.values()]
+    # Ordinary text and the numbers stay as they are.
+    assert row["total_cost_eur"] == "10000.00"

@@ -49,7 +49,12 @@ def test_share_is_derived_from_amounts():
 
 @pytest.mark.parametrize(
     "number",
-    ["1DP/1.5.2.2.3/11/APIA/SIF/110/71", "1DP/1.5.3.2.0/10/APIA/VRAA/047/042", "2013-1234/001-001"],
+    [
+        "1DP/1.5.2.2.3/11/APIA/SIF/110/71",
+        "1DP/1.5.3.2.0/10/APIA/VRAA/047/042",
+        "5.6.2.0/16/I/001",
+        "9.2.1.1/15/I/001",
+    ],
 )
 def test_real_agreement_numbers_are_accepted(number):
     project = ProjectFactory()
@@ -57,14 +62,43 @@ def test_real_agreement_numbers_are_accepted(number):
     project.full_clean()
 
 
+def test_a_project_without_an_agreement_number_is_accepted():
+    """A Europe for Citizens grant has a reference of another kind, not a number."""
+    project = ProjectFactory(agreement_number="")
+    project.full_clean()
+    ProjectFactory(agreement_number="")
+
+
 @pytest.mark.parametrize(
-    "number", ["1DP 1.5.2", "/1DP/1.5", "1DP/1.5/", "ABC/DEF", "1DP_1.5", "Nr. 228"]
+    "number",
+    [
+        "1",
+        "2013",
+        "Nr.228",
+        "Nr. 228",
+        "1//..--2",
+        "2013-1234/001-001",
+        "1DP/1.5.2.2.3",
+        "1DP 1.5.2",
+        "/1DP/1.5/11",
+        "1DP/1.5/11/",
+        "1DP/1..5/11",
+        "1DP/.1.5/11",
+        "1DP/1.5./11",
+        "ABC/DEF/GHI",
+        "1DP_1.5/11/12",
+        "1DP/1.5.2.2.3/11/APIA/SIF/110/71\n",
+        "1DP/1.5.2.2.3/11/ĀPIA/SIF/110/71",
+    ],
 )
-def test_malformed_agreement_number_is_refused(number):
+def test_near_miss_agreement_number_is_refused(number):
     project = ProjectFactory()
     project.agreement_number = number
     message = errors_of(project)["agreement_number"][0]
-    assert "letters, digits, slashes (/), dots (.) and hyphens (-)" in message
+    assert message.startswith(
+        "Enter the agreement number as written in the agreement: at least three parts"
+    )
+    assert "leave the field empty" in message
 
 
 def test_duplicate_agreement_number_is_refused():
@@ -74,6 +108,18 @@ def test_duplicate_agreement_number_is_refused():
     assert errors_of(second)["agreement_number"] == [
         "A project with this agreement number is already registered."
     ]
+
+
+def test_agreement_number_differing_only_in_case_is_a_duplicate():
+    ProjectFactory(agreement_number="1DP/1.5.2.2.3/11/APIA/SIF/110/71")
+    second = ProjectFactory()
+    second.agreement_number = "1dp/1.5.2.2.3/11/apia/sif/110/71"
+    assert errors_of(second) == {
+        "agreement_number": ["A project with this agreement number is already registered."]
+    }
+    # The database holds it too (a bulk update skips clean()).
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Project.objects.filter(pk=second.pk).update(agreement_number=second.agreement_number)
 
 
 def test_amounts_that_do_not_add_up_are_refused():
@@ -165,14 +211,25 @@ def test_database_refuses_end_before_start():
     "changes",
     [
         {"agreement_number": "1DP 1.5.2"},
-        {"agreement_number": "ABC/DEF"},
+        {"agreement_number": "ABC/DEF/GHI"},
+        {"agreement_number": "Nr.228"},
+        {"agreement_number": "1DP/1.5.2.2.3"},
         {"total_cost": Decimal("-1")},
         {"eu_funding": Decimal("-1"), "co_financing": Decimal("10001")},
         {"eu_share": Decimal("150")},
         # The amounts say 85 %.
         {"eu_share": Decimal("50")},
     ],
-    ids=["space", "no-digit", "negative", "negative-eu", "share-over-100", "share-mismatch"],
+    ids=[
+        "space",
+        "no-digit",
+        "one-part",
+        "two-parts",
+        "negative",
+        "negative-eu",
+        "share-over-100",
+        "share-mismatch",
+    ],
 )
 def test_database_refuses_what_clean_refuses(changes):
     """Bulk updates skip clean(); the database holds the same rules."""
@@ -228,10 +285,11 @@ def test_history_is_kept():
 # The same refusals in admin, in Latvian, each on its own field; nothing is saved.
 
 AGREEMENT_SHAPE_LV = (
-    "Ierakstiet vienošanās numuru tā, kā tas rakstīts vienošanās dokumentā: burti, cipari, "
-    "slīpsvītras (/), punkti (.) un defises (-), bez atstarpēm; numurs sākas un beidzas ar "
-    "burtu vai ciparu un satur vismaz vienu ciparu, piemēram, "
-    "1DP/1.5.2.2.3/11/APIA/SIF/110/71 vai 2013-1234/001-001."
+    "Ierakstiet vienošanās numuru tā, kā tas rakstīts vienošanās dokumentā: vismaz trīs daļas "
+    "no burtiem, cipariem un punktiem, atdalītas ar slīpsvītrām (/), bez atstarpēm, ar vismaz "
+    "vienu ciparu, piemēram, 1DP/1.5.2.2.3/11/APIA/SIF/110/71 vai 5.6.2.0/16/I/001. Ja "
+    "projektam vienošanās numura nav (piemēram, programmas „Eiropa pilsoņiem” projektam), "
+    "atstājiet lauku tukšu."
 )
 NEGATIVE_LV = "Summa nevar būt negatīva: ievadiet 0 vai vairāk."
 
@@ -244,7 +302,7 @@ def project_form(project_manager, municipality):
         data = {
             "title": "Pārmaiņu pilsētas",
             "slug": "parmainu-pilsetas",
-            "agreement_number": "2013-1234/001-001",
+            "agreement_number": "",
             "funding_programme": FundingProgrammeFactory().pk,
             "municipality": municipality.pk,
             "municipality_role": "partner",
@@ -270,6 +328,11 @@ def project_form(project_manager, municipality):
         ({"agreement_number": "1DP 1.5.2"}, "agreement_number", AGREEMENT_SHAPE_LV),
         (
             {"agreement_number": "1DP/1.5.2.2.3/11/APIA/SIF/110/71"},
+            "agreement_number",
+            "Projekts ar šādu vienošanās numuru jau ir reģistrēts.",
+        ),
+        (
+            {"agreement_number": "1dp/1.5.2.2.3/11/apia/sif/110/71"},
             "agreement_number",
             "Projekts ar šādu vienošanās numuru jau ir reģistrēts.",
         ),
@@ -317,6 +380,7 @@ def project_form(project_manager, municipality):
     ids=[
         "agreement-shape",
         "agreement-taken",
+        "agreement-taken-other-case",
         "negative-total",
         "negative-eu",
         "negative-co",
