@@ -2,9 +2,9 @@
 
 `load()` is idempotent: rows are found by natural keys (slugs, codes, numbers) and a
 redaction's content is only written when the redaction is created, while it is still a
-draft. Statuses are set at the end with a queryset `update()` on Redaction, which the
-freeze mechanism allows; so a second run neither doubles anything nor touches frozen
-content.
+draft. Statuses are moved at the end, step by step along the workflow (each step a
+plain `save()`, which the model's rules allow); so a second run neither doubles anything
+nor touches frozen content.
 
 Fixed keys other apps rely on:
   municipalities   daugavpils, livani
@@ -16,7 +16,6 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from . import demo_content as content
 from .models import (
@@ -56,7 +55,7 @@ def load():
         _fill(redaction, content.DAUGAVPILS, sources)
     _set_status(
         redaction,
-        Status.PUBLIC_DISCUSSION,
+        [Status.DRAFT, Status.PUBLIC_DISCUSSION],
         published_on=datetime.date(2013, 12, 2),
     )
 
@@ -73,10 +72,14 @@ def load():
         _change_third_livani_redaction(third)
 
     # Published for public discussion on 3 September 2018 (consultations.demo).
-    _set_status(first, Status.SUPERSEDED, published_on=datetime.date(2018, 9, 3))
+    _set_status(
+        first,
+        [Status.DRAFT, Status.PUBLIC_DISCUSSION, Status.SUPERSEDED],
+        published_on=datetime.date(2018, 9, 3),
+    )
     _set_status(
         second,
-        Status.APPROVED,
+        [Status.DRAFT, Status.PUBLIC_DISCUSSION, Status.APPROVED],
         published_on=datetime.date(2019, 12, 2),
         decision_number="15",
         decision_date=datetime.date(2019, 11, 28),
@@ -218,13 +221,22 @@ def _redaction(programme, number, label, copied_from=None):
     )
 
 
-def _set_status(redaction, status, **fields):
-    """Set status (and publication data) without touching frozen content fields."""
-    current = Redaction.objects.filter(pk=redaction.pk).values_list("status", flat=True).get()
-    if current != status:
-        fields["status_changed_at"] = timezone.now()
-    Redaction.objects.filter(pk=redaction.pk).update(status=status, **fields)
+def _set_status(redaction, path, **fields):
+    """Move the redaction along `path` (its statuses in workflow order, draft first) from
+    where it is now, recording `fields` (publication date, council decision: not content).
+
+    Each step is a plain `save()`, so the model's workflow rules hold here as anywhere; a
+    second run finds the redaction at the end of its path and only refreshes `fields`.
+    """
     redaction.refresh_from_db()
+    for name, value in fields.items():
+        setattr(redaction, name, value)
+    steps = path[path.index(redaction.status) + 1 :] if redaction.status in path else []
+    for status in steps:
+        redaction.status = status
+        redaction.save()
+    if not steps:
+        redaction.save()
 
 
 def _fill(redaction, spec, sources):

@@ -17,8 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .access import municipality_ids_for
@@ -243,23 +243,76 @@ class DevelopmentProgramme(models.Model):
         return f"{self.period_start}–{self.period_end}"
 
 
+LINEAGE_DELETE_REFUSAL = _(
+    "Other redactions were copied from this one and keep it as their origin, so it "
+    "cannot be deleted."
+)
+
+
+class InvalidStatusChange(ValidationError):
+    """Raised when a redaction's status would move other than the workflow allows."""
+
+    def __init__(self, message):
+        super().__init__(message, code="status")
+
+
 class RedactionQuerySet(models.QuerySet):
-    """Bulk writes keep the freeze: content fields of a redaction that left draft cannot be
-    updated, nor can such a redaction be deleted (with its content) in bulk."""
+    """Bulk writes keep the freeze and the workflow: content fields of a redaction that
+    left draft cannot be updated, nor can such a redaction be deleted (with its content) in
+    bulk, and `update(status=…)` moves only the way `save()` would."""
 
     def update(self, **kwargs):
         content = set(kwargs) & {*Redaction.CONTENT_FIELDS, "programme"}
         if content and self.exclude(status=Redaction.Status.DRAFT).exists():
             raise RedactionFrozen()
-        if "status" in kwargs and "status_changed_at" not in kwargs:
-            # The stamp keys the cached page of a frozen redaction: it must follow the status.
-            kwargs["status_changed_at"] = timezone.now()
+        if "status" in kwargs:
+            self._refuse_status_moves(kwargs)
+            if "status_changed_at" not in kwargs:
+                # The stamp keys the cached page of a frozen redaction: it must follow the
+                # status.
+                kwargs["status_changed_at"] = timezone.now()
         return super().update(**kwargs)
+
+    def _refuse_status_moves(self, kwargs):
+        """Refuse (one query) if any row would move to kwargs["status"] against the rules."""
+        target = kwargs["status"]
+        moving = self.exclude(status=target)
+        rows = moving.values_list("status", "decision_number", "decision_date")
+        for current, number, date in rows:
+            Redaction.check_status_move(
+                current,
+                target,
+                decision_number=kwargs.get("decision_number", number),
+                decision_date=kwargs.get("decision_date", date),
+            )
 
     def delete(self):
         if self.exclude(status=Redaction.Status.DRAFT).exists():
             raise RedactionFrozen(_("A redaction that left draft cannot be deleted."))
+        if Redaction.objects.filter(copied_from__in=self).exists():
+            raise RedactionFrozen(LINEAGE_DELETE_REFUSAL)
         return super().delete()
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            Redaction.check_new_status(obj.status)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def set_status_for_tests(self, status, **fields):
+        """TEST FIXTURES ONLY: put these redactions in `status` past the workflow rules.
+
+        Tests need redactions in any status, and sometimes back in draft to add content, in
+        one line; application code must move a status through `programmes.services` (or a
+        plain `save()`, which the same rules hold). `fields` may set other non-content
+        fields (publication date, decision) at the same time. A test in
+        tests/programmes/test_freeze.py checks nothing outside tests/ calls this.
+        """
+        refused = set(fields) & {*Redaction.CONTENT_FIELDS, "programme", "status"}
+        if refused:
+            raise ValueError(f"set_status_for_tests() sets no content fields: {refused}")
+        fields.setdefault("status_changed_at", timezone.now())
+        return models.QuerySet.update(self, status=status, **fields)
 
     def published(self):
         """Redactions residents may read: every one that has left draft."""
@@ -294,6 +347,17 @@ class Redaction(models.Model):
         APPROVED = "approved", pgettext_lazy("redaction status", "Approved")
         SUPERSEDED = "superseded", pgettext_lazy("redaction status", "Superseded")
         WITHDRAWN = "withdrawn", pgettext_lazy("redaction status", "Withdrawn")
+
+    # target status -> the statuses a redaction may move to it from. Nothing goes back to
+    # draft: the next redaction starts as a copy. Superseding happens when a later
+    # redaction is approved (`programmes.services.approve_redaction`), to the one approved
+    # before it or to an earlier one still in public discussion.
+    STATUS_TRANSITIONS = {
+        Status.PUBLIC_DISCUSSION: {Status.DRAFT},
+        Status.APPROVED: {Status.PUBLIC_DISCUSSION},
+        Status.SUPERSEDED: {Status.PUBLIC_DISCUSSION, Status.APPROVED},
+        Status.WITHDRAWN: {Status.PUBLIC_DISCUSSION, Status.APPROVED, Status.SUPERSEDED},
+    }
 
     # Fields that belong to the content: they freeze with it once the redaction leaves draft.
     CONTENT_FIELDS = (
@@ -364,16 +428,27 @@ class Redaction(models.Model):
         return f"{self.programme} — {self.display_label}"
 
     def save(self, *args, **kwargs):
+        stored = None
         if self.pk:
             stored = (
                 Redaction.objects.filter(pk=self.pk)
                 .values(*self.CONTENT_FIELDS, "status", "status_changed_at")
                 .first()
             )
-            if stored and stored["status"] != self.Status.DRAFT:
+        if stored is None:
+            self.check_new_status(self.status)
+        else:
+            if stored["status"] != self.Status.DRAFT:
                 changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
                 if changed:
                     raise RedactionFrozen()
+            if stored["status"] != self.status:
+                self.check_status_move(
+                    stored["status"],
+                    self.status,
+                    decision_number=self.decision_number,
+                    decision_date=self.decision_date,
+                )
             if (
                 stored
                 and stored["status"] != self.status
@@ -395,7 +470,54 @@ class Redaction(models.Model):
     def delete(self, *args, **kwargs):
         if self.is_frozen_in_db():
             raise RedactionFrozen(_("A redaction that left draft cannot be deleted."))
+        if self.pk is not None and Redaction.objects.filter(copied_from_id=self.pk).exists():
+            # Deleting it would empty the copies' `copied_from`, their lineage.
+            raise RedactionFrozen(LINEAGE_DELETE_REFUSAL)
         return super().delete(*args, **kwargs)
+
+    @classmethod
+    def check_new_status(cls, status):
+        """A redaction is created as a draft; the workflow takes it further."""
+        if status != cls.Status.DRAFT:
+            raise InvalidStatusChange(
+                _("A new redaction starts as a draft; publish it through its actions.")
+            )
+
+    @classmethod
+    def status_move_problems(cls, current, target, *, decision_number="", decision_date=None):
+        """What forbids moving a redaction from status `current` to `target` (messages).
+
+        The moves allowed are `STATUS_TRANSITIONS`; approval also needs the council
+        decision (its number and date) recorded on the redaction.
+        """
+        if current not in cls.STATUS_TRANSITIONS.get(target, set()):
+            return [
+                gettext("A redaction in status “%(current)s” cannot be moved to “%(target)s”.")
+                % {"current": cls.Status(current).label, "target": cls.Status(target).label}
+            ]
+        problems = []
+        if target == cls.Status.APPROVED:
+            if not (decision_number or "").strip():
+                problems.append(
+                    gettext(
+                        "Enter the number of the council decision that approves the "
+                        "redaction before approving it."
+                    )
+                )
+            if decision_date is None:
+                problems.append(
+                    gettext(
+                        "Enter the date of the council decision that approves the "
+                        "redaction before approving it."
+                    )
+                )
+        return problems
+
+    @classmethod
+    def check_status_move(cls, current, target, **decision):
+        problems = cls.status_move_problems(current, target, **decision)
+        if problems:
+            raise InvalidStatusChange(problems)
 
     @property
     def display_label(self):

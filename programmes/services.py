@@ -7,6 +7,7 @@ messages that admin (and other apps) show to the user as they are.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -29,11 +30,13 @@ from .models import (
 
 Status = Redaction.Status
 
-# target status -> the statuses a redaction may move to it from
+# target status -> the statuses a planner may move a redaction to it from: the model's
+# rules (`Redaction.STATUS_TRANSITIONS`, held by save() and update() too) less superseding,
+# which only approving a later redaction does.
 ALLOWED_TRANSITIONS = {
-    Status.PUBLIC_DISCUSSION: {Status.DRAFT},
-    Status.APPROVED: {Status.PUBLIC_DISCUSSION},
-    Status.WITHDRAWN: {Status.PUBLIC_DISCUSSION, Status.APPROVED, Status.SUPERSEDED},
+    target: sources
+    for target, sources in Redaction.STATUS_TRANSITIONS.items()
+    if target != Status.SUPERSEDED
 }
 
 MIN_INVESTMENT_YEARS = 3
@@ -56,7 +59,8 @@ def redaction_problems(redaction, target_status):
     An empty list means the change is allowed. Allowed moves: draft → public discussion,
     public discussion → approved, and any published status → withdrawn. Public discussion
     needs a vision and a priority with an action line; approval additionally needs an
-    action and an investment plan spread over at least three years.
+    action, an investment plan spread over at least three years and the council decision
+    (number and date) entered on the redaction.
     """
     problems = []
     current = redaction.status
@@ -88,6 +92,12 @@ def redaction_problems(redaction, target_status):
             )
         if not Action.objects.in_redaction(redaction).exists():
             problems.append(_("The action plan has no actions."))
+    problems += Redaction.status_move_problems(
+        current,
+        target_status,
+        decision_number=redaction.decision_number,
+        decision_date=redaction.decision_date,
+    )
     return problems
 
 
@@ -118,15 +128,26 @@ def open_public_discussion(*, redaction, user):
 def approve_redaction(*, redaction, user, decision_number="", decision_date=None):
     """Approve a redaction that was in public discussion, recording the council decision.
 
-    The programme's previously approved redaction, if any, becomes superseded first, so
-    that at most one redaction of a programme is approved at any time.
+    The decision's number and date are those given here, else those already entered on
+    the redaction; without both, approval is refused. The programme's previously approved
+    redaction, if any, becomes superseded first, so that at most one redaction of a
+    programme is approved at any time; so do earlier redactions still in public discussion
+    (the approved one replaces them).
     """
     redaction = _locked(redaction)
     _check_user(user, redaction)
+    if decision_number:
+        redaction.decision_number = decision_number
+    if decision_date:
+        redaction.decision_date = decision_date
     _change_status(redaction, Status.APPROVED, user)
     previous = (
         Redaction.objects.select_for_update()
-        .filter(programme_id=redaction.programme_id, status=Status.APPROVED)
+        .filter(programme_id=redaction.programme_id)
+        .filter(
+            Q(status=Status.APPROVED)
+            | Q(status=Status.PUBLIC_DISCUSSION, number__lt=redaction.number)
+        )
         .exclude(pk=redaction.pk)
     )
     now = timezone.now()
@@ -136,10 +157,6 @@ def approve_redaction(*, redaction, user, decision_number="", decision_date=None
         if user is not None and user.is_authenticated:
             old._history_user = user
         old.save(update_fields=["status", "status_changed_at"])
-    if decision_number:
-        redaction.decision_number = decision_number
-    if decision_date:
-        redaction.decision_date = decision_date
     redaction.full_clean(exclude=["document"])
     redaction.save()
     return redaction

@@ -1,5 +1,7 @@
 """The planners' admin: pages render, scoping, the freeze, the redaction actions, history."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
@@ -28,8 +30,11 @@ def url(model, view, *args):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
 
 
-def _status(redaction, status):
-    pm.Redaction.objects.filter(pk=redaction.pk).update(status=status)
+DECISION = {"decision_number": "15", "decision_date": datetime.date(2019, 11, 28)}
+
+
+def _status(redaction, status, **fields):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(status, **fields)
     redaction.refresh_from_db()
     return redaction
 
@@ -256,8 +261,15 @@ def test_action_open_public_discussion_and_its_refusal(planner_client, redaction
         follow=True,
     )
     assert response.status_code == 200
-    levels = [m.level_tag for m in response.context["messages"]]
-    assert "error" in levels and "success" in levels
+    messages = [(m.level_tag, str(m)) for m in response.context["messages"]]
+    assert messages == [
+        (
+            "error",
+            f"{empty}: Redakcijai nav vīzijas. Redakcijā jābūt vismaz vienai vidēja termiņa "
+            "prioritātei ar rīcības virzienu.",
+        ),
+        ("success", "1 redakcija nodota sabiedriskajai apspriešanai."),
+    ]
     redaction.refresh_from_db()
     empty.refresh_from_db()
     assert redaction.status == Status.PUBLIC_DISCUSSION
@@ -271,9 +283,43 @@ def test_action_approve_refuses_a_draft_without_500(planner_client, redaction):
         follow=True,
     )
     assert response.status_code == 200
-    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [
+        (
+            "error",
+            f"{redaction}: Redakciju statusā “Melnraksts” nevar pārcelt uz statusu “Apstiprināta”.",
+        )
+    ]
     redaction.refresh_from_db()
     assert redaction.status == Status.DRAFT
+
+
+def test_action_approve_refuses_without_the_council_decision(planner_client, redaction):
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "approve_redaction", "_selected_action": [redaction.pk]},
+        follow=True,
+    )
+    assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [
+        (
+            "error",
+            f"{redaction}: Pirms apstiprināšanas ierakstiet tā domes lēmuma numuru, ar kuru "
+            "redakcija tiek apstiprināta. Pirms apstiprināšanas ierakstiet tā domes lēmuma "
+            "datumu, ar kuru redakcija tiek apstiprināta.",
+        )
+    ]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.PUBLIC_DISCUSSION
+    # With the decision entered on the redaction, the same action approves it.
+    pm.Redaction.objects.filter(pk=redaction.pk).update(**DECISION)
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "approve_redaction", "_selected_action": [redaction.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Apstiprināta 1 redakcija."]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.APPROVED
 
 
 def test_action_approve_supersedes_previous(planner_client, redaction):
@@ -283,7 +329,7 @@ def test_action_approve_supersedes_previous(planner_client, redaction):
         {"action": "start_next_redaction", "_selected_action": [redaction.pk]},
     )
     new = pm.Redaction.objects.get(copied_from=redaction)
-    _status(new, Status.PUBLIC_DISCUSSION)
+    _status(new, Status.PUBLIC_DISCUSSION, **DECISION)
     planner_client.post(
         url(pm.Redaction, "changelist"),
         {"action": "approve_redaction", "_selected_action": [new.pk]},

@@ -139,13 +139,13 @@ def test_changed_titles_are_escaped_in_the_word_diff(client):
     programme = ProgrammeFactory()
     first = RedactionFactory(programme=programme, number=1)
     ActionLineFactory(priority__redaction=first, code="RV1.1", title="<b>Vecs</b>")
-    Redaction.objects.filter(pk=first.pk).update(status="superseded")
+    Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
     second = RedactionFactory(programme=programme, number=2, copied_from=first)
     copy_content(first, second)
     line = ActionLine.objects.in_redaction(second).get()
     line.title = "<script>alert('x')</script>"
     line.save()
-    Redaction.objects.filter(pk=second.pk).update(status="approved")
+    Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
     url = reverse("programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2])
     text = client.get(url).text
     assert "<script>alert" not in text and "<b>Vecs" not in text
@@ -160,8 +160,8 @@ def test_identical_redactions_report_no_changes(client):
     ActionLineFactory(priority__redaction=first)
     second = RedactionFactory(programme=programme, number=2, copied_from=first)
     copy_content(first, second)
-    Redaction.objects.filter(pk=first.pk).update(status="superseded")
-    Redaction.objects.filter(pk=second.pk).update(status="approved")
+    Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
+    Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
     url = reverse(
         "programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2]
     ).replace("/lv/", "/en/")

@@ -1,5 +1,7 @@
 import copy
+import datetime
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -8,12 +10,14 @@ from django.db import transaction
 from programmes.models import (
     ActionLine,
     DataSource,
+    InvalidStatusChange,
     Redaction,
     RedactionContent,
     RedactionFrozen,
     SwotItem,
     natural_sort_key,
 )
+from programmes.services import start_next_redaction
 from tests.factories import (
     ActionLineFactory,
     DataSourceFactory,
@@ -62,9 +66,148 @@ def test_frozen_redaction_vision_cannot_change_but_status_can():
         redaction.save()
     redaction.refresh_from_db()
     redaction.status = Redaction.Status.APPROVED
+    redaction.decision_number = "15"
+    redaction.decision_date = datetime.date(2019, 11, 28)
     redaction.save()
     with pytest.raises(RedactionFrozen):
         redaction.delete()
+
+
+# --- statuses move only the way the workflow allows, whoever writes them -------------------
+
+STATUSES = list(Redaction.Status)
+FORBIDDEN_MOVES = [
+    (current, target)
+    for current in STATUSES
+    for target in STATUSES
+    if current != target and current not in Redaction.STATUS_TRANSITIONS.get(target, set())
+]
+DECISION = {"decision_number": "15", "decision_date": datetime.date(2019, 11, 28)}
+
+
+def test_nothing_moves_back_to_draft_and_nothing_skips_a_step():
+    assert all((status, Redaction.Status.DRAFT) in FORBIDDEN_MOVES for status in STATUSES[1:])
+    assert (Redaction.Status.DRAFT, Redaction.Status.APPROVED) in FORBIDDEN_MOVES
+    assert (Redaction.Status.DRAFT, Redaction.Status.SUPERSEDED) in FORBIDDEN_MOVES
+    assert (Redaction.Status.WITHDRAWN, Redaction.Status.APPROVED) in FORBIDDEN_MOVES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "current,target", FORBIDDEN_MOVES, ids=[f"{c}-to-{t}" for c, t in FORBIDDEN_MOVES]
+)
+def test_a_forbidden_status_move_is_refused_by_save_and_by_bulk_update(current, target):
+    redaction = PriorityFactory(redaction__vision="Zaļa pilsēta").redaction
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(current, **DECISION)
+    redaction.refresh_from_db()
+
+    redaction.status = target
+    with pytest.raises(InvalidStatusChange) as refusal:
+        redaction.save()
+    assert refusal.value.messages == [
+        f"Redakciju statusā “{Redaction.Status(current).label}” nevar pārcelt uz statusu "
+        f"“{Redaction.Status(target).label}”."
+    ]
+    with pytest.raises(InvalidStatusChange):
+        Redaction.objects.filter(pk=redaction.pk).update(status=target)
+    assert Redaction.objects.get(pk=redaction.pk).status == current
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", STATUSES[1:])
+def test_a_published_redaction_put_back_to_draft_keeps_its_content_frozen(status):
+    line = ActionLineFactory(code="RV1.1", title="Uzņēmējdarbība")
+    redaction = line.priority.redaction
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(status, **DECISION)
+    redaction.refresh_from_db()
+
+    redaction.status = Redaction.Status.DRAFT
+    with pytest.raises(InvalidStatusChange):
+        redaction.save()
+    with pytest.raises(InvalidStatusChange):
+        Redaction.objects.filter(pk=redaction.pk).update(status="draft")
+    line.title = "Pārrakstīts"
+    with pytest.raises(RedactionFrozen):
+        line.save()
+    line.refresh_from_db()
+    assert line.title == "Uzņēmējdarbība"
+    assert Redaction.objects.get(pk=redaction.pk).status == status
+
+
+@pytest.mark.django_db
+def test_every_allowed_move_goes_through_save_and_bulk_update():
+    redaction = PriorityFactory().redaction
+    redaction.status = Redaction.Status.PUBLIC_DISCUSSION
+    redaction.save()
+    Redaction.objects.filter(pk=redaction.pk).update(status="approved", **DECISION)
+    redaction.refresh_from_db()
+    redaction.status = Redaction.Status.SUPERSEDED
+    redaction.save()
+    Redaction.objects.filter(pk=redaction.pk).update(status="withdrawn")
+    assert Redaction.objects.get(pk=redaction.pk).status == Redaction.Status.WITHDRAWN
+
+
+@pytest.mark.django_db
+def test_approval_without_the_council_decision_is_refused_by_save_and_bulk_update():
+    redaction = PriorityFactory().redaction
+    Redaction.objects.filter(pk=redaction.pk).update(status="public_discussion")
+    redaction.refresh_from_db()
+    redaction.status = Redaction.Status.APPROVED
+    with pytest.raises(InvalidStatusChange) as refusal:
+        redaction.save()
+    assert refusal.value.messages == [
+        "Pirms apstiprināšanas ierakstiet tā domes lēmuma numuru, ar kuru redakcija tiek "
+        "apstiprināta.",
+        "Pirms apstiprināšanas ierakstiet tā domes lēmuma datumu, ar kuru redakcija tiek "
+        "apstiprināta.",
+    ]
+    with pytest.raises(InvalidStatusChange):
+        Redaction.objects.filter(pk=redaction.pk).update(status="approved", decision_number="1")
+    assert Redaction.objects.get(pk=redaction.pk).status == Redaction.Status.PUBLIC_DISCUSSION
+
+
+@pytest.mark.django_db
+def test_a_new_redaction_starts_as_a_draft():
+    programme = PriorityFactory().redaction.programme
+    with pytest.raises(InvalidStatusChange) as refusal:
+        Redaction.objects.create(programme=programme, number=7, status="approved", **DECISION)
+    assert refusal.value.messages == [
+        "Jauna redakcija sākas kā melnraksts; publicējiet to ar tās darbībām."
+    ]
+    with pytest.raises(InvalidStatusChange):
+        Redaction.objects.bulk_create([Redaction(programme=programme, number=8, status="approved")])
+    assert not Redaction.objects.filter(number__in=[7, 8]).exists()
+
+
+@pytest.mark.django_db
+def test_a_draft_others_were_copied_from_cannot_be_deleted():
+    source = full_redaction()
+    copy = start_next_redaction(redaction=source, user=None)
+    for delete in (source.delete, Redaction.objects.filter(pk=source.pk).delete):
+        with pytest.raises(RedactionFrozen) as refusal:
+            delete()
+        assert refusal.value.messages == [
+            "No šīs redakcijas ir izveidotas citas redakcijas, kas to glabā kā savu izcelsmi, "
+            "tāpēc to nevar dzēst."
+        ]
+    copy.refresh_from_db()
+    assert copy.copied_from_id == source.pk
+    # Once its copy is gone, a draft may go.
+    copy.delete()
+    source.delete()
+    assert not Redaction.objects.filter(pk=source.pk).exists()
+
+
+def test_only_tests_call_the_status_escape_hatch():
+    """`set_status_for_tests` bypasses the workflow: no application code may use it."""
+    root = Path(__file__).resolve().parents[2]
+    callers = [
+        path.relative_to(root).as_posix()
+        for app in ("portal", "programmes", "projects", "consultations")
+        for path in (root / app).rglob("*.py")
+        if ".set_status_for_tests(" in path.read_text(encoding="utf-8")
+    ]
+    assert callers == []
 
 
 # --- the freeze holds for every kind of content and every way of writing -----------------
@@ -79,7 +222,7 @@ CONTENT_MODELS = [
 @pytest.fixture
 def frozen():
     redaction = full_redaction()
-    Redaction.objects.filter(pk=redaction.pk).update(status=Redaction.Status.APPROVED)
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Redaction.Status.APPROVED)
     redaction.refresh_from_db()
     return redaction
 

@@ -158,7 +158,7 @@ def test_file_without_the_needed_columns_is_refused_with_their_names(planner_cli
 
 
 def test_import_into_a_frozen_redaction_is_refused(planner_client, redaction):
-    pm.Redaction.objects.filter(pk=redaction.pk).update(status=Status.PUBLIC_DISCUSSION)
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Status.PUBLIC_DISCUSSION)
     upload = _csv(ACTION_HEADER + "\nU1.1.1,R2,Uzdevums,Pārvalde,,2022,2025,,100,planned,10\n")
 
     with translation.override("en"):
@@ -310,7 +310,7 @@ def test_unreadable_or_wrong_files_get_a_message_not_a_500(
 def test_export_follows_the_changelist_redaction_filter(planner_client, planner, redaction):
     from programmes import services
 
-    pm.Redaction.objects.filter(pk=redaction.pk).update(status=Status.APPROVED)
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Status.APPROVED)
     redaction.refresh_from_db()
     new = services.start_next_redaction(redaction=redaction, user=planner)
     pm.Action.objects.in_redaction(new).update(title="Jaunās redakcijas rīcība")

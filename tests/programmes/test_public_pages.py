@@ -135,7 +135,7 @@ def test_investment_plan_totals_by_year_and_source_in_latvian_euro_format(client
     InvestmentAmountFactory(item=item, year=2023, source="eu", amount=Decimal("1000.50"))
     other = InvestmentItemFactory(action_line=item.action_line, code="I2")
     InvestmentAmountFactory(item=other, year=2024, source="state", amount=Decimal("500"))
-    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     programme = redaction.programme
     url = reverse(
         "programmes:redaction",
@@ -165,7 +165,8 @@ def test_superseded_redaction_says_so_and_links_to_comparison(client, demo_data)
 
 
 def test_pdf_link_is_shown_when_a_document_is_set(client):
-    redaction = RedactionFactory(number=1, status="approved", document="redactions/ap.pdf")
+    redaction = RedactionFactory(number=1, document="redactions/ap.pdf")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     programme = redaction.programme
     url = reverse("programmes:redaction", args=[programme.municipality.slug, programme.slug, 1])
     assert "redactions/ap.pdf" in client.get(url).text
@@ -173,7 +174,7 @@ def test_pdf_link_is_shown_when_a_document_is_set(client):
 
 def test_user_text_is_escaped(client):
     line = ActionLineFactory(title="<script>alert(1)</script>")
-    Redaction.objects.filter(pk=line.priority.redaction_id).update(status="approved")
+    Redaction.objects.filter(pk=line.priority.redaction_id).set_status_for_tests("approved")
     redaction = line.priority.redaction
     programme = redaction.programme
     url = reverse(
@@ -293,8 +294,8 @@ def published(municipality):
 
 
 def _publish(redaction):
-    Redaction.objects.filter(pk=redaction.pk).update(
-        status="approved", published_on=datetime.date(2024, 1, 1)
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(
+        "approved", published_on=datetime.date(2024, 1, 1)
     )
 
 
@@ -333,13 +334,13 @@ def test_query_count_is_fixed_whatever_the_data_size(
     with django_assert_max_num_queries(BOUNDS[page]):
         assert client.get(url).status_code == 200
     # as much again: more priorities, more programmes and redactions
-    Redaction.objects.filter(pk=published.pk).update(status="draft")
+    Redaction.objects.filter(pk=published.pk).set_status_for_tests("draft")
     grow(published, 2)
     _publish(published)
     for number in (2, 3):
         other = RedactionFactory(programme=published.programme, number=number)
         grow(other, 1)
-        Redaction.objects.filter(pk=other.pk).update(status="superseded")
+        Redaction.objects.filter(pk=other.pk).set_status_for_tests("superseded")
     ProgrammeFactory(municipality=published.programme.municipality)
     with django_assert_max_num_queries(BOUNDS[page]):
         assert client.get(url).status_code == 200
@@ -351,7 +352,7 @@ def test_compare_query_count_is_fixed(client, published, django_assert_max_num_q
     _publish(published)
     second = RedactionFactory(programme=published.programme, number=2, copied_from=published)
     copy_content(published, second)
-    Redaction.objects.filter(pk=second.pk).update(status="public_discussion")
+    Redaction.objects.filter(pk=second.pk).set_status_for_tests("public_discussion")
     url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 2])
     # both redactions (with programme and municipality), then their content: sections,
     # data sources, SWOT, coherence, priorities, lines, tasks, actions, investment items,
@@ -361,11 +362,11 @@ def test_compare_query_count_is_fixed(client, published, django_assert_max_num_q
     assert DevelopmentProgramme.objects.count() == 1
 
     # Twice the content in both: the same number of queries.
-    Redaction.objects.filter(pk__in=[published.pk, second.pk]).update(status="draft")
+    Redaction.objects.filter(pk__in=[published.pk, second.pk]).set_status_for_tests("draft")
     grow(published, 2)
     grow(second, 2)
-    Redaction.objects.filter(pk=published.pk).update(status="superseded")
-    Redaction.objects.filter(pk=second.pk).update(status="approved")
+    Redaction.objects.filter(pk=published.pk).set_status_for_tests("superseded")
+    Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
     with django_assert_max_num_queries(13):
         response = client.get(url)
     assert response.status_code == 200
@@ -377,20 +378,20 @@ def test_compare_across_a_redaction_in_between_costs_fixed_queries_too(
 ):
     from programmes.demo import copy_content
 
-    Redaction.objects.filter(pk=published.pk).update(status="superseded")
+    Redaction.objects.filter(pk=published.pk).set_status_for_tests("superseded")
     previous = published
     for number in (2, 3):
         nxt = RedactionFactory(programme=published.programme, number=number, copied_from=previous)
         copy_content(previous, nxt)
-        Redaction.objects.filter(pk=nxt.pk).update(status="superseded")
+        Redaction.objects.filter(pk=nxt.pk).set_status_for_tests("superseded")
         previous = nxt
     url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 3])
     # 13 as above, + one lineage map per kind of item (9), as the chain passes through 2.
     with django_assert_max_num_queries(13 + 9):
         assert client.get(url).status_code == 200
-    Redaction.objects.filter(pk=previous.pk).update(status="draft")
+    Redaction.objects.filter(pk=previous.pk).set_status_for_tests("draft")
     grow(previous, 3)
-    Redaction.objects.filter(pk=previous.pk).update(status="approved")
+    Redaction.objects.filter(pk=previous.pk).set_status_for_tests("approved")
     with django_assert_max_num_queries(13 + 9):
         response = client.get(url)
     assert response.context["comparison"].changed == 0
@@ -431,7 +432,7 @@ def test_frozen_parts_are_cached_and_a_status_change_shows_at_once(client, plann
 
     # Back to draft (as a database fix would), a new vision, then public discussion again:
     # the page shows the new content at once, with the new status.
-    Redaction.objects.filter(pk=redaction.pk).update(status="draft")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("draft")
     redaction.refresh_from_db()
     redaction.vision = "Otrā vīzija"
     redaction.save()
@@ -440,7 +441,12 @@ def test_frozen_parts_are_cached_and_a_status_change_shows_at_once(client, plann
     assert "Otrā vīzija" in text and "Pirmā vīzija" not in text
     assert queries == first
 
-    services.approve_redaction(redaction=redaction, user=None, decision_number="7")
+    services.approve_redaction(
+        redaction=redaction,
+        user=None,
+        decision_number="7",
+        decision_date=datetime.date(2024, 3, 28),
+    )
     text, _queries = _redaction_page(client, redaction)
     assert "Apstiprināta" in text and "Nr. 7" in text and "Otrā vīzija" in text
 
@@ -463,7 +469,7 @@ def test_swot_is_a_four_part_grid_with_headings(client):
         ("threat", "Iedzīvotāju aizplūšana"),
     ]:
         SwotItem.objects.create(redaction=redaction, kind=kind, text=text)
-    Redaction.objects.filter(pk=redaction.pk).update(status="approved")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
     text, _queries = _redaction_page(client, redaction)
     start = text.index('<div class="swot">')
     grid = text[start : text.index("</div>", start)]

@@ -18,8 +18,11 @@ Status = pm.Redaction.Status
 pytestmark = pytest.mark.django_db
 
 
-def _status(redaction, status):
-    pm.Redaction.objects.filter(pk=redaction.pk).update(status=status)
+DECISION = {"decision_number": "15", "decision_date": datetime.date(2013, 6, 11)}
+
+
+def _status(redaction, status, **fields):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(status, **fields)
     redaction.refresh_from_db()
     return redaction
 
@@ -169,9 +172,46 @@ def test_approval_needs_three_investment_years_and_an_action(planner, municipali
     assert error.value.messages == [
         "The investment plan must cover at least 3 years; it covers 2.",
         "The action plan has no actions.",
+        "Enter the number of the council decision that approves the redaction before approving it.",
+        "Enter the date of the council decision that approves the redaction before approving it.",
     ]
     redaction.refresh_from_db()
     assert redaction.status == Status.PUBLIC_DISCUSSION
+
+
+def test_approval_needs_the_council_decision_number_and_date(planner, municipality):
+    redaction = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION)
+
+    with translation.override("lv"), pytest.raises(ValidationError) as error:
+        services.approve_redaction(redaction=redaction, user=planner, decision_number="15")
+
+    assert error.value.messages == [
+        "Pirms apstiprināšanas ierakstiet tā domes lēmuma datumu, ar kuru redakcija tiek "
+        "apstiprināta."
+    ]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.PUBLIC_DISCUSSION
+    assert redaction.decision_number == ""
+
+
+def test_approval_takes_the_decision_entered_on_the_redaction(planner, municipality):
+    redaction = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION, **DECISION)
+
+    approved = services.approve_redaction(redaction=redaction, user=planner)
+
+    assert approved.status == Status.APPROVED
+    assert (approved.decision_number, approved.decision_date) == ("15", DECISION["decision_date"])
+
+
+def test_approval_supersedes_an_earlier_redaction_still_in_public_discussion(planner, municipality):
+    first = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION)
+    second = services.start_next_redaction(redaction=first, user=planner)
+    services.open_public_discussion(redaction=second, user=planner)
+
+    services.approve_redaction(redaction=second, user=planner, **DECISION)
+
+    first.refresh_from_db()
+    assert first.status == Status.SUPERSEDED
 
 
 def test_draft_cannot_be_approved_directly(planner, municipality):
@@ -220,7 +260,7 @@ def test_withdraw_only_published(planner, municipality):
 def test_redaction_problems_is_empty_when_ready(municipality):
     redaction = full_redaction(municipality)
     assert services.redaction_problems(redaction, Status.PUBLIC_DISCUSSION) == []
-    _status(redaction, Status.PUBLIC_DISCUSSION)
+    _status(redaction, Status.PUBLIC_DISCUSSION, **DECISION)
     assert services.redaction_problems(redaction, Status.APPROVED) == []
 
 
@@ -229,7 +269,7 @@ def test_investment_years_count_distinct_years(municipality):
     item = pm.InvestmentItem.objects.in_redaction(redaction).get()
     InvestmentAmountFactory(item=item, year=2022, source=pm.FundingSource.EU)
     ActionFactory(task=pm.Task.objects.in_redaction(redaction).get())
-    _status(redaction, Status.PUBLIC_DISCUSSION)
+    _status(redaction, Status.PUBLIC_DISCUSSION, **DECISION)
     assert services.redaction_problems(redaction, Status.APPROVED) == []
 
 
