@@ -25,7 +25,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .access import municipality_ids_for, scope_to_user
-from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
 from .forms import RedactionConfirmImportForm, RedactionImportForm
 from .models import (
     Action,
@@ -179,6 +179,7 @@ class ContentAdmin(ProgrammesAdmin):
         return super().has_delete_permission(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
         if request.method == "GET":
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and is_frozen(obj):
@@ -602,9 +603,18 @@ class RedactionAdmin(ProgrammesAdmin):
         return super().has_delete_permission(request, obj)
 
     def get_changeform_initial_data(self, request):
+        """`?programme=<id>` (the programme page's link) preselects the programme and the
+        next free number; an id that is no programme of the user's is ignored."""
         initial = super().get_changeform_initial_data(request)
-        programme_id = initial.get("programme")
-        if programme_id and "number" not in initial:
+        programme_id = initial.pop("programme", None)
+        programmes = scope_to_user(DevelopmentProgramme.objects.all(), request.user)
+        if not (
+            is_possible_pk(DevelopmentProgramme, programme_id)
+            and programmes.filter(pk=programme_id).exists()
+        ):
+            return initial
+        initial["programme"] = programme_id
+        if "number" not in initial:
             numbers = Redaction.objects.filter(programme_id=programme_id).values_list(
                 "number", flat=True
             )
@@ -612,6 +622,7 @@ class RedactionAdmin(ProgrammesAdmin):
         return initial
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
         extra_context = extra_context or {}
         obj = self.get_object(request, unquote(object_id))
         if obj is not None:
@@ -972,10 +983,8 @@ class MunicipalityUserAdmin(UserAdmin):
     )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        try:
-            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
-        except (ValueError, ValidationError):
-            found = False
+        pk = unquote(object_id)
+        found = is_possible_pk(self.model, pk) and self.get_queryset(request).filter(pk=pk).exists()
         if not found:
             raise Http404
         return super().change_view(request, object_id, form_url, extra_context)

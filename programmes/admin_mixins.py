@@ -1,8 +1,14 @@
 """Admin building blocks every app uses: municipality scoping and change history."""
 
+import datetime
+
+from django.contrib import messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db import connection
+from django.http import Http404, HttpResponseRedirect
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -33,6 +39,45 @@ class MunicipalityScopedMixin:
         return formfield
 
 
+def is_possible_pk(model, value):
+    """Can `value` (from a request) be a primary key of `model` in this database?
+
+    Text that is not a number, or a number past the column's range, selects nothing; asked
+    as it is, SQLite raises OverflowError and PostgreSQL a data error.
+    """
+    field = model._meta.pk
+    try:
+        value = field.to_python(value)
+    except ValidationError:
+        return False
+    if isinstance(value, int):
+        low, high = connection.ops.integer_field_range(field.get_internal_type())
+        return (low is None or value >= low) and (high is None or value <= high)
+    return value is not None
+
+
+def date_hierarchy_refusal(model_admin, params):
+    """Why the date hierarchy's year / month / day in `params` cannot be shown, or None.
+
+    Django builds a datetime from them and the following year or month from that, which
+    raises OverflowError past year 9999 (a 500); years 1–9998 are the ones it can handle.
+    """
+    field = model_admin.date_hierarchy
+    if not field:
+        return None
+    year, month, day = (params.get(f"{field}__{part}") for part in ("year", "month", "day"))
+    if year is None:
+        return None
+    try:
+        year = int(year)
+        if not 1 <= year < datetime.MAXYEAR:
+            raise ValueError(year)
+        datetime.date(year, int(month or 1), int(day or 1))
+    except (ValueError, OverflowError):
+        return _("There is no such date: the list shows all dates instead.")
+    return None
+
+
 class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
     """The base ModelAdmin of the portal: scoped to a municipality, with change history.
 
@@ -42,11 +87,33 @@ class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
     version needs the change permission on the object as it is now.
     """
 
+    def changelist_view(self, request, extra_context=None):
+        refusal = date_hierarchy_refusal(self, request.GET)
+        if refusal:
+            self.message_user(request, refusal, level=messages.ERROR)
+            params = request.GET.copy()
+            for part in ("year", "month", "day"):
+                params.pop(f"{self.date_hierarchy}__{part}", None)
+            query = params.urlencode()
+            return HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
+        return super().changelist_view(request, extra_context)
+
+    def response_action(self, request, queryset):
+        # Selected ids that cannot exist select nothing, rather than failing in the database.
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        possible = [value for value in selected if is_possible_pk(self.model, value)]
+        if possible != selected:
+            post = request.POST.copy()
+            post.setlist(helpers.ACTION_CHECKBOX_NAME, possible)
+            request.POST = post
+        return super().response_action(request, queryset)
+
     def _in_scope_or_404(self, request, object_id):
-        try:
-            found = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
-        except (ValueError, ValidationError):
-            found = False
+        object_id = unquote(object_id)
+        found = (
+            is_possible_pk(self.model, object_id)
+            and self.get_queryset(request).filter(pk=object_id).exists()
+        )
         if not found:
             raise Http404
 

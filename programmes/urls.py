@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+from .converters import RedactionNumberConverter
+
+register_converter(RedactionNumberConverter, "redaction_number")
 
 app_name = "programmes"
 
@@ -9,12 +12,12 @@ urlpatterns = [
     path("<slug:municipality>/", views.municipality_detail, name="municipality"),
     path("<slug:municipality>/<slug:programme>/", views.programme_detail, name="programme"),
     path(
-        "<slug:municipality>/<slug:programme>/redactions/<int:number>/",
+        "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/",
         views.redaction_detail,
         name="redaction",
     ),
     path(
-        "<slug:municipality>/<slug:programme>/redactions/<int:a>/compare/<int:b>/",
+        "<slug:municipality>/<slug:programme>/redactions/<redaction_number:a>/compare/<redaction_number:b>/",
         views.redaction_compare,
         name="compare",
     ),

@@ -508,3 +508,92 @@ def test_data_source_cited_by_a_published_redaction_cannot_be_deleted(client, su
     assert response.status_code == 403
     assert pm.DataSource.objects.filter(pk=source.pk).exists()
     assert client.get(url(pm.DataSource, "history", source.pk)).status_code == 200
+
+
+# --- bad input in admin addresses: a clear answer, never a 500 -----------------------------
+
+HUGE = "99999999999999999999"  # past a 64-bit integer: SQLite cannot even bind it
+
+
+@pytest.mark.parametrize("programme", ["abc", HUGE, "-1", "0"])
+def test_add_redaction_ignores_a_programme_that_is_not_one(planner_client, redaction, programme):
+    response = planner_client.get(url(pm.Redaction, "add") + f"?programme={programme}")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "programme" not in form.initial and "number" not in form.initial
+
+
+def test_add_redaction_ignores_another_municipalitys_programme(
+    planner_client, redaction, other_municipality
+):
+    other = full_redaction(other_municipality)
+    response = planner_client.get(url(pm.Redaction, "add") + f"?programme={other.programme_id}")
+    assert response.status_code == 200
+    assert "programme" not in response.context["adminform"].form.initial
+
+
+@pytest.mark.parametrize("object_id", [HUGE, "abc"])
+def test_change_pages_of_ids_that_cannot_exist_are_404(planner_client, redaction, object_id):
+    for model in (pm.Redaction, pm.ActionLine, pm.SteeringGroupMeeting):
+        assert planner_client.get(url(model, "change", object_id)).status_code == 404
+        assert planner_client.get(url(model, "history", object_id)).status_code == 404
+
+
+@pytest.mark.parametrize("selected", [HUGE, "abc"])
+def test_admin_action_on_an_id_that_cannot_exist_changes_nothing(
+    planner_client, redaction, selected
+):
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "open_public_discussion", "_selected_action": [selected]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Vienumi ir jāatlasa, lai ar tiem veiktu darbības. Neviens vienums nav mainīts."
+    ]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.DRAFT
+
+
+def test_admin_action_runs_on_the_possible_ids_it_was_given(planner_client, redaction):
+    response = planner_client.post(
+        url(pm.Redaction, "changelist"),
+        {"action": "open_public_discussion", "_selected_action": [HUGE, redaction.pk]},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        "1 redakcija nodota sabiedriskajai apspriešanai."
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date__year=99999999999",
+        "date__year=9999",
+        "date__year=2013&date__month=99999999999",
+        "date__year=2013&date__month=2&date__day=30",
+        "date__year=abc",
+    ],
+)
+def test_date_hierarchy_with_an_impossible_date_shows_the_whole_list(
+    planner_client, redaction, query
+):
+    meeting = pm.SteeringGroupMeeting.objects.create(
+        group=redaction.programme.steering_group, number=1, date=datetime.date(2012, 12, 20)
+    )
+    changelist = url(pm.SteeringGroupMeeting, "changelist")
+    response = planner_client.get(f"{changelist}?{query}&q=")
+    assert response.status_code == 302
+    assert response["Location"] == f"{changelist}?q="
+    response = planner_client.get(response["Location"])
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Tāda datuma nav: sarakstā redzami visi datumi."
+    ]
+    assert list(response.context["cl"].result_list) == [meeting]
+    # A real year still narrows the list.
+    response = planner_client.get(f"{changelist}?date__year=2012")
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [meeting]
