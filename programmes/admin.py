@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q, Sum
+from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -48,6 +48,7 @@ from .models import (
     SteeringGroupMember,
     SwotItem,
     Task,
+    ThematicArea,
 )
 from .resources import (
     ActionResource,
@@ -79,6 +80,22 @@ FROZEN_NOTICES = {
 }
 
 
+MONITORING_NOTICE = _(
+    "This redaction is approved: its content is frozen, but its monitoring can still be "
+    "recorded here (an action's status and progress, indicators' actual values by year)."
+)
+
+
+def choice_order(field, choices):
+    """An expression ordering rows by `field` in the order its `choices` are declared
+    (thematic areas as in a programme, SWOT as strengths, weaknesses, opportunities,
+    threats), not alphabetically by their stored values."""
+    return Case(
+        *(When(**{field: value}, then=Value(index)) for index, value in enumerate(choices.values)),
+        output_field=IntegerField(),
+    )
+
+
 def redaction_of(obj):
     """The redaction an admin object belongs to (itself for a redaction), or None."""
     if isinstance(obj, Redaction):
@@ -96,28 +113,41 @@ def is_frozen(obj):
     return redaction is not None and redaction.pk is not None and redaction.is_frozen
 
 
-def _content_choices(queryset, request):
-    """Parent choices for new or moved content: drafts only, within the parent being edited."""
+def monitoring_open(obj):
+    """Is `obj` in the redaction in force (approved), where monitoring is still recorded?"""
+    redaction = redaction_of(obj)
+    return (
+        redaction is not None and redaction.pk is not None and redaction.status == Status.APPROVED
+    )
+
+
+def _content_choices(queryset, request, statuses=(Status.DRAFT,)):
+    """Parent choices for new or moved content: redactions in `statuses` (drafts; the
+    approved one too for monitoring rows), within the parent being edited."""
     model = queryset.model
     parent_redaction = redaction_of(getattr(request, "_programmes_parent", None))
     if model is Redaction:
-        queryset = queryset.filter(status=Status.DRAFT)
+        queryset = queryset.filter(status__in=statuses)
         if parent_redaction is not None:
             queryset = queryset.filter(pk=parent_redaction.pk)
     elif issubclass(model, RedactionContent):
-        queryset = queryset.filter(**{f"{model.redaction_path}__status": Status.DRAFT})
+        queryset = queryset.filter(**{f"{model.redaction_path}__status__in": statuses})
         if parent_redaction is not None:
             queryset = queryset.filter(**{model.redaction_path: parent_redaction})
     return queryset
 
 
 class DraftChoicesMixin:
-    """Redaction and content choices offered in forms are drafts of the user's municipality."""
+    """Redaction and content choices offered in forms are drafts of the user's municipality
+    (and, for monitoring rows such as indicator values, the approved redaction's items)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if formfield is not None and hasattr(formfield, "queryset"):
-            formfield.queryset = _content_choices(formfield.queryset, request)
+            statuses = (Status.DRAFT,)
+            if issubclass(self.model, RedactionContent):
+                statuses = tuple(self.model.open_statuses())
+            formfield.queryset = _content_choices(formfield.queryset, request, statuses)
         return formfield
 
 
@@ -133,20 +163,26 @@ class ProgrammesAdmin(DraftChoicesMixin, ScopedHistoryAdmin):
 
 
 class FreezeInlineMixin:
-    """An inline is read-only when the object it sits in belongs to a frozen redaction."""
+    """An inline is read-only when the object it sits in belongs to a frozen redaction,
+    unless its rows are monitoring (indicator values) and the redaction is approved."""
+
+    def _closed(self, obj):
+        if obj is None or not is_frozen(obj):
+            return False
+        return not (self.model.monitoring_rows and monitoring_open(obj))
 
     def has_add_permission(self, request, obj=None):
-        if obj is not None and is_frozen(obj):
+        if self._closed(obj):
             return False
         return super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and is_frozen(obj):
+        if self._closed(obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and is_frozen(obj):
+        if self._closed(obj):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -164,26 +200,70 @@ class ContentStackedInline(ContentInline, admin.StackedInline):
 
 
 class ContentAdmin(ProgrammesAdmin):
-    """Admin of redaction content: read-only, with a notice, once the redaction left draft."""
+    """Admin of redaction content: read-only, with a notice, once the redaction left draft.
+
+    Monitoring is the exception: in the approved redaction, a model's `monitoring_fields`
+    stay editable (the rest of its page read-only), and an inline of monitoring rows
+    (indicator values under an indicator) takes new and changed rows.
+    """
 
     readonly_fields = ("copied_from_link",)
 
+    def _own_monitoring(self, obj):
+        """May monitoring fields of `obj` itself be recorded now?"""
+        model = self.model
+        return bool(model.monitoring_fields or model.monitoring_rows) and monitoring_open(obj)
+
+    def records_monitoring(self, obj):
+        """Does this page record monitoring for `obj` (itself or in an inline)?"""
+        if obj is None or not monitoring_open(obj):
+            return False
+        return self._own_monitoring(obj) or any(
+            inline.model.monitoring_rows for inline in self.inlines
+        )
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None and is_frozen(obj):
+        if obj is not None and is_frozen(obj) and not self.records_monitoring(obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and is_frozen(obj):
-            return False
+            if not (self.model.monitoring_rows and monitoring_open(obj)):
+                return False
         return super().has_delete_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and is_frozen(obj):
+            # Only monitoring is recorded here: everything else is shown as it is.
+            editable = set(self.model.monitoring_fields) if self._own_monitoring(obj) else set()
+            opts = self.model._meta
+            fields += [
+                field.name
+                for field in [*opts.fields, *opts.many_to_many]
+                if field.editable
+                and not field.primary_key
+                and field.name not in editable
+                and field.name not in fields
+            ]
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if change and is_frozen(obj) and not self._own_monitoring(obj):
+            # Nothing of the object itself was editable: only its inline rows change.
+            return
+        super().save_model(request, obj, form, change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._in_scope_or_404(request, object_id)
         if request.method == "GET":
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and is_frozen(obj):
-                notice = FROZEN_NOTICES[redaction_of(obj).status]
+                if self.records_monitoring(obj):
+                    notice = MONITORING_NOTICE
+                else:
+                    notice = FROZEN_NOTICES[redaction_of(obj).status]
                 self.message_user(request, notice, level=messages.WARNING)
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -205,6 +285,11 @@ class ContentAdmin(ProgrammesAdmin):
         return format_html(
             '<a href="{}">{} ({})</a>', url, source, redaction_of(source).display_label
         )
+
+    @admin.display(description=_("code"), ordering="sort_key")
+    def code_column(self, obj):
+        """The code, sorted naturally when its column is clicked (RV1.2 before RV1.10)."""
+        return obj.code
 
     @admin.display(description=_("redaction"))
     def redaction_column(self, obj):
@@ -278,12 +363,12 @@ class RedactionImportExportMixin(ImportExportMixin):
 
     def create_import_form(self, request):
         form = super().create_import_form(request)
-        form.set_redactions(self._import_redactions(request))
+        form.set_redactions(self._import_redactions(request), self.model.open_statuses())
         return form
 
     def create_confirm_form(self, request, import_form=None):
         form = super().create_confirm_form(request, import_form)
-        form.set_redactions(self._import_redactions(request))
+        form.set_redactions(self._import_redactions(request), self.model.open_statuses())
         return form
 
     def get_confirm_form_initial(self, request, import_form):
@@ -739,20 +824,29 @@ class RedactionAdmin(ProgrammesAdmin):
 
 @admin.register(SituationSection)
 class SituationSectionAdmin(ContentAdmin):
-    list_display = ("title", "area", "position", "redaction_column", "programme_column")
+    list_display = ("title", "area_column", "position", "redaction_column", "programme_column")
     list_filter = ["area", *_redaction_filters("redaction")]
     search_fields = ("title", "text")
     list_select_related = ("redaction__programme",)
     filter_horizontal = ("data_sources",)
-    ordering = ("redaction", "area", "position")
+    ordering = ("redaction", choice_order("area", ThematicArea), "position")
+
+    @admin.display(description=_("thematic area"), ordering=choice_order("area", ThematicArea))
+    def area_column(self, obj):
+        return obj.get_area_display()
 
 
 @admin.register(SwotItem)
 class SwotItemAdmin(ContentAdmin):
-    list_display = ("text", "kind", "position", "redaction_column", "programme_column")
+    list_display = ("text", "kind_column", "position", "redaction_column", "programme_column")
     list_filter = ["kind", *_redaction_filters("redaction")]
     search_fields = ("text",)
     list_select_related = ("redaction__programme",)
+    ordering = ("redaction", choice_order("kind", SwotItem.Kind), "position")
+
+    @admin.display(description=_("kind"), ordering=choice_order("kind", SwotItem.Kind))
+    def kind_column(self, obj):
+        return obj.get_kind_display()
 
 
 @admin.register(CoherenceItem)
@@ -774,8 +868,8 @@ class ActionLineInline(ContentTabularInline):
 
 @admin.register(Priority)
 class PriorityAdmin(ContentAdmin):
-    list_display = ("code", "title", "redaction_column", "programme_column")
-    list_display_links = ("code", "title")
+    list_display = ("code_column", "title", "redaction_column", "programme_column")
+    list_display_links = ("code_column", "title")
     list_filter = _redaction_filters("redaction")
     search_fields = ("code", "title", "description")
     list_select_related = ("redaction__programme",)
@@ -797,8 +891,8 @@ class InvestmentItemInline(ContentTabularInline):
 
 @admin.register(ActionLine)
 class ActionLineAdmin(ContentAdmin):
-    list_display = ("code", "title", "priority", "redaction_column", "programme_column")
-    list_display_links = ("code", "title")
+    list_display = ("code_column", "title", "priority", "redaction_column", "programme_column")
+    list_display_links = ("code_column", "title")
     list_filter = _redaction_filters("priority__redaction")
     search_fields = ("code", "title", "description")
     list_select_related = ("priority__redaction__programme",)
@@ -823,8 +917,8 @@ class ActionInline(ContentTabularInline):
 
 @admin.register(Task)
 class TaskAdmin(ContentAdmin):
-    list_display = ("code", "title", "action_line", "redaction_column", "programme_column")
-    list_display_links = ("code", "title")
+    list_display = ("code_column", "title", "action_line", "redaction_column", "programme_column")
+    list_display_links = ("code_column", "title")
     list_filter = _redaction_filters("action_line__priority__redaction")
     search_fields = ("code", "title", "description")
     list_select_related = ("action_line__priority__redaction__programme",)
@@ -836,7 +930,7 @@ class TaskAdmin(ContentAdmin):
 class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
     resource_classes = [ActionResource]
     list_display = (
-        "code",
+        "code_column",
         "title",
         "task",
         "responsible",
@@ -847,7 +941,7 @@ class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
         "progress",
         "redaction_column",
     )
-    list_display_links = ("code", "title")
+    list_display_links = ("code_column", "title")
     list_filter = ["status", *_redaction_filters("task__action_line__priority__redaction")]
     search_fields = ("code", "title", "responsible", "partners", "task__code")
     list_select_related = ("task__action_line__priority__redaction__programme",)
@@ -865,7 +959,7 @@ class InvestmentAmountInline(ContentTabularInline):
 @admin.register(InvestmentItem)
 class InvestmentItemAdmin(ContentAdmin):
     list_display = (
-        "code",
+        "code_column",
         "title",
         "action_line",
         "task",
@@ -873,7 +967,7 @@ class InvestmentItemAdmin(ContentAdmin):
         "total_amount",
         "redaction_column",
     )
-    list_display_links = ("code", "title")
+    list_display_links = ("code_column", "title")
     list_filter = _redaction_filters("action_line__priority__redaction")
     search_fields = ("code", "title", "responsible", "expected_result")
     list_select_related = ("action_line__priority__redaction__programme", "task")
@@ -913,7 +1007,7 @@ class IndicatorValueInline(ContentTabularInline):
 @admin.register(Indicator)
 class IndicatorAdmin(ContentAdmin):
     list_display = (
-        "code",
+        "code_column",
         "name",
         "unit",
         "baseline_value",
@@ -922,7 +1016,7 @@ class IndicatorAdmin(ContentAdmin):
         "priority",
         "redaction_column",
     )
-    list_display_links = ("code", "name")
+    list_display_links = ("code_column", "name")
     list_filter = _redaction_filters("redaction")
     search_fields = ("code", "name", "source")
     list_select_related = ("redaction__programme", "priority")

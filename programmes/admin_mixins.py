@@ -131,6 +131,8 @@ class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._in_scope_or_404(request, object_id)
+        if not is_possible_pk(self.model.history.model, unquote(version_id)):
+            raise Http404
         if request.method == "POST":
             obj = self.get_queryset(request).get(pk=unquote(object_id))
             if not self.has_change_permission(request, obj):

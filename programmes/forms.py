@@ -7,15 +7,23 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from .models import Redaction, RedactionFrozen
 
 
-def _clean_draft_redaction(redaction):
-    if redaction is not None and redaction.is_frozen:
-        raise RedactionFrozen(
-            _(
-                "This redaction is no longer a draft: its content is frozen and nothing "
-                "can be imported into it. Start the next redaction to make changes."
-            )
+def import_refusal(redaction, open_statuses):
+    """Why nothing can be imported into `redaction`, or None if it is open to the import.
+
+    `open_statuses` are those the imported model may be written in: drafts, and for
+    monitoring (indicator values) the approved redaction too.
+    """
+    if redaction is None or redaction.status in open_statuses:
+        return None
+    if Redaction.Status.APPROVED in open_statuses:
+        return _(
+            "Values can be imported only into a draft or into the approved redaction (the "
+            "one in force); this redaction's content is frozen."
         )
-    return redaction
+    return _(
+        "This redaction is no longer a draft: its content is frozen and nothing "
+        "can be imported into it. Start the next redaction to make changes."
+    )
 
 
 class RedactionChoiceField(forms.ModelChoiceField):
@@ -23,7 +31,31 @@ class RedactionChoiceField(forms.ModelChoiceField):
         return f"{obj} ({obj.get_status_display()})"
 
 
-class RedactionImportForm(ImportForm):
+class RedactionChoiceMixin:
+    open_statuses = (Redaction.Status.DRAFT,)
+
+    def set_redactions(self, queryset, open_statuses=None):
+        if open_statuses is not None:
+            self.open_statuses = tuple(open_statuses)
+        self.fields["redaction"].queryset = queryset.select_related("programme").order_by(
+            "programme__title", "-number"
+        )
+        if Redaction.Status.APPROVED in self.open_statuses:
+            self.fields["redaction"].help_text = _(
+                "Codes in the file refer to this redaction; it must be a draft or the "
+                "approved redaction."
+            )
+
+    def clean_redaction(self):
+        redaction = self.cleaned_data["redaction"]
+        refusal = import_refusal(redaction, self.open_statuses)
+        if refusal:
+            # In the language of the request, whenever the message is read.
+            raise RedactionFrozen(str(refusal))
+        return redaction
+
+
+class RedactionImportForm(RedactionChoiceMixin, ImportForm):
     """The import form with the redaction every row of the file belongs to."""
 
     redaction = RedactionChoiceField(
@@ -33,22 +65,8 @@ class RedactionImportForm(ImportForm):
     )
     field_order = ["redaction", "resource", "import_file", "format"]
 
-    def set_redactions(self, queryset):
-        self.fields["redaction"].queryset = queryset.select_related("programme").order_by(
-            "programme__title", "-number"
-        )
 
-    def clean_redaction(self):
-        return _clean_draft_redaction(self.cleaned_data["redaction"])
-
-
-class RedactionConfirmImportForm(ConfirmImportForm):
+class RedactionConfirmImportForm(RedactionChoiceMixin, ConfirmImportForm):
     redaction = forms.ModelChoiceField(
         queryset=Redaction.objects.none(), widget=forms.HiddenInput()
     )
-
-    def set_redactions(self, queryset):
-        self.fields["redaction"].queryset = queryset
-
-    def clean_redaction(self):
-        return _clean_draft_redaction(self.cleaned_data["redaction"])

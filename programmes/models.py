@@ -541,32 +541,40 @@ class Redaction(models.Model):
 class ContentQuerySet(models.QuerySet):
     """Bulk writes refuse, like single saves, when any row belongs to a frozen redaction:
     `update()` and `delete()` of frozen rows, `update()` that moves rows under a frozen
-    parent, and `bulk_create()`/`bulk_update()` into a frozen redaction."""
+    parent, and `bulk_create()`/`bulk_update()` into a frozen redaction. Monitoring is the
+    exception (see `RedactionContent.monitoring_fields`): it may be written while the
+    redaction is approved."""
 
     def frozen(self):
         return self.exclude(**{f"{self.model.redaction_path}__status": Redaction.Status.DRAFT})
 
-    def _refuse_frozen(self):
-        if self.frozen().exists():
+    def _refuse_frozen(self, fields=None):
+        """Refuse if a row is frozen for this write: `fields` written, or None for whole rows
+        (created or deleted)."""
+        open_statuses = self.model.open_statuses(fields)
+        status = f"{self.model.redaction_path}__status__in"
+        if self.exclude(**{status: open_statuses}).exists():
             raise RedactionFrozen()
 
     def update(self, **kwargs):
-        self._refuse_frozen()
+        self._refuse_frozen(fields=kwargs)
         parent = self.model.parent_field()
         for name in (parent.name, parent.attname):
             target = kwargs.get(name)
             # bulk_update() passes an expression here and checks its objects itself.
             if target is not None and not hasattr(target, "resolve_expression"):
-                self.model.refuse_frozen_parents([getattr(target, "pk", target)])
+                self.model.refuse_frozen_parents([getattr(target, "pk", target)], moving=True)
         return super().update(**kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):
         # Checked before Django's own transaction, which a refusal inside would break.
         objs = list(objs)
-        self.filter(pk__in=[obj.pk for obj in objs])._refuse_frozen()
+        self.filter(pk__in=[obj.pk for obj in objs])._refuse_frozen(fields=fields)
         parent = self.model.parent_field()
         if parent.name in fields or parent.attname in fields:
-            self.model.refuse_frozen_parents([getattr(obj, parent.attname) for obj in objs])
+            self.model.refuse_frozen_parents(
+                [getattr(obj, parent.attname) for obj in objs], moving=True
+            )
         return super().bulk_update(objs, fields, *args, **kwargs)
 
     def delete(self):
@@ -588,9 +596,17 @@ class RedactionContent(models.Model):
 
     `redaction_path` is the lookup from the model to its redaction, e.g.
     `priority__redaction` for an action line. `copied_from` is the lineage.
+
+    Content freezes when its redaction leaves draft, except monitoring: while the
+    redaction is approved (the one in force), the fields in `monitoring_fields` may still
+    change (an action's status and progress), and a model with `monitoring_rows` (the
+    yearly actual values of indicators) may gain, change and lose rows, as long as they
+    stay under the same parent.
     """
 
     redaction_path = "redaction"
+    monitoring_fields = ()
+    monitoring_rows = False
 
     copied_from = models.ForeignKey(
         "self",
@@ -608,7 +624,7 @@ class RedactionContent(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.refuse_if_frozen()
+        self.refuse_if_frozen(saving=True)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -625,17 +641,38 @@ class RedactionContent(models.Model):
         return cls._meta.get_field(cls.redaction_path.split("__")[0])
 
     @classmethod
-    def refuse_frozen_parents(cls, parent_ids):
-        """Refuse (one query) if any of these parents belongs to a frozen redaction."""
+    def is_monitoring_write(cls, fields=None):
+        """Is writing `fields` (names or attnames; None: whole rows) monitoring only?"""
+        if fields is None:
+            return cls.monitoring_rows
+        allowed = set()
+        for name in cls.monitoring_fields:
+            field = cls._meta.get_field(name)
+            allowed |= {field.name, field.attname}
+        return bool(allowed) and set(fields) <= allowed
+
+    @classmethod
+    def open_statuses(cls, fields=None):
+        """The redaction statuses in which this write (see `is_monitoring_write`) is allowed."""
+        if cls.is_monitoring_write(fields):
+            return [Redaction.Status.DRAFT, Redaction.Status.APPROVED]
+        return [Redaction.Status.DRAFT]
+
+    @classmethod
+    def refuse_frozen_parents(cls, parent_ids, *, moving=False):
+        """Refuse (one query) if any of these parents belongs to a redaction closed to new
+        rows (frozen; approved too unless the rows are monitoring), or, `moving` rows there,
+        to any frozen one."""
         parent_ids = {pk for pk in parent_ids if pk is not None}
         if not parent_ids:
             return
         parent = cls.parent_field()
         rest = cls.redaction_path.split("__", 1)[1:]
-        status = "__".join([*rest, "status"])
+        status = "__".join([*rest, "status__in"])
+        open_statuses = [Redaction.Status.DRAFT] if moving else cls.open_statuses()
         frozen = (
             parent.related_model._base_manager.filter(pk__in=parent_ids)
-            .exclude(**{status: Redaction.Status.DRAFT})
+            .exclude(**{status: open_statuses})
             .exists()
         )
         if frozen:
@@ -663,10 +700,32 @@ class RedactionContent(models.Model):
         ids.discard(None)
         return ids
 
-    def refuse_if_frozen(self):
+    def refuse_if_frozen(self, *, saving=False):
+        """Refuse to save (`saving`) or delete the object if its redaction is frozen; a
+        monitoring change to the approved redaction goes through."""
         ids = self.redaction_ids()
-        if ids and Redaction.objects.filter(pk__in=ids).exclude(status="draft").exists():
-            raise RedactionFrozen()
+        if not ids:
+            return
+        statuses = set(Redaction.objects.filter(pk__in=ids).values_list("status", flat=True))
+        frozen = statuses - {Redaction.Status.DRAFT}
+        if not frozen:
+            return
+        if frozen == {Redaction.Status.APPROVED} and self._is_monitoring_change(saving):
+            return
+        raise RedactionFrozen()
+
+    def _is_monitoring_change(self, saving):
+        if not (self.monitoring_fields or self.monitoring_rows):
+            return False
+        fields = self._meta.concrete_fields
+        stored = None
+        if self.pk is not None:
+            names = [field.attname for field in fields]
+            stored = type(self)._base_manager.filter(pk=self.pk).values(*names).first()
+        if stored is None or not saving:
+            return self.is_monitoring_write(None)  # a row added or deleted
+        changed = {f.attname for f in fields if stored[f.attname] != getattr(self, f.attname)}
+        return self.is_monitoring_write(changed)
 
 
 class CodedContent(RedactionContent):
@@ -885,6 +944,8 @@ class Action(RedactionContent):
     """A line of the action plan (rīcības plāns)."""
 
     redaction_path = "task__action_line__priority__redaction"
+    # How far the action is: recorded while the redaction is in force (monitoring).
+    monitoring_fields = ("status", "progress")
 
     class Status(models.TextChoices):
         PLANNED = "planned", pgettext_lazy("action status", "Planned")
@@ -1149,6 +1210,9 @@ class IndicatorValue(RedactionContent):
     """An actual value of an indicator in one year (monitoring)."""
 
     redaction_path = "indicator__redaction"
+    # Actual values are recorded year by year while the redaction is in force.
+    monitoring_fields = ("year", "value", "note")
+    monitoring_rows = True
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")

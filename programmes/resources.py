@@ -1,6 +1,7 @@
 """Spreadsheet import and export (XLSX, CSV) of the action plan, investment plan and indicators.
 
-Every import goes into one draft redaction chosen on the import form; rows refer to their
+Every import goes into one draft redaction chosen on the import form (indicator values,
+being monitoring, also into the approved redaction, the one in force); rows refer to their
 parents by code within that redaction (task "U1.1.1", action line "RV1.1", indicator "R3"),
 so a planner can export a redaction, edit the sheet and import it back. Columns are headed
 with the fields' names in the user's language (Latvian or English headings, or the codes
@@ -32,6 +33,7 @@ from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
 
+from .forms import import_refusal
 from .models import (
     Action,
     ActionLine,
@@ -40,6 +42,7 @@ from .models import (
     IndicatorValue,
     InvestmentAmount,
     InvestmentItem,
+    Redaction,
     Task,
 )
 
@@ -79,12 +82,18 @@ class AmountWidget(widgets.Widget):
 
 
 class YearWidget(widgets.Widget):
+    """A whole number (a year, a progress percentage). "2022.0", as a spreadsheet may store
+    it, is 2022; "2022.7" is refused rather than cut to 2022."""
+
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
         if text == "":
             return None
         try:
-            return int(Decimal(text))
+            number = Decimal(text.replace(",", "."))
+            if not number.is_finite() or number != number.to_integral_value():
+                raise ValueError(text)
+            return int(number)
         except (InvalidOperation, ValueError) as exc:
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from exc
 
@@ -168,6 +177,8 @@ class RedactionImportResource(resources.ModelResource):
     def __init__(self, redaction=None, **kwargs):
         super().__init__()
         self.redaction = redaction
+        self._rows_by_key = {}
+        self._repeats_row = None
         for field in self.fields.values():
             if isinstance(field.widget, CodeWidget):
                 field.widget.resource = self
@@ -205,15 +216,14 @@ class RedactionImportResource(resources.ModelResource):
         return model.objects.in_redaction(self.redaction).filter(code=code).first()
 
     def before_import(self, dataset, **kwargs):
+        self._rows_by_key = {}
         if self.redaction is None:
             raise ImportRefused(_("Choose the redaction to import into."))
-        if self.redaction.is_frozen_in_db():
-            raise ImportRefused(
-                _(
-                    "This redaction is no longer a draft: its content is frozen and nothing "
-                    "can be imported into it. Start the next redaction to make changes."
-                )
-            )
+        # The status as stored now: the redaction may have moved on since the preview.
+        stored = Redaction.objects.filter(pk=self.redaction.pk).first()
+        refusal = import_refusal(stored, self._meta.model.open_statuses())
+        if refusal:
+            raise ImportRefused(str(refusal))
         aliases = self.column_aliases()
         headers = dataset.headers or []
         dataset.headers = [aliases.get(_header_key(header), header) for header in headers]
@@ -232,7 +242,28 @@ class RedactionImportResource(resources.ModelResource):
                 }
             )
 
+    def _row_key(self, row):
+        """What identifies the row's record (e.g. task and code), as the file gives it."""
+        key = []
+        for name in self._meta.import_id_fields:
+            widget = self.fields[name].widget
+            value = _text(row.get(self.fields[name].column_name))
+            if not isinstance(widget, CodeWidget):
+                try:
+                    value = widget.clean(value)
+                except ValueError:
+                    pass
+            key.append(str(value))
+        return tuple(key)
+
     def import_row(self, row, instance_loader, **kwargs):
+        # A file that names one record twice would have its later row silently overwrite
+        # the earlier one; the later row is refused instead (see `validate_instance`).
+        seen = self._rows_by_key
+        key = self._row_key(row)
+        self._repeats_row = seen.get(key)
+        if self._repeats_row is None and kwargs.get("row_number") is not None:
+            seen[key] = kwargs["row_number"]
         result = super().import_row(row, instance_loader, **kwargs)
         error = result.validation_error
         if error is not None and hasattr(error, "error_dict"):
@@ -244,6 +275,28 @@ class RedactionImportResource(resources.ModelResource):
                 }
             )
         return result
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        repeats = self._repeats_row
+        if repeats is not None:
+            errors.setdefault(self._meta.import_id_fields[-1], []).append(
+                ValidationError(
+                    _(
+                        "Row %(row)s of the file already gives this %(kind)s (the same "
+                        "%(columns)s); each may appear in the file only once."
+                    )
+                    % {
+                        # Numbered as in the spreadsheet, whose first row holds the headings.
+                        "row": repeats + 1,
+                        "kind": self._meta.model._meta.verbose_name,
+                        "columns": ", ".join(
+                            f"„{self.column_label(name)}”" for name in self._meta.import_id_fields
+                        ),
+                    }
+                )
+            )
+        super().validate_instance(instance, errors, validate_unique)
 
     def get_export_headers(self, selected_fields=None):
         fields = self.get_export_fields(selected_fields)

@@ -105,27 +105,38 @@ SECTIONS_PREFETCH = [
         ),
     ),
 ]
-# The parts of a redaction page that show nothing but the redaction's own (frozen) content:
-# strategic part, SWOT, action plan, investment plan, indicators. Once the redaction has
-# left draft they are rendered once and cached (see `frozen_parts_cache_key`), and these
-# rows are fetched only when the cache has no copy.
+# The parts of a redaction page that show nothing but the redaction's own frozen content:
+# strategic part, SWOT, investment plan. Once the redaction has left draft they are
+# rendered once and cached (see `frozen_parts_cache_key`), and these rows are fetched only
+# when the cache has no copy.
 FROZEN_PARTS_PREFETCH = [
     Prefetch("swot_items", SwotItem.objects.order_by("kind", "position", "id")),
     "coherence_items",
     *INVESTMENT_PREFETCH,
+]
+# Monitoring: indicators with their actual values. Values are still recorded while the
+# redaction is approved, so they are never part of the cached content.
+INDICATORS_PREFETCH = [
     Prefetch(
         "indicators",
         Indicator.objects.select_related("priority").prefetch_related("values"),
     ),
 ]
 # Everything a redaction contains (the comparison page).
-CONTENT_PREFETCH = [*SECTIONS_PREFETCH, *TREE_PREFETCH, *FROZEN_PARTS_PREFETCH]
+CONTENT_PREFETCH = [
+    *SECTIONS_PREFETCH,
+    *TREE_PREFETCH,
+    *FROZEN_PARTS_PREFETCH,
+    *INDICATORS_PREFETCH,
+]
 # What the redaction page fetches every time: the parts that also show things which change
 # after the redaction froze (residents' proposals, projects, data source names, the
-# steering group), and the tree, whose actions give progress and the action plan.
+# steering group, monitoring), and the tree, whose actions give progress and the action
+# plan (an action's status and progress are monitoring too).
 REDACTION_PREFETCH = [
     *SECTIONS_PREFETCH,
     *TREE_PREFETCH,
+    *INDICATORS_PREFETCH,
     *steering_group_prefetch("programme__"),
 ]
 
@@ -186,7 +197,25 @@ def proposals_prefetch():
             return []
         published = proposal.objects.filter(is_published=True).order_by("number")
         prefetches.append(Prefetch(f"{path}proposals", published, to_attr="published_proposals"))
+    # Proposals about no part in particular: the redaction as a whole (two queries more).
+    whole = published.filter(**{f"{name}__isnull": True for name in proposal.PART_FIELDS})
+    prefetches.append(
+        Prefetch("public_discussions__proposals", whole, to_attr="whole_redaction_proposals")
+    )
     return prefetches
+
+
+def whole_redaction_proposals(redaction):
+    """The published proposals about `redaction` as a whole, from all its discussions
+    (fetched by `proposals_prefetch`)."""
+    discussions = getattr(redaction, "public_discussions", None)
+    if discussions is None:
+        return []
+    return [
+        proposal
+        for discussion in discussions.all()
+        for proposal in getattr(discussion, "whole_redaction_proposals", [])
+    ]
 
 
 def _related_model(model, name):
@@ -269,7 +298,8 @@ def steering_group_of(programme):
 
 
 # Raise when the frozen parts' templates change, so that pages cached before are not reused.
-FROZEN_PARTS_VERSION = 1
+# 2: the action plan and indicators (monitoring) left the cached parts.
+FROZEN_PARTS_VERSION = 2
 
 
 def frozen_parts_cache_key(redaction, language):

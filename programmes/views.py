@@ -83,13 +83,15 @@ def _source_visible(redaction, user):
     return source
 
 
-# A frozen redaction's parts change only with its status (which is in the cache key); the
-# timeout only bounds how long an unused copy occupies the cache.
+# A frozen redaction's cached parts change only with its status (which is in the cache
+# key); the timeout only bounds how long an unused copy occupies the cache.
 FROZEN_PARTS_TIMEOUT = 60 * 60 * 24 * 7
 
 
 def _frozen_parts(redaction):
-    """The rendered strategic part, SWOT and plans of a redaction: {"strategy", "plans"}.
+    """The rendered strategic part, SWOT and investment plan of a redaction:
+    {"strategy", "plans"}. Monitoring (the action plan's status and progress, indicators'
+    values) is rendered on every request: it is still recorded once the redaction froze.
 
     A frozen redaction's copy comes from the cache when there is one; a draft's parts are
     rendered on every request.
@@ -101,7 +103,6 @@ def _frozen_parts(redaction):
         context = {
             "redaction": redaction,
             "swot": selectors.swot_by_kind(redaction),
-            "action_plan": selectors.action_plan_rows(redaction),
             "investment_plan": selectors.investment_plan(redaction),
         }
         parts = {
@@ -128,6 +129,8 @@ def redaction_detail(request, municipality, programme, number):
             "copied_from": _source_visible(redaction, request.user),
             "sections_by_area": selectors.sections_by_area(redaction),
             "parts": _frozen_parts(redaction),
+            "action_plan": selectors.action_plan_rows(redaction),
+            "whole_redaction_proposals": selectors.whole_redaction_proposals(redaction),
             "steering_group": selectors.steering_group_of(programme),
             "crumbs": crumbs,
         },

@@ -61,3 +61,34 @@ def test_redaction_page_query_count_does_not_grow_with_proposals(client, discuss
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small)
+
+
+def test_proposals_about_the_whole_redaction_have_their_own_section(client, discussion, parts):
+    ProposalFactory(
+        discussion=discussion,
+        text="Programmā trūkst rādītāju.",
+        answer="taken",
+        justification="Papildināts ar rādītājiem.",
+    )
+    ProposalFactory(
+        discussion=discussion,
+        text="Slēpts vispārīgs teksts.",
+        is_published=False,
+        hidden_reason="Aizskarošs.",
+    )
+    ProposalFactory(discussion=discussion, priority=parts["priority"], text="Par prioritāti.")
+    html = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert 'href="#whole-redaction-proposals"' in html
+    section = html.split('id="whole-redaction-proposals"')[1].split("</section>")[0]
+    assert "Priekšlikumi par redakciju kopumā" in section
+    assert "Programmā trūkst rādītāju." in section and "Papildināts ar rādītājiem." in section
+    assert "Par prioritāti." not in section
+    assert "Slēpts vispārīgs teksts" not in html
+
+
+def test_without_proposals_about_the_whole_redaction_there_is_no_such_section(
+    client, discussion, parts
+):
+    ProposalFactory(discussion=discussion, priority=parts["priority"], text="Par prioritāti.")
+    html = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert "whole-redaction-proposals" not in html

@@ -1,6 +1,7 @@
 """The planners' admin: pages render, scoping, the freeze, the redaction actions, history."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.contrib import admin
@@ -13,7 +14,9 @@ from tests.factories import (
     ActionLineFactory,
     PriorityFactory,
     RedactionFactory,
+    SituationSectionFactory,
     SteeringGroupFactory,
+    SwotItemFactory,
     full_redaction,
 )
 
@@ -537,6 +540,8 @@ def test_change_pages_of_ids_that_cannot_exist_are_404(planner_client, redaction
     for model in (pm.Redaction, pm.ActionLine, pm.SteeringGroupMeeting):
         assert planner_client.get(url(model, "change", object_id)).status_code == 404
         assert planner_client.get(url(model, "history", object_id)).status_code == 404
+    version = url(pm.Redaction, "simple_history", redaction.pk, object_id)
+    assert planner_client.get(version).status_code == 404
 
 
 @pytest.mark.parametrize("selected", [HUGE, "abc"])
@@ -597,3 +602,149 @@ def test_date_hierarchy_with_an_impossible_date_shows_the_whole_list(
     response = planner_client.get(f"{changelist}?date__year=2012")
     assert response.status_code == 200
     assert list(response.context["cl"].result_list) == [meeting]
+
+
+# --- monitoring: recorded in the approved redaction, everything else stays frozen ----------
+
+
+def _inline_management(prefix, total, initial):
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
+
+
+def test_planner_adds_an_actual_value_to_the_approved_redaction_and_the_page_shows_it(
+    client, planner_client, planner, redaction
+):
+    _status(redaction, Status.APPROVED, **DECISION)
+    indicator = pm.Indicator.objects.in_redaction(redaction).get()
+    public = redaction.get_absolute_url()
+    assert "180 (2024)" not in client.get(public).text  # its frozen parts are cached now
+
+    add = url(pm.IndicatorValue, "add")
+    page = planner_client.get(add)
+    assert indicator in page.context["adminform"].form.fields["indicator"].queryset
+    response = planner_client.post(
+        add, {"indicator": indicator.pk, "year": "2024", "value": "180", "note": "CSP"}
+    )
+
+    assert response.status_code == 302
+    value = indicator.values.get(year=2024)
+    assert value.history.get().history_user == planner
+    indicators = client.get(public).text.split('id="indicators"')[1]
+    assert '<td class="num">180 (2024)</td>' in indicators
+    assert "80&nbsp;%" in indicators  # (180 − 100) / (200 − 100) of the way to the target
+
+
+def test_indicator_page_of_the_approved_redaction_records_values_only(planner_client, redaction):
+    _status(redaction, Status.APPROVED, **DECISION)
+    indicator = pm.Indicator.objects.in_redaction(redaction).get()
+    [old] = indicator.values.all()
+    change = url(pm.Indicator, "change", indicator.pk)
+
+    page = planner_client.get(change)
+    assert [str(m) for m in page.context["messages"]] == [
+        "Šī redakcija ir apstiprināta: tās saturs ir iesaldēts, bet tās uzraudzību šeit "
+        "joprojām var ierakstīt (rīcības statusu un izpildi, rādītāju faktiskās vērtības "
+        "pa gadiem)."
+    ]
+    assert page.context["adminform"].form.fields == {}
+    data = {
+        "name": "Pārdēvēts",
+        "target_value": "999",
+        **_inline_management("values", 2, 1),
+        "values-0-id": old.pk,
+        "values-0-indicator": indicator.pk,
+        "values-0-year": old.year,
+        "values-0-value": "155",
+        "values-0-note": "",
+        "values-1-indicator": indicator.pk,
+        "values-1-year": "2024",
+        "values-1-value": "170",
+        "values-1-note": "",
+    }
+    response = planner_client.post(change, data)
+
+    assert response.status_code == 302, response.context and [
+        formset.errors for formset in response.context["inline_admin_formsets"]
+    ]
+    indicator.refresh_from_db()
+    assert (indicator.name, indicator.target_value) != ("Pārdēvēts", Decimal("999"))
+    assert dict(indicator.values.values_list("year", "value")) == {
+        old.year: Decimal("155"),
+        2024: Decimal("170"),
+    }
+
+
+def test_action_of_the_approved_redaction_takes_status_and_progress_only(
+    client, planner_client, redaction
+):
+    _status(redaction, Status.APPROVED, **DECISION)
+    action = pm.Action.objects.in_redaction(redaction).get()
+    change = url(pm.Action, "change", action.pk)
+    form = planner_client.get(change).context["adminform"].form
+    assert set(form.fields) == {"status", "progress"}
+
+    response = planner_client.post(
+        change, {"status": "in_progress", "progress": "75", "title": "Pārrakstīta"}
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.progress) == ("in_progress", 75)
+    assert action.title != "Pārrakstīta"
+    assert 'value="75"' in client.get(redaction.get_absolute_url()).text
+    # It stays an action of the plan: it cannot be deleted.
+    assert planner_client.post(
+        url(pm.Action, "delete", action.pk), {"post": "yes"}
+    ).status_code == (403)
+
+
+@pytest.mark.parametrize("status", [Status.PUBLIC_DISCUSSION, Status.SUPERSEDED])
+def test_monitoring_is_read_only_unless_the_redaction_is_in_force(
+    planner_client, redaction, status
+):
+    _status(redaction, status, **DECISION)
+    indicator = pm.Indicator.objects.in_redaction(redaction).get()
+    action = pm.Action.objects.in_redaction(redaction).get()
+    add = url(pm.IndicatorValue, "add")
+    assert (
+        indicator
+        not in planner_client.get(add).context["adminform"].form.fields["indicator"].queryset
+    )
+    response = planner_client.post(add, {"indicator": indicator.pk, "year": "2024", "value": "1"})
+    assert response.status_code == 200 and not indicator.values.filter(year=2024).exists()
+    assert planner_client.post(
+        url(pm.Action, "change", action.pk), {"progress": "90"}
+    ).status_code == (403)
+    assert not planner_client.get(url(pm.Indicator, "change", indicator.pk)).context[
+        "has_change_permission"
+    ]
+
+
+# --- lists in the order planners read them --------------------------------------------------
+
+
+def test_clicking_the_code_column_sorts_codes_naturally(planner_client, redaction):
+    priority = redaction.priorities.get()
+    for code in ("RV1.10", "RV1.2"):
+        ActionLineFactory(priority=priority, code=code)
+    for query in ("", "?o=1", "?o=-1"):
+        response = planner_client.get(url(pm.ActionLine, "changelist") + query)
+        codes = [line.code for line in response.context["cl"].result_list]
+        expected = ["RV1.1", "RV1.2", "RV1.10"]
+        assert codes == (expected[::-1] if query == "?o=-1" else expected)
+
+
+def test_sections_and_swot_are_listed_in_the_programme_order(planner_client, redaction):
+    redaction.situation_sections.all().delete()
+    redaction.swot_items.all().delete()
+    for area in ("economy", "population", "nature"):
+        SituationSectionFactory(redaction=redaction, area=area)
+    for kind in ("threat", "opportunity", "strength", "weakness"):
+        SwotItemFactory(redaction=redaction, kind=kind)
+    for query in ("", "?o=2"):
+        response = planner_client.get(url(pm.SituationSection, "changelist") + query)
+        areas = [section.area for section in response.context["cl"].result_list]
+        assert areas == ["nature", "population", "economy"]
+        response = planner_client.get(url(pm.SwotItem, "changelist") + query)
+        kinds = [item.kind for item in response.context["cl"].result_list]
+        assert kinds == ["strength", "weakness", "opportunity", "threat"]

@@ -1,6 +1,7 @@
 import copy
 import datetime
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -8,8 +9,10 @@ from django.apps import apps
 from django.db import transaction
 
 from programmes.models import (
+    Action,
     ActionLine,
     DataSource,
+    IndicatorValue,
     InvalidStatusChange,
     Redaction,
     RedactionContent,
@@ -21,6 +24,7 @@ from programmes.services import start_next_redaction
 from tests.factories import (
     ActionLineFactory,
     DataSourceFactory,
+    IndicatorFactory,
     PriorityFactory,
     full_redaction,
 )
@@ -219,12 +223,30 @@ CONTENT_MODELS = [
 ]
 
 
-@pytest.fixture
-def frozen():
-    redaction = full_redaction()
-    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Redaction.Status.APPROVED)
+def _frozen(status=Redaction.Status.APPROVED):
+    return _frozen_now(full_redaction(), status)
+
+
+def _frozen_now(redaction, status=Redaction.Status.APPROVED):
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(status, **DECISION)
     redaction.refresh_from_db()
     return redaction
+
+
+@pytest.fixture
+def frozen():
+    return _frozen()
+
+
+MONITORING_MODELS = [model for model in CONTENT_MODELS if model in (Action, IndicatorValue)]
+# Every kind of content is frozen in every published status; monitoring (an action's
+# status and progress, indicators' actual values) stays open in the approved redaction.
+FROZEN_CASES = [
+    (model, status)
+    for model in CONTENT_MODELS
+    for status in STATUSES[1:]
+    if not (model in MONITORING_MODELS and status == Redaction.Status.APPROVED)
+]
 
 
 def test_every_content_model_is_covered():
@@ -244,9 +266,19 @@ def test_every_content_model_is_covered():
     }
 
 
+def test_monitoring_is_the_actions_progress_and_the_indicators_values():
+    assert [m.__name__ for m in MONITORING_MODELS] == ["Action", "IndicatorValue"]
+    assert Action.monitoring_fields == ("status", "progress")
+    assert IndicatorValue.monitoring_rows
+    assert not any(m.monitoring_fields for m in CONTENT_MODELS if m not in MONITORING_MODELS)
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m.__name__)
-def test_frozen_content_refuses_save_delete_and_bulk_writes(frozen, model):
+@pytest.mark.parametrize(
+    "model,status", FROZEN_CASES, ids=[f"{m.__name__}-{s}" for m, s in FROZEN_CASES]
+)
+def test_frozen_content_refuses_save_delete_and_bulk_writes(model, status):
+    frozen = _frozen(status)
     rows = model.objects.in_redaction(frozen)
     obj = rows.first()
     assert obj is not None, "full_redaction() has one of everything"
@@ -347,3 +379,74 @@ def test_frozen_section_keeps_its_data_sources_from_either_side(frozen):
     draft_section.data_sources.add(new_source)
     new_source.delete()
     assert list(draft_section.data_sources.all()) == [source]
+
+
+# --- monitoring stays open while the redaction is in force ---------------------------------
+
+
+@pytest.mark.django_db
+def test_approved_redaction_takes_new_indicator_values_and_keeps_their_history():
+    draft = full_redaction()
+    other = IndicatorFactory(redaction=draft, code="R2")
+    frozen = _frozen_now(draft)
+    indicator = frozen.indicators.get(code="R1")
+    value = IndicatorValue.objects.create(indicator=indicator, year=2024, value=Decimal("170"))
+    value.value = Decimal("175")
+    value.note = "Precizēts"
+    value.save()
+    IndicatorValue.objects.filter(pk=value.pk).update(note="Pēc CSP datiem")
+    IndicatorValue.objects.bulk_create([IndicatorValue(indicator=indicator, year=2025, value=1)])
+    IndicatorValue.objects.filter(indicator=indicator, year=2025).delete()
+
+    value.refresh_from_db()
+    assert (value.value, value.note) == (Decimal("175"), "Pēc CSP datiem")
+    assert [h.value for h in value.history.order_by("history_date")] == [
+        Decimal("170"),
+        Decimal("175"),
+    ]
+    # A value stays with its indicator: moving it is not monitoring.
+    value.indicator = other
+    with pytest.raises(RedactionFrozen):
+        value.save()
+    with pytest.raises(RedactionFrozen):
+        IndicatorValue.objects.filter(pk=value.pk).update(indicator=other)
+    with pytest.raises(RedactionFrozen):
+        IndicatorValue.objects.filter(pk=value.pk).update(copied_from=None)
+
+
+@pytest.mark.django_db
+def test_approved_redaction_records_action_progress_but_nothing_else(frozen):
+    action = Action.objects.in_redaction(frozen).get()
+    action.status = Action.Status.IN_PROGRESS
+    action.progress = 70
+    action.save()
+    Action.objects.filter(pk=action.pk).update(progress=80)
+    action.refresh_from_db()
+    assert (action.status, action.progress) == (Action.Status.IN_PROGRESS, 80)
+
+    action.title = "Cita rīcība"
+    with pytest.raises(RedactionFrozen):
+        action.save()
+    with pytest.raises(RedactionFrozen):
+        Action.objects.filter(pk=action.pk).update(progress=90, estimated_cost=1)
+    with pytest.raises(RedactionFrozen):
+        action.delete()
+    clone = copy.copy(action)
+    clone.pk, clone.code = None, "R99"
+    with pytest.raises(RedactionFrozen):
+        Action.objects.bulk_create([clone])
+    action.refresh_from_db()
+    assert (action.title, action.progress) != ("Cita rīcība", 90)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["public_discussion", "superseded", "withdrawn"])
+def test_monitoring_is_closed_unless_the_redaction_is_in_force(status):
+    frozen = _frozen(status)
+    indicator = frozen.indicators.get()
+    with pytest.raises(RedactionFrozen):
+        IndicatorValue.objects.create(indicator=indicator, year=2024, value=1)
+    action = Action.objects.in_redaction(frozen).get()
+    action.progress = 90
+    with pytest.raises(RedactionFrozen):
+        action.save()

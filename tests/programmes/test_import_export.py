@@ -165,9 +165,57 @@ def test_import_into_a_frozen_redaction_is_refused(planner_client, redaction):
         preview = _preview(planner_client, pm.Action, redaction, upload)
 
     assert preview.status_code == 200
-    errors = preview.context["form"].errors["redaction"]
-    assert "iesaldēts" in str(errors[0]) or "frozen" in str(errors[0])
+    assert preview.context["form"].errors["redaction"] == [
+        "This redaction is no longer a draft: its content is frozen and nothing can be "
+        "imported into it. Start the next redaction to make changes."
+    ]
     assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_action_plan_import_into_the_approved_redaction_is_refused(planner_client, redaction):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Status.APPROVED)
+    upload = _csv(ACTION_HEADER + "\nU1.1.1,R1,Cits nosaukums,Pārvalde,,2022,2025,,100,,90\n")
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+    assert preview.context["form"].errors["redaction"] == [
+        "Šī redakcija vairs nav melnraksts: tās saturs ir iesaldēts, un tajā neko nevar "
+        "importēt. Lai veiktu izmaiņas, sāciet nākamo redakciju."
+    ]
+    assert pm.Action.objects.in_redaction(redaction).get().progress == 50
+
+
+def test_indicator_values_import_into_the_approved_redaction_shows_at_once(
+    client, planner_client, planner, redaction
+):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Status.APPROVED)
+    page = redaction.get_absolute_url()
+    assert "175" not in client.get(page).text  # the frozen parts are cached from now on
+    upload = _csv("indicator,year,value,note\nR1,2024,175,Pēc CSP datiem\n")
+
+    preview = _preview(planner_client, pm.IndicatorValue, redaction, upload)
+    assert not preview.context["result"].has_validation_errors()
+    _confirm(planner_client, pm.IndicatorValue, preview)
+
+    value = pm.IndicatorValue.objects.in_redaction(redaction).get(year=2024)
+    assert (value.value, value.note) == (Decimal("175"), "Pēc CSP datiem")
+    assert value.history.get().history_user == planner
+    row = client.get(page).text.split('id="indicators"')[1]
+    assert '<td class="num">175 (2024)</td>' in row
+    # The rest of the redaction stays frozen.
+    assert pm.Redaction.objects.get(pk=redaction.pk).status == Status.APPROVED
+
+
+def test_indicator_values_import_into_a_redaction_in_discussion_is_refused(
+    planner_client, redaction
+):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(Status.PUBLIC_DISCUSSION)
+    upload = _csv("indicator,year,value,note\nR1,2024,175,\n")
+    with translation.override("en"):
+        preview = _preview(planner_client, pm.IndicatorValue, redaction, upload)
+    assert preview.context["form"].errors["redaction"] == [
+        "Values can be imported only into a draft or into the approved redaction (the one in "
+        "force); this redaction's content is frozen."
+    ]
+    assert not pm.IndicatorValue.objects.in_redaction(redaction).filter(year=2024).exists()
 
 
 def test_import_into_another_municipalitys_redaction_is_refused(client, other_planner, redaction):
@@ -377,3 +425,64 @@ def test_each_plan_exports_to_csv_in_english_for_english_users(planner_client, r
         pm.IndicatorValue: "Indicator,Year,Value,Note",
     }
     assert header.startswith(english[model])
+
+
+def test_fractional_years_and_progress_are_refused_not_cut(planner_client, redaction):
+    upload = _csv(
+        ACTION_HEADER + "\n"
+        "U1.1.1,R2,Daļējs gads,Pārvalde,,2022.7,2025,,100,planned,10\n"
+        "U1.1.1,R3,Daļējs progress,Pārvalde,,2022,2025.0,,100,planned,40.9\n"
+    )
+    with translation.override("en"):
+        preview = _preview(planner_client, pm.Action, redaction, upload)
+    invalid = {
+        row.number: row.field_specific_errors for row in preview.context["result"].invalid_rows
+    }
+    assert invalid[1] == {"Start year": ["“2022.7” is not a whole number."]}
+    # "2025.0", as a spreadsheet may store a year, is 2025; 40.9 % is refused.
+    assert invalid[2] == {"Progress, %": ["“40.9” is not a whole number."]}
+    assert "confirm_form" not in preview.context
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_a_record_given_twice_in_one_file_is_refused_on_its_later_row(planner_client, redaction):
+    upload = _csv(
+        ACTION_HEADER + "\n"
+        "U1.1.1,R2,Pirmā versija,Pārvalde,,2022,2025,,100,planned,10\n"
+        "U1.1.1,R3,Cita,Pārvalde,,2022,2025,,100,planned,10\n"
+        "U1.1.1,R2,Otrā versija,Pārvalde,,2022,2025,,100,planned,10\n"
+    )
+    with translation.override("lv"):
+        preview = _preview(planner_client, pm.Action, redaction, upload)
+    result = preview.context["result"]
+    invalid = {row.number: row.field_specific_errors for row in result.invalid_rows}
+    assert list(invalid) == [3]
+    assert invalid[3] == {
+        "Kods": [
+            "Faila 2. rindā jau ir šī rīcība (tie paši „Uzdevums”, „Kods”); katra failā "
+            "var būt tikai vienreiz."
+        ]
+    }
+    assert "confirm_form" not in preview.context
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+def test_investment_amount_given_twice_by_code_and_by_label_is_refused(planner_client, redaction):
+    header = "item,action_line,task,title,responsible,expected_result,year,source,amount\n"
+    upload = _csv(
+        header + "I1,RV1.1,U1.1.1,Ceļš,Pārvalde,,2022,municipal,100\n"
+        "I1,RV1.1,U1.1.1,Ceļš,Pārvalde,,2022.0,Municipal budget,200\n"
+    )
+    with translation.override("en"):
+        preview = _preview(planner_client, pm.InvestmentAmount, redaction, upload)
+    invalid = {r.number: r.field_specific_errors for r in preview.context["result"].invalid_rows}
+    assert list(invalid) == [2]
+    assert "Row 2 of the file already gives this" in invalid[2]["Source"][0]
+
+
+def test_a_row_with_more_cells_than_headings_gets_a_message_not_a_500(planner_client, redaction):
+    upload = _csv(ACTION_HEADER + "\nU1.1.1,R2,Par daudz,Pārvalde,,2022,2025,,100,planned,10,x,y\n")
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+    assert preview.status_code == 200
+    assert "confirm_form" not in preview.context
+    assert pm.Action.objects.in_redaction(redaction).count() == 1
