@@ -26,6 +26,7 @@ from programmes.models import (
     SituationSection,
     Task,
 )
+from programmes.upsert import upsert
 
 from .models import (
     Event,
@@ -361,8 +362,11 @@ def _part_fields(part):
 
 
 def _group(programme, kind, name, position, **fields):
-    group, _created = WorkingGroup.objects.update_or_create(
-        programme=programme, name=name, defaults={"kind": kind, "position": position, **fields}
+    group, _created = upsert(
+        WorkingGroup,
+        programme=programme,
+        name=name,
+        defaults={"kind": kind, "position": position, **fields},
     )
     return group
 
@@ -370,7 +374,8 @@ def _group(programme, kind, name, position, **fields):
 def _meeting(group, date, participants, place, sectors):
     # Each demo group meets once: a meeting whose date the demo has since corrected goes.
     group.meetings.exclude(date=date).delete()
-    WorkingGroupMeeting.objects.update_or_create(
+    upsert(
+        WorkingGroupMeeting,
         group=group,
         date=date,
         defaults={
@@ -383,13 +388,17 @@ def _meeting(group, date, participants, place, sectors):
 
 def _given(group, proposals):
     for position, (text, outcome) in enumerate(proposals, start=1):
-        WorkingGroupProposal.objects.update_or_create(
-            group=group, position=position, defaults={"text": text, "outcome": outcome}
+        upsert(
+            WorkingGroupProposal,
+            group=group,
+            position=position,
+            defaults={"text": text, "outcome": outcome},
         )
 
 
 def _event(municipality, title, starts_at, ends_at, **fields):
-    Event.objects.update_or_create(
+    upsert(
+        Event,
         municipality=municipality,
         title=title,
         defaults={"starts_at": starts_at, "ends_at": ends_at, **fields},
@@ -397,7 +406,8 @@ def _event(municipality, title, starts_at, ends_at, **fields):
 
 
 def _survey(programme, title, audience, opens_on, closes_on, respondents, results):
-    Survey.objects.update_or_create(
+    upsert(
+        Survey,
         programme=programme,
         title=title,
         defaults={
@@ -460,7 +470,8 @@ def _livani(programme):
     redaction = Redaction.objects.filter(programme=programme, number=1).first()
     if redaction is None:
         return
-    discussion, _created = PublicDiscussion.objects.update_or_create(
+    discussion, _created = upsert(
+        PublicDiscussion,
         slug="livani-iap-2019-2025-1",
         defaults={
             "redaction": redaction,
@@ -492,7 +503,8 @@ def _livani(programme):
     )
     for number, (model, code), text, name, channel, answer, why, published in LIVANI_PROPOSALS:
         received = at(2018, 9, 3 + number * 3, 12)
-        Proposal.objects.update_or_create(
+        upsert(
+            Proposal,
             discussion=discussion,
             number=number,
             defaults={
@@ -575,7 +587,8 @@ def _daugavpils(programme):
     closes_at = (now + datetime.timedelta(days=28)).replace(
         hour=17, minute=0, second=0, microsecond=0
     )
-    discussion, _created = PublicDiscussion.objects.update_or_create(
+    discussion, _created = upsert(
+        PublicDiscussion,
         slug="daugavpils-ap-2014-2020-1",
         defaults={
             "redaction": redaction,
@@ -605,7 +618,8 @@ def _daugavpils(programme):
     )
     for number, (model, code), text, name, email, answer, why in DAUGAVPILS_PROPOSALS:
         received = opens_at + datetime.timedelta(days=number, hours=3)
-        Proposal.objects.update_or_create(
+        upsert(
+            Proposal,
             discussion=discussion,
             number=number,
             defaults={

@@ -14,6 +14,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from programmes.models import DevelopmentProgramme, Municipality
+from programmes.upsert import save_if_changed, upsert
 from projects.models import Project
 
 from .models import News, NewsPhoto
@@ -255,7 +256,8 @@ def load():
             programme = DevelopmentProgramme.objects.filter(
                 municipality__slug=municipality_slug, slug=programme_slug
             ).first()
-        post, _ = News.objects.update_or_create(
+        post, _ = upsert(
+            News,
             slug=spec["slug"],
             defaults={
                 "title": spec["title"],
@@ -277,7 +279,14 @@ def load():
                 photo.image = ContentFile(
                     _png(draw(seed=position + len(post.slug))), name=f"{post.slug}-{position}.png"
                 )
-            photo.caption = caption
-            photo.alt_text = alt_text
-            photo.credit = "Daugavpils pilsētas dome (ilustrācija)"
-            photo.save()
+            values = {
+                "caption": caption,
+                "alt_text": alt_text,
+                "credit": "Daugavpils pilsētas dome (ilustrācija)",
+            }
+            if photo.pk is None:
+                for name, value in values.items():
+                    setattr(photo, name, value)
+                photo.save()
+            else:
+                save_if_changed(photo, **values)

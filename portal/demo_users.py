@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 
 from programmes.models import Municipality, StaffProfile
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
+from programmes.upsert import upsert
 
 DEMO_PASSWORD = "demo-parole-2026"
 
@@ -65,7 +66,8 @@ def load():
         if role:
             user.groups.add(Group.objects.get(name=role))
         if municipality_slug:
-            StaffProfile.objects.update_or_create(
+            upsert(
+                StaffProfile,
                 user=user,
                 defaults={
                     "municipality": Municipality.objects.get(slug=municipality_slug),

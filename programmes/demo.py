@@ -38,6 +38,7 @@ from .models import (
     SwotItem,
     Task,
 )
+from .upsert import save_if_changed, upsert
 
 Status = Redaction.Status
 
@@ -93,14 +94,13 @@ def load():
 def _data_sources():
     sources = {}
     for code, name, url in content.DATA_SOURCES:
-        sources[code], _ = DataSource.objects.update_or_create(
-            code=code, defaults={"name": name, "url": url}
-        )
+        sources[code], _ = upsert(DataSource, code=code, defaults={"name": name, "url": url})
     return sources
 
 
 def _municipalities():
-    daugavpils, _ = Municipality.objects.update_or_create(
+    daugavpils, _ = upsert(
+        Municipality,
         slug="daugavpils",
         defaults={
             "name": "Daugavpils",
@@ -113,7 +113,8 @@ def _municipalities():
             ),
         },
     )
-    livani, _ = Municipality.objects.update_or_create(
+    livani, _ = upsert(
+        Municipality,
         slug="livani",
         defaults={
             "name": "Līvānu novads",
@@ -130,7 +131,8 @@ def _municipalities():
 
 
 def _programmes(daugavpils, livani):
-    dp, _ = DevelopmentProgramme.objects.update_or_create(
+    dp, _ = upsert(
+        DevelopmentProgramme,
         municipality=daugavpils,
         slug="ap-2014-2020",
         defaults={
@@ -153,7 +155,8 @@ def _programmes(daugavpils, livani):
             ),
         },
     )
-    lv, _ = DevelopmentProgramme.objects.update_or_create(
+    lv, _ = upsert(
+        DevelopmentProgramme,
         municipality=livani,
         slug="iap-2019-2025",
         defaults={
@@ -178,7 +181,8 @@ def _programmes(daugavpils, livani):
 
 
 def _steering_group(programme, spec):
-    group, _ = SteeringGroup.objects.update_or_create(
+    group, _ = upsert(
+        SteeringGroup,
         programme=programme,
         defaults={
             "order_number": spec["order_number"],
@@ -187,7 +191,8 @@ def _steering_group(programme, spec):
         },
     )
     for position, (name, job, organisation, role) in enumerate(spec["members"], start=1):
-        SteeringGroupMember.objects.update_or_create(
+        upsert(
+            SteeringGroupMember,
             group=group,
             name=name,
             defaults={
@@ -198,7 +203,8 @@ def _steering_group(programme, spec):
             },
         )
     for number, date, place, agenda, decisions in spec["meetings"]:
-        SteeringGroupMeeting.objects.update_or_create(
+        upsert(
+            SteeringGroupMeeting,
             group=group,
             number=number,
             defaults={
@@ -229,13 +235,14 @@ def _set_status(redaction, path, **fields):
     second run finds the redaction at the end of its path and only refreshes `fields`.
     """
     redaction.refresh_from_db()
+    steps = path[path.index(redaction.status) + 1 :] if redaction.status in path else []
+    if not steps:
+        save_if_changed(redaction, **fields)
+        return
     for name, value in fields.items():
         setattr(redaction, name, value)
-    steps = path[path.index(redaction.status) + 1 :] if redaction.status in path else []
     for status in steps:
         redaction.status = status
-        redaction.save()
-    if not steps:
         redaction.save()
 
 

@@ -986,7 +986,7 @@ DAUGAVPILS_STEERING_GROUP = {
         (
             1,
             (2012, 12, 12),
-            "Daugavpils pilsētas dome, Krišjāņa Valdemāra ielā 1",
+            "Etniskās kultūras centrs, Daugavpils",
             "AP sadaļu „Pašreizējās situācijas raksturojums un analīze” un „Stratēģiskā daļa” "
             "izskatīšana un izvērtēšana.",
             "Sadaļas pieņemtas zināšanai; ekspertiem precizēt iedzīvotāju un ekonomikas datus.",
@@ -1001,9 +1001,8 @@ DAUGAVPILS_STEERING_GROUP = {
         (
             3,
             (2013, 3, 6),
-            "Etniskās kultūras centrs, Daugavpils",
-            "Vadības grupas sanāksmes norise etniskajā centrā: rīcības virzieni kultūrvides, "
-            "tautību biedrību un tūrisma jomā.",
+            "Daugavpils pilsētas dome, Krišjāņa Valdemāra ielā 1",
+            "Rīcības virzieni kultūrvides, tautību biedrību un tūrisma jomā.",
             "Rīcības virzienu sarakstu papildināt ar etniskās kultūras daudzveidības uzdevumu.",
         ),
         (
@@ -1811,7 +1810,7 @@ LIVANI = {
 
 LIVANI_STEERING_GROUP = {
     "order_number": "1-12/38",
-    "order_date": (2018, 11, 5),
+    "order_date": (2017, 12, 11),
     "purpose": (
         "Vadīt integrētās attīstības programmas izstrādi, izvērtēt darba grupu priekšlikumus "
         "un sagatavot programmas redakcijas iesniegšanai domē."
@@ -1847,38 +1846,45 @@ LIVANI_STEERING_GROUP = {
     "meetings": [
         (
             1,
-            (2018, 12, 4),
+            (2018, 1, 16),
             "Līvānu novada dome, Rīgas ielā 77",
             "Programmas izstrādes darba plāns un sabiedrības līdzdalības pasākumi.",
-            "Apstiprināts darba grupu grafiks martā.",
+            "Apstiprināts darba grupu grafiks martā un aptauju anketas.",
         ),
         (
             2,
-            (2019, 4, 2),
+            (2018, 4, 24),
             "Līvānu novada dome",
             "13 darba grupu (7 tematisko, 6 teritoriālo) priekšlikumu izvērtēšana.",
             "Priekšlikumi iekļauti vīzijā, prioritātēs un SVID analīzē.",
         ),
         (
             3,
-            (2019, 5, 14),
+            (2018, 5, 22),
             "Līvānu novada dome",
-            "Iedzīvotāju, uzņēmēju un kaimiņu pašvaldību aptauju rezultāti.",
+            "Iedzīvotāju, uzņēmēju, kaimiņu pašvaldību un speciālistu aptauju rezultāti.",
             "Precizēti rīcības virzieni.",
         ),
         (
             4,
-            (2019, 6, 4),
+            (2018, 8, 21),
             "Līvānu novada dome",
             "1. redakcijas nodošana sabiedriskajai apspriešanai.",
-            "Ieteikt domei nodot 1. redakciju apspriešanai.",
+            "Ieteikt domei nodot 1. redakciju apspriešanai no 3. septembra.",
         ),
         (
             5,
+            (2018, 10, 23),
+            "Līvānu novada dome",
+            "Sabiedriskās apspriešanas priekšlikumu izvērtēšana un 2. redakcijas sagatavošana.",
+            "Priekšlikumu atbildes apstiprinātas; sagatavot 2. redakciju.",
+        ),
+        (
+            6,
             (2019, 10, 15),
             "Līvānu novada dome",
-            "Sabiedriskās apspriešanas priekšlikumu izvērtēšana un 2. redakcija.",
-            "2. redakciju ieteikt apstiprināšanai.",
+            "2. redakcijas sabiedriskās apspriešanas rezultāti.",
+            "2. redakciju ieteikt apstiprināšanai domē.",
         ),
     ],
 }

@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from programmes.models import ActionLine, DevelopmentProgramme, Municipality
+from programmes.upsert import upsert
 
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
 
@@ -143,7 +144,8 @@ def emblem_png():
 
 
 def _organisation(name, name_en, country, city, kind, municipality=None):
-    organisation, _ = Organisation.objects.update_or_create(
+    organisation, _ = upsert(
+        Organisation,
         name=name,
         country=country,
         defaults={"name_en": name_en, "city": city, "kind": kind, "municipality": municipality},
@@ -155,7 +157,8 @@ def _partners(project, rows):
     """The project's partners exactly as listed: any other partnership is removed."""
     project.partnerships.exclude(organisation__in=[org for org, _role in rows]).delete()
     for position, (organisation, role) in enumerate(rows):
-        Partnership.objects.update_or_create(
+        upsert(
+            Partnership,
             project=project,
             organisation=organisation,
             defaults={"role": role, "position": position},
@@ -170,7 +173,7 @@ def _remove_invented_partners():
 def _activities(project, rows):
     for row in rows:
         title = row.pop("title")
-        Activity.objects.update_or_create(project=project, title=title, defaults=row)
+        upsert(Activity, project=project, title=title, defaults=row)
 
 
 def _link(related, objects):
@@ -200,8 +203,11 @@ def _funding_programmes():
     for key, spec in FUNDING_PROGRAMMES.items():
         spec = dict(spec)
         fund, name = spec.pop("fund"), spec.pop("name")
-        programme, _ = FundingProgramme.objects.update_or_create(
-            fund=fund, name=name, defaults={**spec, "emblem_alt": "Eiropas Savienības karogs"}
+        programme, _ = upsert(
+            FundingProgramme,
+            fund=fund,
+            name=name,
+            defaults={**spec, "emblem_alt": "Eiropas Savienības karogs"},
         )
         if not programme.emblem:
             emblem = emblem or emblem_png()
@@ -231,7 +237,8 @@ def load():
     )
 
     # Seed 002: the ESF capacity project, its courses, study visits and the timeline change.
-    capacity, _ = Project.objects.update_or_create(
+    capacity, _ = upsert(
+        Project,
         slug="esf-kapacitate-projektu-ieviesanai",
         defaults={
             "title": ESF_CAPACITY_TITLE,
@@ -357,7 +364,8 @@ def load():
     )
 
     # Seeds 003 and 004: "Cities of change", Europe for Citizens 1.2.
-    decision, _ = CouncilDecision.objects.update_or_create(
+    decision, _ = upsert(
+        CouncilDecision,
         municipality=daugavpils,
         number="228",
         date=datetime.date(2013, 6, 11),
@@ -370,7 +378,8 @@ def load():
             ),
         },
     )
-    cities, _ = Project.objects.update_or_create(
+    cities, _ = upsert(
+        Project,
         slug="cities-of-change",
         defaults={
             "title": CITIES_TITLE,
@@ -458,7 +467,8 @@ def load():
 
     # Seed 000: the ESF project that funds drafting the Daugavpils development programme.
     planning_total = (Decimal("25000") / LVL_PER_EUR).quantize(Decimal("0.01"))
-    planning, _ = Project.objects.update_or_create(
+    planning, _ = upsert(
+        Project,
         slug="attistibas-planosanas-kapacitate",
         defaults={
             "title": PLANNING_TITLE,
