@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from programmes.models import DevelopmentProgramme
+from programmes.spreadsheets import spreadsheet_safe
 
 from . import selectors, services
 from .calendar import events_calendar
@@ -19,14 +20,14 @@ from .forms import HONEYPOT_FIELD, ProposalForm
 from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion
 
 
-@require_GET
+@require_safe
 def index(request):
     context = selectors.consultations_page()
     context["crumbs"] = [(None, _("Consultations"))]
     return render(request, "consultations/index.html", context)
 
 
-@require_GET
+@require_safe
 def past_events(request):
     """Every past event, newest first, a page at a time (the index shows the latest only)."""
     page = Paginator(selectors.past_events(), selectors.PAST_EVENTS_PAGE_SIZE).get_page(
@@ -142,7 +143,7 @@ def _closed_discussion_or_404(slug):
     return discussion
 
 
-@require_GET
+@require_safe
 def report(request, slug):
     discussion = _get_discussion(slug)
     if not discussion.is_closed():
@@ -176,7 +177,7 @@ def _csv_response(discussion, name):
     return response, csv.writer(response, delimiter=";")
 
 
-@require_GET
+@require_safe
 def report_csv(request, slug):
     discussion = _closed_discussion_or_404(slug)
     proposals = selectors.report_proposals(discussion)
@@ -196,16 +197,16 @@ def report_csv(request, slug):
             [
                 proposal.number,
                 timezone.localtime(proposal.received_at).strftime("%d.%m.%Y"),
-                _csv_cell(proposal.part_label),
-                _csv_cell(proposal.text),
+                spreadsheet_safe(proposal.part_label),
+                spreadsheet_safe(proposal.text),
                 proposal.get_answer_display() or _("Not answered yet"),
-                _csv_cell(proposal.justification),
+                spreadsheet_safe(proposal.justification),
             ]
         )
     return response
 
 
-@require_GET
+@require_safe
 def report_counts_csv(request, slug):
     """Counts of published proposals by answer, a table of its own next to the proposals.
 
@@ -223,12 +224,6 @@ def report_counts_csv(request, slug):
     return response
 
 
-def _csv_cell(value):
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _calendar_response(request, events, name, filename):
     body = events_calendar(events, name=name, host=request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -236,13 +231,13 @@ def _calendar_response(request, events, name, filename):
     return response
 
 
-@require_GET
+@require_safe
 def events_ics(request):
     events = Event.objects.for_listing().order_by("starts_at")
     return _calendar_response(request, events, _("Consultation events"), "events.ics")
 
 
-@require_GET
+@require_safe
 def programme_events_ics(request, municipality, programme):
     programme = get_object_or_404(
         DevelopmentProgramme.objects.select_related("municipality"),

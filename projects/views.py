@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from programmes.spreadsheets import spreadsheet_safe
+
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
 
@@ -20,17 +22,6 @@ def _filtered(request, queryset):
     filterset = ProjectFilter(request.GET or None, queryset=queryset)
     projects, sort = sorted_projects(filterset.qs, request.GET.get("sort", ""))
     return filterset, projects, sort
-
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
-    apostrophe, so a title such as "=HYPERLINK(…)" opens as text (CSV injection).
-
-    The same rule as the consultations report's; it would best live in `programmes`, where
-    both apps may import it from.
-    """
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @require_safe
