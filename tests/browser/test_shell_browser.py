@@ -48,3 +48,26 @@ def test_search_from_the_header_finds_without_diacritics(live_server, page):
     page.get_by_label("Meklēt portālā").press("Enter")
     page.get_by_role("link", name="Līvānu novada attīstības programma").wait_for()
     assert serious_violations(page) == []
+
+
+def test_a_fact_with_two_values_keeps_both_beside_its_term(live_server, page):
+    """The key-facts list is a two-column grid: a term with two values (a measure and its
+    sub-activity) must not push the following terms into the values' column."""
+    from tests.projects.factories import FundingProgrammeFactory, ProjectFactory
+
+    funding = FundingProgrammeFactory(
+        name="Eiropa pilsoņiem",
+        measure="1. aktivitāte „Aktīvi iedzīvotāji Eiropai”",
+        sub_activity="1.2. apakšaktivitāte „Sadraudzības pilsētu tematiskais tīklojums”",
+    )
+    ProjectFactory(title="Pārmaiņu pilsētas", slug="cities-of-change", funding_programme=funding)
+
+    page.goto(f"{live_server.url}/lv/projects/cities-of-change/")
+    facts = page.locator("dl.facts")
+    terms_x = {round(box["x"]) for box in facts.locator("dt").evaluate_all(BOXES)}
+    values_x = {round(box["x"]) for box in facts.locator("dd").evaluate_all(BOXES)}
+    assert len(terms_x) == 1 and len(values_x) == 1
+    assert terms_x.pop() < values_x.pop() - 50
+
+
+BOXES = "els => els.map(el => el.getBoundingClientRect().toJSON())"
