@@ -5,7 +5,7 @@ rules live in `Redaction.objects.visible_to`, applied inside the selectors.
 """
 
 from django.core.cache import cache
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -139,13 +139,22 @@ def redaction_detail(request, municipality, programme, number):
 
 @require_GET
 def redaction_compare(request, municipality, programme, a, b):
+    """Two redactions side by side, the earlier (lower number) first.
+
+    The page has one address per pair: the later-first address redirects to it, and a
+    redaction compared with itself redirects to its own page. Both happen before any
+    lookup, so a redirect tells nothing about which redactions exist.
+    """
+    if a == b:
+        return redirect("programmes:redaction", municipality, programme, a)
+    if a > b:
+        return redirect("programmes:compare", municipality, programme, b, a)
     old, new = selectors.redactions_for_compare(municipality, programme, a, b, request.user)
     programme = new.programme
-    crumbs = [
-        *_programme_crumbs(programme),
-        (old.get_absolute_url(), old.display_label),
-        (None, _("Comparison with %(label)s") % {"label": new.display_label}),
-    ]
+    title = _("Comparison of redactions: %(old)s and %(new)s") % {
+        "old": old.display_label,
+        "new": new.display_label,
+    }
     return render(
         request,
         "programmes/redaction_compare.html",
@@ -154,6 +163,7 @@ def redaction_compare(request, municipality, programme, a, b):
             "old": old,
             "new": new,
             "programme": programme,
-            "crumbs": crumbs,
+            "title": title,
+            "crumbs": [*_programme_crumbs(programme), (None, title)],
         },
     )

@@ -72,9 +72,11 @@ def test_planner_starts_next_redaction_and_visitor_sees_the_change(
         assert anonymous.get_by_role("heading", name=f"VTP1 {NEW_TITLE}").count() == 1
         assert serious_violations(anonymous) == []
 
-        anonymous.get_by_role("link", name="salīdzināt ar: 1. redakcija").click()
+        anonymous.get_by_role("link", name="skatīt, kas mainīts").click()
         anonymous.wait_for_load_state()
         assert anonymous.url.endswith(f"{PROGRAMME}redactions/1/compare/2/")
+        heading = "Redakciju salīdzinājums: 1. redakcija un 2. redakcija"
+        assert anonymous.get_by_role("heading", level=1, name=heading).count() == 1
         changes = anonymous.locator("#compare-priorities").locator("..")
         assert "VTP1" in changes.inner_text()
         assert anonymous.locator("#compare-priorities ~ ul ins").first.inner_text() != ""

@@ -115,10 +115,47 @@ def test_renumbered_action_line_is_changed_not_removed_and_added(client, livani_
 def test_lineage_reaches_across_a_redaction_in_between(client, livani_planner):
     client.force_login(livani_planner)
     for a, b in ((1, 3), (3, 1)):
-        text = client.get(compare_url(a, b)).text
+        text = client.get(compare_url(a, b), follow=True).text
         section = text[text.index('id="compare-action_lines"') : text.index('id="compare-tasks"')]
         assert "Tūrisms un radošās industrijas" in section
         assert section.count("Changed</span>") == 2  # renumbered RV1.4 and renamed RV1.2
+
+
+def test_comparison_title_is_correct_latvian(client, demo_data):
+    # "ar" takes the accusative, which a free-text label cannot be declined into: the
+    # title names both redactions in the nominative instead.
+    response = client.get(compare_url(1, 2, language="lv"))
+    assert response.status_code == 200
+    title = "Redakciju salīdzinājums: 1. redakcija un 2. redakcija"
+    assert f"<h1>{title}</h1>" in response.text
+    assert f"<title>{title} — " in response.text
+    assert "salīdzinājumā ar" not in response.text and "ar: " not in response.text
+    english = client.get(compare_url(1, 2)).text
+    assert "<h1>Comparison of redactions: 1. redakcija and 2. redakcija</h1>" in english
+
+
+def test_the_earlier_redaction_is_always_shown_first(client, demo_data):
+    # One address per pair: later-first redirects, so "Earlier" is never the later one.
+    response = client.get(compare_url(2, 1))
+    assert response.status_code == 302
+    assert response.url == compare_url(1, 2)
+    text = client.get(response.url).text
+    earlier = text.index("<dt>Earlier</dt>")
+    assert text.index("/redactions/1/", earlier) < text.index("<dt>Later</dt>")
+
+
+def test_a_redaction_compared_with_itself_redirects_to_its_page(client, demo_data):
+    response = client.get(compare_url(2, 2))
+    assert response.status_code == 302
+    assert response.url == reverse("programmes:redaction", args=[*LIVANI, 2]).replace(
+        "/lv/", "/en/"
+    )
+
+
+def test_redirects_reveal_nothing_about_drafts(client, demo_data):
+    # Redaction 3 is a draft: the redirect happens, the page it leads to is a 404.
+    response = client.get(compare_url(3, 1), follow=True)
+    assert response.status_code == 404
 
 
 def test_comparison_with_a_draft_is_404_for_visitors(client, demo_data, planner):
