@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.urls import reverse
@@ -33,6 +34,10 @@ class WorkingGroupProposalInline(admin.TabularInline):
     fields = ["position", "text", "outcome"]
 
 
+# Filters by programme, municipality or discussion offer only what the user's own (scoped)
+# list holds: RelatedOnlyFieldListFilter reads the choices from the admin's queryset.
+
+
 @admin.register(WorkingGroup)
 class WorkingGroupAdmin(ScopedHistoryAdmin):
     list_display = [
@@ -43,7 +48,7 @@ class WorkingGroupAdmin(ScopedHistoryAdmin):
         "meeting_count",
         "participant_total",
     ]
-    list_filter = ["kind", "sector", "programme"]
+    list_filter = ["kind", "sector", ("programme", RelatedOnlyFieldListFilter)]
     search_fields = ["name", "territory", "description"]
     inlines = [WorkingGroupMeetingInline, WorkingGroupProposalInline]
     list_select_related = ["programme"]
@@ -68,7 +73,11 @@ class WorkingGroupAdmin(ScopedHistoryAdmin):
 @admin.register(Event)
 class EventAdmin(ScopedHistoryAdmin):
     list_display = ["title", "kind", "starts_at", "place", "participant_count", "municipality"]
-    list_filter = ["kind", "municipality", "programme"]
+    list_filter = [
+        "kind",
+        ("municipality", RelatedOnlyFieldListFilter),
+        ("programme", RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "place", "summary"]
     date_hierarchy = "starts_at"
     list_select_related = ["municipality"]
@@ -77,7 +86,7 @@ class EventAdmin(ScopedHistoryAdmin):
 @admin.register(Survey)
 class SurveyAdmin(ScopedHistoryAdmin):
     list_display = ["title", "programme", "audience", "opens_on", "closes_on", "respondent_count"]
-    list_filter = ["audience", "programme"]
+    list_filter = ["audience", ("programme", RelatedOnlyFieldListFilter)]
     search_fields = ["title", "results"]
     list_select_related = ["programme"]
 
@@ -116,7 +125,7 @@ class PublicDiscussionForm(forms.ModelForm):
 class PublicDiscussionAdmin(ScopedHistoryAdmin):
     form = PublicDiscussionForm
     list_display = ["__str__", "opens_at", "closes_at", "proposal_count"]
-    list_filter = ["redaction__programme"]
+    list_filter = [("redaction__programme", RelatedOnlyFieldListFilter)]
     search_fields = ["slug", "introduction", "redaction__programme__title"]
     list_select_related = ["redaction__programme"]
     fieldsets = [
@@ -230,7 +239,12 @@ class ProposalAdmin(ScopedHistoryAdmin):
         "received_at",
     ]
     list_display_links = ["number", "short_text"]
-    list_filter = ["discussion", "answer", "is_published", "channel"]
+    list_filter = [
+        ("discussion", RelatedOnlyFieldListFilter),
+        "answer",
+        "is_published",
+        "channel",
+    ]
     search_fields = ["text", "author_name", "email", "justification"]
     list_select_related = [
         "discussion__redaction__programme",

@@ -11,11 +11,17 @@ from django.utils import timezone
 from consultations import services
 from consultations.models import Proposal, PublicDiscussion
 from programmes.models import Redaction
-from tests.factories import ActionLineFactory, PriorityFactory, RedactionFactory
+from tests.factories import (
+    ActionLineFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    RedactionFactory,
+)
 
 from .factories import (
     EventFactory,
     ProposalFactory,
+    PublicDiscussionFactory,
     SurveyFactory,
     WorkingGroupMeetingFactory,
     published_redaction,
@@ -557,3 +563,28 @@ def test_discussion_admin_links_entering_a_proposal_for_it(client, planner, disc
         f"/en/admin/consultations/publicdiscussion/{discussion.pk}/change/"
     ).content.decode()
     assert f'href="/en/admin/consultations/proposal/add/?discussion={discussion.pk}"' in html
+
+
+def test_list_filters_offer_only_the_planners_own_municipality(
+    client, planner, discussion, other_municipality
+):
+    """Filter choices (programme, municipality, discussion) are scoped like the lists."""
+    ProposalFactory(discussion=discussion)
+    programme = discussion.redaction.programme
+    EventFactory(programme=programme)
+    SurveyFactory(programme=programme)
+    WorkingGroupMeetingFactory(group__programme=programme)
+    other_programme = ProgrammeFactory(
+        municipality=other_municipality, title="Līvānu novada integrētā attīstības programma"
+    )
+    other_redaction = published_redaction(RedactionFactory(programme=other_programme, number=1))
+    other_discussion = PublicDiscussionFactory(redaction=other_redaction, slug="livani-1")
+    ProposalFactory(discussion=other_discussion)
+    EventFactory(programme=other_programme)
+    SurveyFactory(programme=other_programme)
+    WorkingGroupMeetingFactory(group__programme=other_programme)
+    client.force_login(planner)
+    for name in ("workinggroup", "event", "survey", "publicdiscussion", "proposal"):
+        html = client.get(f"/lv/admin/consultations/{name}/").content.decode()
+        assert programme.title in html, name
+        assert "Līvān" not in html, name
