@@ -80,7 +80,18 @@ class ProposalForm(forms.ModelForm):
         help_texts = {
             "email": _("Never shown on the portal: we send the confirmation and the answer to it."),
         }
-        error_messages = {"text": {"required": _("Write your proposal.")}}
+        error_messages = {
+            "text": {"required": _("Write your proposal.")},
+            "author_name": {"required": _("Write your name.")},
+            "email": {
+                "required": _(
+                    "Write your e-mail address: we send the confirmation and the answer to it."
+                ),
+                "invalid": _(
+                    "Check your e-mail address: a correct one looks like name@example.lv."
+                ),
+            },
+        }
         widgets = {
             "text": forms.Textarea(attrs={"rows": 8, "maxlength": PROPOSAL_MAX_LENGTH}),
             "author_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -92,6 +103,8 @@ class ProposalForm(forms.ModelForm):
         self.redaction = redaction
         self.fields["part"].choices = part_choices(redaction)
         self.fields["email"].required = True
+        # The error summary names the field; the consent's label is a whole sentence.
+        self.fields["consent"].short_label = _("Consent")
         self.fields["text"].strip = True
         # Built here, not in Meta: the limit is put into the text in the request's language.
         self.fields["text"].help_text = gettext("Up to %(limit)s characters.") % {

@@ -30,6 +30,21 @@ def time_left(deadline, now=None):
 
 
 @register.filter
+def discussion_state(discussion, now=None):
+    """ "open", "upcoming" or "closed", as the discussion's own rules say at `now`.
+
+    Not the dates alone: the discussion of a redaction approved, superseded or withdrawn
+    meanwhile is over, even where its closing date is still ahead.
+    """
+    now = now or timezone.now()
+    if discussion.is_open(now):
+        return "open"
+    if discussion.is_upcoming(now):
+        return "upcoming"
+    return "closed"
+
+
+@register.filter
 def local_date(value):
     """The calendar date of an aware datetime in the portal's time zone (Europe/Riga)."""
     if not value:

@@ -17,7 +17,7 @@ from consultations.models import (
     WorkingGroupMeeting,
 )
 from consultations.selectors import PAST_EVENTS_SHOWN, consultations_page
-from programmes.models import SteeringGroupMeeting, Task
+from programmes.models import Redaction, SteeringGroupMeeting, Task
 from programmes.templatetags.latvian_dates import since_date, until_date
 from tests.factories import ProgrammeFactory, SteeringGroupFactory
 
@@ -28,6 +28,7 @@ from .factories import (
     WorkingGroupFactory,
     WorkingGroupMeetingFactory,
     WorkingGroupProposalFactory,
+    set_redaction_status,
 )
 
 pytestmark = pytest.mark.django_db
@@ -405,3 +406,28 @@ def test_a_valid_survey_results_file_is_linked_on_the_page(client, planner, prog
     client.logout()
     html = client.get("/lv/consultations/").content.decode()
     assert f'<a href="{survey.results_file.url}">Rezultāti (PDF)</a>' in html
+
+
+@pytest.mark.parametrize("upcoming", [False, True], ids=["within-period", "before-opening"])
+def test_discussion_of_a_retired_redaction_is_listed_as_closed_not_open(
+    client, discussion, upcoming
+):
+    """A redaction superseded while its discussion's dates still run: the discussion is over.
+
+    The card must say so, not "Open, 20 days left" (or "Upcoming") under past consultations.
+    """
+    if upcoming:
+        discussion.opens_at = timezone.now() + datetime.timedelta(days=2)
+        discussion.save()
+    set_redaction_status(discussion.redaction, Redaction.Status.SUPERSEDED)
+    html = client.get("/lv/consultations/").content.decode()
+    past = html[html.index('id="past-heading"') : html.index('id="groups-heading"')]
+    assert discussion.get_absolute_url() in past
+    assert "Slēgta" in past
+    assert "Atvērta" not in html
+    assert "Gaidāma" not in html
+    assert "atlikušais laiks" not in html
+    assert "Apspriešana ir beigusies: redakcijas statuss ir “Aizstāta”" in past
+    assert f"/lv/consultations/{discussion.slug}/report/" in past
+    # The home page lists open discussions only.
+    assert discussion.get_absolute_url() not in client.get("/lv/").content.decode()

@@ -440,3 +440,61 @@ def test_materials_and_ways_to_submit_link_their_addresses_and_stay_escaped(clie
     assert '<a href="mailto:attistiba@daugavpils.lv">' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
     assert "Domē, 1. stāvā<br>" in html
+
+
+def test_latvian_time_left_reads_as_a_sentence(client, discussion):
+    """ "atlikušais laiks: 20 dienas", not a masculine participle ("atlicis") before plurals."""
+    page = client.get(url(discussion)).content.decode()
+    assert "Priekšlikumu iesniegšanai atlikušais laiks: 20 dienas" in page
+    assert "atlicis" not in page
+    index = client.get("/lv/consultations/").content.decode()
+    assert "atlikušais laiks: 20 dienas" in index
+    assert "atlicis" not in index
+
+
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        (
+            "lv",
+            [
+                "Jūsu vārds, uzvārds: Ierakstiet savu vārdu.",
+                "Jūsu e-pasta adrese: Ierakstiet savu e-pasta adresi",
+                "Piekrišana: Bez jūsu piekrišanas",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Your name: Write your name.",
+                "Your e-mail address: Write your e-mail address",
+                "Consent: Without your consent",
+            ],
+        ),
+    ],
+)
+def test_missing_name_email_and_consent_are_named_plainly(client, discussion, lang, expected):
+    """The error summary names each field briefly and says what to do, in the page's language
+    (not Django's generic "This field is required", nor the consent's whole sentence)."""
+    data = valid_data(discussion, author_name="", email="")
+    del data["consent"]
+    response = client.post(url(discussion, lang), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    start = html.index('<div class="error-summary"')
+    summary = html[start : html.index("</ul>", start)]
+    for text in expected:
+        assert text in summary
+    assert "Šis lauks ir nepieciešams" not in summary
+    assert "This field is required" not in summary
+    assert ".:" not in summary
+    assert data["text"] in html
+
+
+def test_a_malformed_email_address_gets_a_plain_example(client, discussion):
+    response = client.post(url(discussion), valid_data(discussion, email="olga@"))
+    assert response.status_code == 400
+    assert "Pārbaudiet e-pasta adresi: pareizas adreses piemērs — vards@example.lv." in (
+        response.content.decode()
+    )
+    assert not Proposal.objects.exists()
