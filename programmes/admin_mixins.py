@@ -1,16 +1,19 @@
 """Admin building blocks every app uses: municipality scoping and change history."""
 
 import datetime
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
+from django.db import connection, models
 from django.http import Http404, HttpResponseRedirect
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
 from .access import municipality_path_of, scope_to_user
 
@@ -78,6 +81,46 @@ def date_hierarchy_refusal(model_admin, params):
     return None
 
 
+class ShortenedDiffDisplay(ObjDiffDisplay):
+    """Long texts cut to their ends with an ellipsis, instead of simple_history's untranslated
+    “[401 chars]” (the whole text is on the version's own page)."""
+
+    def shortened_str(self, prefix, num_skipped_chars, suffix):
+        return f"{prefix} … {suffix}"
+
+
+class ReadableHistoryHelper(HistoricalRecordContextHelper):
+    """Shows a history entry's old and new values as the change form shows them: a choice
+    by its label (“Melnraksts”, not `draft`), dates and times in the user's language and
+    time zone, numbers localised, an empty value as a dash, never `None`."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if getattr(field, "flatchoices", None) and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, datetime.datetime):
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            return formats.date_format(value, "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "DATE_FORMAT")
+        if isinstance(value, Decimal | float) or (
+            isinstance(value, int) and not isinstance(field, models.ForeignKey)
+        ):
+            return formats.number_format(value, use_l10n=True, force_grouping=False)
+        if isinstance(value, models.fields.files.FieldFile):
+            return value.name or "—"
+        return value
+
+    def get_obj_diff_display(self):
+        return ShortenedDiffDisplay(max_length=self.max_displayed_delta_change_chars)
+
+
 class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
     """The base ModelAdmin of the portal: scoped to a municipality, with change history.
 
@@ -86,6 +129,9 @@ class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
     historical rows and show another municipality's changes), and reverting to an old
     version needs the change permission on the object as it is now.
     """
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableHistoryHelper(self.model, historical_record)
 
     def changelist_view(self, request, extra_context=None):
         refusal = date_hierarchy_refusal(self, request.GET)

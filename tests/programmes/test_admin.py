@@ -243,6 +243,29 @@ def test_draft_content_can_be_changed_and_history_records_the_user(
         assert english not in page, english
 
 
+def test_history_shows_values_as_the_form_does_not_as_stored(planner_client, planner, redaction):
+    # A planner reads "Melnraksts → Sabiedriskā apspriešana", not "draft → public_discussion",
+    # dates in Latvian, a dash for an empty value, never "None" or an ISO timestamp.
+    from programmes import services
+
+    services.open_public_discussion(redaction=redaction, user=planner)
+    redaction.refresh_from_db()
+    page = planner_client.get(url(pm.Redaction, "history", redaction.pk)).content.decode()
+    assert "<strong>Statuss:</strong> Melnraksts &rarr; Sabiedriskā apspriešana" in page
+    published = f"{redaction.published_on.year}. gada"
+    assert f"<strong>Publicēšanas datums:</strong> — &rarr; {published}" in page
+    for raw in ("public_discussion", "None", "+00:00", " chars]"):
+        assert raw not in page, raw
+
+
+def test_history_cuts_long_texts_without_english(planner_client, redaction):
+    redaction.vision = "Sākums " + "vārds " * 60 + "beigas."
+    redaction.save()
+    page = planner_client.get(url(pm.Redaction, "history", redaction.pk)).content.decode()
+    assert "<strong>Vīzija:</strong>" in page
+    assert " … " in page and "chars]" not in page
+
+
 def test_action_start_next_redaction(planner_client, redaction):
     _status(redaction, Status.APPROVED)
     response = planner_client.post(
