@@ -50,6 +50,17 @@ class ProposalTextField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
+class HoneypotInput(forms.TextInput):
+    """The honeypot field, always rendered empty.
+
+    A person never sees it, so it must not come back filled: if a browser's autofill put
+    something in it, sending the form again (as the message asks) then goes through.
+    """
+
+    def format_value(self, value):
+        return None
+
+
 class ProposalForm(forms.ModelForm):
     """The public proposal form. A filled honeypot field marks a robot."""
 
@@ -65,7 +76,7 @@ class ProposalForm(forms.ModelForm):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -142,7 +153,7 @@ class ProposalForm(forms.ModelForm):
         cleaned = super().clean()
         if self.is_robot:
             raise ValidationError(
-                _("The form could not be accepted. Please leave the last field empty."),
+                _("The form could not be accepted. Please check what you wrote and send it again."),
                 code="honeypot",
             )
         return cleaned

@@ -498,3 +498,17 @@ def test_a_malformed_email_address_gets_a_plain_example(client, discussion):
         response.content.decode()
     )
     assert not Proposal.objects.exists()
+
+
+def test_a_person_whose_browser_filled_the_honeypot_can_send_again(client, discussion):
+    """The hidden field comes back empty with a message a person can follow (they never
+    see the field, so "leave the last field empty" would leave them stuck)."""
+    data = valid_data(discussion, website="https://autofill.example")
+    response = client.post(url(discussion), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Lūdzu, pārbaudiet ierakstīto un nosūtiet veidlapu vēlreiz." in html
+    assert "autofill.example" not in html
+    assert data["text"] in html
+    assert client.post(url(discussion), {**data, "website": ""}).status_code == 302
+    assert Proposal.objects.count() == 1
