@@ -203,7 +203,7 @@ def _value(label, getter, kind="value"):
 
 
 def _period(obj):
-    return f"{obj.start_year}–{obj.end_year}"
+    return obj.period
 
 
 def _code_of(attr):

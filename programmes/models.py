@@ -1010,6 +1010,13 @@ class Action(RedactionContent):
                 {"progress": _("A completed action has 100 % progress.")}, code="progress"
             )
 
+    @property
+    def period(self):
+        """The years the action runs, one year written once (2020, not 2020–2020)."""
+        if self.start_year == self.end_year:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
 
 class FundingSource(models.TextChoices):
     MUNICIPAL = "municipal", _("Municipal budget")

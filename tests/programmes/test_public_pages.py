@@ -19,6 +19,7 @@ from tests.factories import (
     PriorityFactory,
     ProgrammeFactory,
     RedactionFactory,
+    SituationSectionFactory,
     full_redaction,
 )
 
@@ -119,6 +120,22 @@ def test_redaction_page_shows_every_part(client, demo_data):
         or "publiskajai apspriešanai" in text
         or ("public discussion" in text)
     )
+
+
+def test_one_year_action_shows_its_year_once_and_area_titles_are_not_repeated(client):
+    redaction = RedactionFactory(number=1)
+    ActionFactory(task__action_line__priority__redaction=redaction, start_year=2020, end_year=2020)
+    ActionFactory(task__action_line__priority__redaction=redaction, start_year=2019, end_year=2025)
+    SituationSectionFactory(redaction=redaction, area="population", title="Iedzīvotāji")
+    SituationSectionFactory(redaction=redaction, area="living", title="Izglītība un zinātne")
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("public_discussion")
+    text = client.get(redaction.get_absolute_url()).text
+    assert "<td>2020</td>" in text and "2020–2020" not in text
+    assert "<td>2019–2025</td>" in text
+    # A section named like its thematic area gets no second heading of the same words.
+    assert text.count("Iedzīvotāji</h") == 1
+    assert "<h3>Iedzīvotāju dzīves vide</h3>" in text
+    assert "<h4>Izglītība un zinātne</h4>" in text
 
 
 def test_codes_order_naturally_on_the_page(client, demo_data):
