@@ -31,7 +31,7 @@ DEMO_USERS = [
     (
         "projekti",
         "Jānis",
-        "Projektu",
+        "Ozoliņš",
         "daugavpils",
         PROJECT_MANAGER,
         "Projektu vadītājs",
