@@ -121,6 +121,9 @@ PLANNING_TITLE = "Daugavpils pilsētas pašvaldības attīstības plānošanas k
 CITIES_TITLE = "Pilsētu sadarbība teritorijas attīstības jomā – pārmaiņu pilsētas"
 
 LVL_PER_EUR = Decimal("0.702804")
+# Seed 002 gives the ESF capacity project's start (1 April 2012) but no end; this planned
+# end is illustrative (see the project's notes and the README), not a fact of the seed.
+ESF_CAPACITY_ILLUSTRATIVE_END = datetime.date(2013, 12, 31)
 
 
 def emblem_png():
@@ -246,13 +249,16 @@ def load():
             "funding_programme": funding["esf-1.5.2.2.3"],
             "municipality": daugavpils,
             "municipality_role": Project.Role.LEAD,
-            # Seed 002, written in autumn 2012, reports it under way and gives no end date:
-            # with only a start in the past, the dates say it is running, and so does the seed.
-            "status": Project.Status.IN_PROGRESS,
+            # Seed 002, written in autumn 2012, reports it under way and gives no end date.
+            # A 2007–2013 ESF project is long over, and "in progress" in the registry (and
+            # "active in 2026" in its year filter) would be untrue, so it is shown as
+            # completed with an illustrative planned end, which the notes and the README
+            # say is illustrative. The seed's facts (start, 100 % ESF) are kept as given.
+            "status": Project.Status.COMPLETED,
             "eu_share": Decimal("100.00"),
             "planned_start": datetime.date(2012, 4, 1),
             "actual_start": datetime.date(2012, 4, 1),
-            "planned_end": None,
+            "planned_end": ESF_CAPACITY_ILLUSTRATIVE_END,
             "actual_end": None,
             "objective": (
                 "Stiprināt Daugavpils pašvaldības darbinieku kapacitāti Eiropas Savienības "
@@ -268,8 +274,10 @@ def load():
             "description": (
                 "Projektu 100 % apmērā finansē Eiropas Sociālais fonds. Ziņa par projekta "
                 "norisi ir no 2012. gada rudens; projekta kopējās izmaksas un beigu datums tajā "
-                "nav norādīti. Metodisko materiālu kopums un foto pieejami Latgales plānošanas "
-                "reģiona mājaslapā www.latgale.lv."
+                "nav norādīti. Plānotās beigas (2013. gada decembris) šajos demonstrācijas datos "
+                "ir ilustratīvas: 2007.–2013. gada plānošanas perioda projekts ir noslēdzies, "
+                "bet tā beigu datums avotā nav minēts. Metodisko materiālu kopums un foto "
+                "pieejami Latgales plānošanas reģiona mājaslapā www.latgale.lv."
             ),
             "publicity_note": "Par informācijas saturu atbild Daugavpils pilsētas dome.",
             "website": "https://www.daugavpils.lv/",

@@ -664,6 +664,21 @@ class Project(models.Model):
                 _("The actual end cannot be before the actual start."), code="actual_order"
             )
         if (
+            self.status in (Project.Status.COMPLETED, Project.Status.CLOSED)
+            and not self.actual_end
+            and not self.planned_end
+            and "actual_end" not in errors
+        ):
+            # Without an end, the registry would count a finished project as active in
+            # every year since its start ("active in 2026" for a 2012 project).
+            errors["actual_end"] = ValidationError(
+                _(
+                    "A completed or closed project needs its end date: enter the actual end, "
+                    "or the planned end if the actual one is not known."
+                ),
+                code="end_missing",
+            )
+        if (
             self.agreement_number
             and Project.objects.filter(agreement_number__iexact=self.agreement_number)
             .exclude(pk=self.pk)

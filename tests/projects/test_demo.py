@@ -29,9 +29,14 @@ def test_loading_twice_doubles_nothing(demo):
 def test_esf_capacity_project_from_seed_002(demo):
     project = Project.objects.get(agreement_number="1DP/1.5.2.2.3/11/APIA/SIF/110/71")
     assert project.actual_start == datetime.date(2012, 4, 1)
-    # The seed (autumn 2012) reports it under way and gives no end: nothing is made up.
-    assert project.status == Project.Status.IN_PROGRESS
-    assert (project.planned_end, project.actual_end, project.total_cost) == (None, None, None)
+    # The seed (autumn 2012) reports it under way and gives no end. A 2007–2013 ESF project
+    # is not "in progress" years later: completed, with a planned end the notes call
+    # illustrative; no actual end or cost is made up.
+    assert project.status == Project.Status.COMPLETED
+    assert project.planned_end == datetime.date(2013, 12, 31)
+    assert (project.actual_end, project.total_cost) == (None, None)
+    assert "ilustratīvas" in project.description
+    project.full_clean()
     assert project.eu_share == Decimal("100.00")
     assert project.funding_programme.fund == "esf"
     assert "Latgales plānošanas reģions" in [
@@ -70,6 +75,16 @@ def test_esf_capacity_project_from_seed_002(demo):
     ).published_at.date() == (change.start_date)
 
 
+def test_no_demo_project_of_2012_to_2015_is_shown_as_running(demo, client):
+    assert not Project.objects.running().exists()
+    assert "badge-in_progress" not in client.get("/lv/projects/").text
+    # Active in 2026: none of them (a project known only by its start would be).
+    assert client.get("/lv/projects/", {"year": 2026}).context["page"].paginator.count == 0
+    home = client.get("/lv/").text
+    assert "badge-in_progress" not in home
+    assert "Šobrīd netiek īstenots neviens projekts." in home
+
+
 def test_esf_capacity_page_shows_the_seeds_publicity_and_programme_once(demo, client):
     html = client.get("/lv/projects/esf-kapacitate-projektu-ieviesanai/").text
     assert (
@@ -83,8 +98,12 @@ def test_esf_capacity_page_shows_the_seeds_publicity_and_programme_once(demo, cl
     ) in html
     assert '<dd lang="lv">1.5. prioritāte „Administratīvās kapacitātes stiprināšana”</dd>' in html
     assert html.count("1.5.2.2.3. apakšaktivitāte") == 1
-    assert "no 2012. gada aprīļa" in html
-    assert "Tiek īstenots" in html and "Pabeigts" not in html
+    # Started as the seed says; the end is the illustrative one, which the notes explain.
+    assert "2012. g. aprīlis – 2013. g. decembris" in html
+    assert "badge-completed" in html and "badge-in_progress" not in html
+    assert "Plānotās beigas (2013. gada decembris) šajos demonstrācijas datos ir ilustratīvas" in (
+        html
+    )
 
 
 def test_cities_of_change_from_seeds_003_and_004(demo, client):
@@ -212,3 +231,43 @@ def test_news_posts_have_generated_photos(demo, client):
     for photo in NewsPhoto.objects.all():
         assert photo.thumbnail_width == 400 and photo.large_width == 1200 and photo.alt_text
     assert client.get("/lv/news/parmainu-pilsetas-dalijas-pieredze/").status_code == 200
+
+
+# Sentences of the seed news, as the posts must carry them (typography set right).
+SEED_SENTENCES = {
+    "uzsakts-darbs-pie-ap-1-redakcijas": [
+        "Vadības grupas pamatuzdevums ir nodrošināt regulāru AP 1. redakcijas projekta "
+        "izskatīšanu, precizējot un savlaicīgi novēršot potenciālas pretrunas.",
+        "izvērtējot Latgales plānošanas reģiona ekonomikas profilu",
+        "Projekta plānotās kopējās izmaksas – LVL 25 000.",
+    ],
+    "esf-kapacitates-projekta-aktivitates-2012": [
+        "centās izstrādāt panākumu formulu projektu veiksmīgai vadībai",
+        "Visi apskatītie objekti bija sajūsmas vērti un iedvesmoja jaunām idejām.",
+        "Šie braucieni tiešām deva iespēju dalīties pieredzē un uzzināt daudz ko jaunu",
+        "Šos kursus apgūst 7 Daugavpils pašvaldības projektu speciālisti.",
+        "Tomēr ir bijusi nepieciešamība arī veikt dažas izmaiņas projekta norises ietvaros, "
+        "piemēram, laika grafikā.",
+        "www.latgale.lv, kur pieejams arī metodisko materiālu kopums un foto no projekta "
+        "aktivitātēm.",
+    ],
+    "parmainu-pilsetas-dalijas-pieredze": [
+        "Pieredze par šiem komponentiem tika iegūta lekcijās, prezentācijās un sadarbojoties "
+        "darba grupās.",
+        "14 partneri no 11 valstīm: Polijas, Latvijas, Itālijas, Īrijas, Nīderlandes, Lietuvas, "
+        "Spānijas, Francijas, Lielbritānijas, Vācijas un Rumānijas.",
+        "– iegūti jauni starptautiski sadarbības kontakti starp projekta iesaistītajām pusēm un "
+        "apspriestas turpmākas aktivitātes šī projekta ietvaros.",
+    ],
+}
+
+
+def test_news_posts_carry_the_seed_texts(demo, client):
+    for slug, sentences in SEED_SENTENCES.items():
+        post = News.objects.get(slug=slug)
+        for sentence in sentences:
+            assert sentence in post.body, (slug, sentence)
+    html = client.get("/lv/news/parmainu-pilsetas-dalijas-pieredze/").text
+    # The list of outcomes keeps its lines.
+    assert "apspriestas turpmākas aktivitātes šī projekta ietvaros." in html
+    assert "plānošanas jomās;<br>– gūta pieredze par Hāgas" in html

@@ -209,6 +209,18 @@ def test_home_lists_running_projects_first_then_upcoming_then_finished(client, m
     assert "Slēptais" not in html
 
 
+def test_home_says_when_no_project_is_running(client, municipality):
+    status = ProjectFactory._meta.model.Status
+    ProjectFactory(title="Pabeigtais", status=status.COMPLETED, municipality=municipality)
+    html = client.get("/lv/").text
+    assert "Pabeigtais" in html
+    assert "Šobrīd netiek īstenots neviens projekts. Jaunākie projekti:" in html
+    english = client.get("/en/").text
+    assert "No project is being carried out at the moment. The latest projects:" in english
+    ProjectFactory(title="Īstenojamais", status=status.IN_PROGRESS, municipality=municipality)
+    assert "Šobrīd netiek īstenots" not in client.get("/lv/").text
+
+
 def test_council_decision_is_shown_with_number_date_protocol_and_paragraph(client, project):
     html = client.get(f"/lv/projects/{project.slug}/").text
     assert "<dt>Lēmuma Nr.</dt><dd>228</dd>" in html

@@ -269,6 +269,25 @@ def test_latvian_message_for_latvian_interface():
     assert message == "Plānotās beigas nevar būt pirms plānotā sākuma."
 
 
+@pytest.mark.parametrize("status", [Project.Status.COMPLETED, Project.Status.CLOSED])
+def test_finished_project_without_an_end_is_refused(status):
+    # Without an end the registry would count it active in every year since its start.
+    project = ProjectFactory(status=status, planned_end=None, actual_end=None)
+    assert errors_of(project) == {
+        "actual_end": [
+            "A completed or closed project needs its end date: enter the actual end, or the "
+            "planned end if the actual one is not known."
+        ]
+    }
+    project.planned_end = datetime.date(2015, 4, 30)
+    project.full_clean()
+
+
+def test_running_project_may_have_no_end_yet():
+    project = ProjectFactory(planned_end=None)
+    project.full_clean()
+
+
 def test_normalize_search_drops_latvian_diacritics():
     assert (
         normalize_search("Līvānu NOVADS, Daugavpils, Ģērķis") == "livanu novads, daugavpils, gerkis"
