@@ -8,6 +8,10 @@ registered function on SQLite (see `register_sqlite_fold`).
 import unicodedata
 
 from django.db.models import CharField, Func, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
 
 # Latvian letters with diacritics and their plain forms, for SQL TRANSLATE.
 _WITH = "āčēģīķļņōŗšūžĀČĒĢĪĶĻŅŌŖŠŪŽ"
@@ -97,12 +101,87 @@ def _content_results(model, query):
         redaction = item.get_redaction()
         results.append(
             {
-                "url": f"{redaction.get_absolute_url()}#{item.code}",
+                # The redaction page's anchors are the slugified codes (RV1.3 → #rv13).
+                "url": f"{redaction.get_absolute_url()}#{slugify(item.code)}",
                 "title": str(item),
                 "context": f"{redaction.programme.title}, {redaction.display_label}",
             }
         )
     return results
+
+
+def _discussion_results(query):
+    """Public discussions of published redactions, by programme, municipality or text."""
+    from consultations.models import PublicDiscussion
+
+    discussions = folded_filter(
+        PublicDiscussion.objects.public().with_programme(),
+        query,
+        [
+            "redaction__programme__title",
+            "redaction__programme__municipality__name",
+            "introduction",
+            "report_summary",
+        ],
+    )[:RESULTS_PER_GROUP]
+    return [
+        {
+            "url": discussion.get_absolute_url(),
+            "title": str(discussion),
+            "context": discussion.redaction.programme.municipality.name,
+        }
+        for discussion in discussions
+    ]
+
+
+def _working_group_results(query):
+    """Working groups: they are listed by programme on the consultations page."""
+    from consultations.models import WorkingGroup
+
+    groups = folded_filter(
+        WorkingGroup.objects.select_related("programme__municipality"),
+        query,
+        ["name", "territory", "description"],
+    )[:RESULTS_PER_GROUP]
+    index = reverse("consultations:index")
+    return [
+        {
+            "url": f"{index}#groups-{group.programme_id}",
+            "title": group.name,
+            "context": group.programme.title,
+        }
+        for group in groups
+    ]
+
+
+def _event_results(query):
+    """Consultation events: upcoming ones on the consultations page, past ones on theirs."""
+    from consultations.models import Event
+
+    events = folded_filter(
+        Event.objects.for_listing(), query, ["title", "summary", "place"]
+    ).order_by("-starts_at")[:RESULTS_PER_GROUP]
+    now = timezone.now()
+    upcoming, past = reverse("consultations:index"), reverse("consultations:past_events")
+    return [
+        {
+            "url": upcoming if event.ends_at >= now else past,
+            "title": event.title,
+            "context": date_format(timezone.localtime(event.starts_at), "DATE_FORMAT"),
+        }
+        for event in events
+    ]
+
+
+def _survey_results(query):
+    from consultations.models import Survey
+
+    surveys = folded_filter(Survey.objects.for_listing(), query, ["title", "results"])
+    index = reverse("consultations:index")
+    return [
+        {"url": index, "title": survey.title, "context": survey.programme.title}
+        for survey in surveys[:RESULTS_PER_GROUP]
+    ]
 
 
 SEARCH_SOURCES = []
@@ -129,6 +208,10 @@ def run_search(query):
         (_("Medium-term priorities"), _content_results(Priority, query)),
         (_("Action lines"), _content_results(ActionLine, query)),
         (_("Tasks"), _content_results(Task, query)),
+        (_("Public discussions"), _discussion_results(query)),
+        (_("Working groups"), _working_group_results(query)),
+        (_("Consultation events"), _event_results(query)),
+        (_("Surveys"), _survey_results(query)),
     ]
     groups += [(str(label), function(query)) for label, function in SEARCH_SOURCES]
     return [{"label": label, "results": results} for label, results in groups if results]

@@ -42,7 +42,8 @@ def test_search_finds_action_lines_of_published_redactions_only(client, livani_p
     )
     page = client.get("/lv/search/", {"q": "udens"}).content.decode()
     assert line.title in page
-    assert "#RV2.3" in page
+    # The link lands on the action line's heading (its anchor is the slugified code).
+    assert f'href="{published.get_absolute_url()}#rv23"' in page
     assert "slepenais" not in page
 
 
@@ -61,6 +62,8 @@ def test_search_query_count_is_fixed(client, django_assert_max_num_queries, liva
         type(redaction).objects.filter(pk=redaction.pk).set_status_for_tests(
             "approved" if n == 0 else "superseded"
         )
+    # Session-less page: one query per source (programmes, priorities, action lines, tasks,
+    # discussions, working groups, events, surveys, projects, news), none per result.
     with django_assert_max_num_queries(10):
         client.get("/lv/search/", {"q": "celi"})
 
@@ -70,3 +73,54 @@ def test_a_nul_byte_in_the_query_is_ignored_not_a_server_error(client, livani_pr
     response = client.get("/lv/search/", {"q": "livanu\x00"})
     assert response.status_code == 200
     assert "Līvānu novada integrētā attīstības programma" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_finds_consultations_but_never_a_draft_redactions_discussion(
+    client, livani_programme
+):
+    from consultations.models import PublicDiscussion
+    from tests.consultations.factories import (
+        EventFactory,
+        PublicDiscussionFactory,
+        SurveyFactory,
+        WorkingGroupFactory,
+        published_redaction,
+    )
+
+    redaction = published_redaction(programme=livani_programme, number=1)
+    discussion = PublicDiscussionFactory(
+        redaction=redaction, introduction="Apspriešanā arī Rožupes pagasta ceļi."
+    )
+    draft = RedactionFactory(programme=livani_programme, number=2)
+    # A discussion row of a draft (as a bulk import could leave it) stays out of search.
+    PublicDiscussion.objects.bulk_create(
+        [
+            PublicDiscussion(
+                redaction=draft,
+                slug="slepena",
+                opens_at=discussion.opens_at,
+                closes_at=discussion.closes_at,
+                introduction="Rožupes slepenais melnraksts.",
+            )
+        ]
+    )
+    group = WorkingGroupFactory(
+        programme=livani_programme,
+        kind="territorial",
+        sector="",
+        territory="Rožupes pagasts",
+        name="Rožupes pagasta darba grupa",
+    )
+    EventFactory(programme=livani_programme, title="Rožupes iedzīvotāju sanāksme")
+    SurveyFactory(programme=livani_programme, title="Rožupes iedzīvotāju aptauja")
+
+    page = client.get("/lv/search/", {"q": "rozupes"}).content.decode()
+
+    assert f'href="{discussion.get_absolute_url()}"' in page
+    assert "slepen" not in page
+    assert f'href="/lv/consultations/#groups-{group.programme_id}"' in page
+    assert "Rožupes iedzīvotāju sanāksme" in page
+    assert "Rožupes iedzīvotāju aptauja" in page
+    for heading in ("Sabiedriskās apspriešanas", "Darba grupas", "Aptaujas"):
+        assert f"<h2>{heading}</h2>" in page
