@@ -40,7 +40,7 @@ class NewsPhotoInline(admin.StackedInline):
 @admin.register(News)
 class NewsAdmin(ScopedHistoryAdmin):
     list_display = ["title", "published_at", "is_published", "project", "programme"]
-    list_filter = ["is_published", "municipality"]
+    list_filter = ["is_published", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["project", "programme"]
     search_fields = ["title", "lead", "body"]
     prepopulated_fields = {"slug": ["title"]}

@@ -166,7 +166,8 @@ class FundingProgrammeAdmin(ScopedHistoryAdmin):
 @admin.register(CouncilDecision)
 class CouncilDecisionAdmin(EditableByMixin, ScopedHistoryAdmin):
     list_display = ["number", "date", "protocol_number", "paragraph", "municipality"]
-    list_filter = ["municipality"]
+    # Only the municipalities whose records the user sees (not every one in the portal).
+    list_filter = [("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["number", "title"]
     date_hierarchy = "date"
 
@@ -214,7 +215,11 @@ class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
     project_lookup = ""
     form = ProjectAdminForm
     list_display = ["title", "agreement_number", "funding_programme", "status", "planned_start"]
-    list_filter = ["status", "funding_programme__fund", "municipality"]
+    list_filter = [
+        "status",
+        "funding_programme__fund",
+        ("municipality", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["title", "title_original", "acronym", "agreement_number"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["action_lines", "investment_items", "managers"]

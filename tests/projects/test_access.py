@@ -590,3 +590,30 @@ def test_organisation_used_by_another_municipalitys_project_is_read_only(
     assert add.status_code == 302
     poznan.refresh_from_db()
     assert poznan.name == "Poznaņas pašvaldība"
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:projects_project_changelist",
+        "admin:projects_councildecision_changelist",
+        "admin:portal_news_changelist",
+    ],
+)
+def test_list_filters_name_only_the_users_municipality(
+    client, project_manager, own_project, foreign_project, url_name
+):
+    from projects.models import CouncilDecision
+
+    CouncilDecision.objects.create(
+        municipality=foreign_project.municipality, number="1", date="2020-01-02"
+    )
+    CouncilDecision.objects.create(
+        municipality=own_project.municipality, number="2", date="2020-01-02"
+    )
+    NewsFactory(project=own_project, municipality=own_project.municipality)
+    NewsFactory(project=foreign_project, municipality=foreign_project.municipality)
+    client.force_login(project_manager)
+    response = client.get(reverse(url_name))
+    assert response.status_code == 200
+    assert "Līvānu novads" not in response.text
