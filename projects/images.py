@@ -17,6 +17,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
@@ -47,7 +48,11 @@ def check_image(upload):
         raise ValidationError(
             _("The file is too large (%(size)s MB): at most %(limit)s MB is accepted."),
             code="file_too_large",
-            params={"size": round(upload.size / 1024 / 1024, 1), "limit": limit_mb},
+            # "12,3 MB" on Latvian pages, "12.3 MB" on English ones.
+            params={
+                "size": number_format(upload.size / 1024 / 1024, decimal_pos=1),
+                "limit": number_format(limit_mb),
+            },
         )
     position = upload.tell() if hasattr(upload, "tell") else None
     try:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import number_format
 from PIL import Image
 
 from portal.models import News, NewsPhoto
@@ -145,8 +146,11 @@ def test_oversize_image_is_refused_with_the_limit(
     )
     assert response.status_code == 200
     message = photo_errors(response)["image"][0]
-    assert message.startswith("Datne ir par lielu (")
-    assert message.endswith("MB): pieņem ne vairāk kā 1 MB.")
+    with translation.override("lv"):
+        size = number_format(len(buffer.getvalue()) / 1024 / 1024, decimal_pos=1)
+    # A Latvian decimal comma: "Datne ir par lielu (1,8 MB)".
+    assert message == f"Datne ir par lielu ({size} MB): pieņem ne vairāk kā 1 MB.", message
+    assert "," in size
     assert not NewsPhoto.objects.exists()
 
 
