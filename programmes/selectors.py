@@ -161,6 +161,7 @@ def programme_for_page(municipality, programme, user):
             Prefetch("redactions", visible, to_attr="visible_redactions"),
             *steering_group_prefetch(),
             *programme_news_and_funding_prefetch(),
+            *discussions_prefetch("visible_redactions"),
         ),
         municipality__slug=municipality,
         slug=programme,
@@ -237,6 +238,14 @@ def projects_prefetch():
         return []
     projects = project.objects.public().select_related("funding_programme").order_by("title")
     return [Prefetch("priorities__action_lines__projects", projects, to_attr="public_projects")]
+
+
+def discussions_prefetch(redactions="redactions"):
+    """The public discussions of each redaction at `redactions` (one query), through the
+    related name `public_discussions` that the consultations app declares."""
+    if _related_model(Redaction, "public_discussions") is None:
+        return []
+    return [f"{redactions}__public_discussions"]
 
 
 PROGRAMME_NEWS_SHOWN = 6

@@ -92,3 +92,41 @@ def test_without_proposals_about_the_whole_redaction_there_is_no_such_section(
     ProposalFactory(discussion=discussion, priority=parts["priority"], text="Par prioritāti.")
     html = client.get(discussion.redaction.get_absolute_url()).content.decode()
     assert "whole-redaction-proposals" not in html
+
+
+def test_a_resident_reading_a_redaction_in_discussion_is_led_to_the_proposal_form(
+    client, discussion
+):
+    html = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert "Šīs redakcijas sabiedriskā apspriešana:" in html
+    assert f'href="{discussion.get_absolute_url()}#form-heading"' in html
+    assert "Priekšlikumus var iesniegt līdz" in html
+
+
+def test_after_the_discussion_the_redaction_and_programme_pages_link_its_report(
+    client, discussion, django_assert_max_num_queries
+):
+    import datetime
+
+    from django.utils import timezone
+
+    discussion.opens_at = timezone.now() - datetime.timedelta(days=40)
+    discussion.closes_at = timezone.now() - datetime.timedelta(days=10)
+    discussion.save()
+    report = f'href="/lv/consultations/{discussion.slug}/report/"'
+
+    redaction_page = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert report in redaction_page
+    assert "#form-heading" not in redaction_page
+
+    programme = discussion.redaction.programme
+    with django_assert_max_num_queries(12):  # the bound of tests/programmes' page counts
+        programme_page = client.get(programme.get_absolute_url()).content.decode()
+    assert "Sabiedrības līdzdalība" in programme_page
+    assert f'href="{discussion.get_absolute_url()}"' in programme_page
+    assert report in programme_page
+    assert f'href="/lv/consultations/#groups-{programme.pk}"' in programme_page
+    assert (
+        f'href="/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}'
+        '/events.ics"' in programme_page
+    )

@@ -124,3 +124,22 @@ def test_search_finds_consultations_but_never_a_draft_redactions_discussion(
     assert "Rožupes iedzīvotāju aptauja" in page
     for heading in ("Sabiedriskās apspriešanas", "Darba grupas", "Aptaujas"):
         assert f"<h2>{heading}</h2>" in page
+
+
+@pytest.mark.django_db
+def test_every_search_result_lands_on_an_anchor_that_exists(client, livani_programme):
+    import re
+
+    from tests.factories import TaskFactory
+
+    redaction = RedactionFactory(programme=livani_programme, number=1)
+    priority = PriorityFactory(redaction=redaction, code="VTP1", title="Ūdens un ceļi")
+    line = ActionLineFactory(priority=priority, code="RV1.1", title="Ūdenssaimniecība")
+    TaskFactory(action_line=line, code="U1.1.1", title="Ūdensvada pārbūve")
+    type(redaction).objects.filter(pk=redaction.pk).set_status_for_tests("approved")
+
+    page = client.get("/lv/search/", {"q": "udens"}).content.decode()
+    links = re.findall(r'href="(/lv/programmes/[^"#]+)#([\w-]+)"', page)
+    assert {fragment for _url, fragment in links} == {"vtp1", "rv11", "u111"}
+    for url, fragment in links:
+        assert f'id="{fragment}"' in client.get(url).content.decode()

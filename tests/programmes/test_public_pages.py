@@ -328,9 +328,10 @@ BOUNDS = {
     "list": 3,
     "municipality": 3,
     # programme (with municipality and steering group), redactions, members, meetings,
-    # news about the programme, their photos, projects funding its drafting; the current
-    # redaction's priorities, action lines, tasks, actions
-    "programme": 11,
+    # news about the programme, their photos, projects funding its drafting, the public
+    # discussions of its redactions; the current redaction's priorities, action lines,
+    # tasks, actions
+    "programme": 12,
     # redaction (with programme, municipality, steering group, source), sections, their
     # data sources, priorities, action lines, tasks, actions, indicators (with priority),
     # their values, members, meetings; published proposals on sections, priorities, action
