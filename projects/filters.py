@@ -2,14 +2,14 @@
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from programmes.models import Municipality
 
-from .models import FundingProgramme, Project
+from .models import Activity, FundingProgramme, Project
 
 # The dates the registry shows: actual where known, planned otherwise.
 START = Coalesce("actual_start", "planned_start")
@@ -111,12 +111,20 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         """Projects whose period (actual dates, else planned) overlaps the year.
 
-        A project known only by its start runs from then on; one known only by its end,
-        until then.
+        A project known only by its start runs from then on (a finished project must have
+        an end, see Project.clean). One known only by its end ran at least from its first
+        recorded activity; with no activity either, only its end year is certain, so it is
+        not counted in every year before (seed 000's project, "to be finished by June
+        2014", was not active in 1990).
         """
         year = value
-        queryset = queryset.annotate(_start=START, _end=END)
-        started = Q(_start__year__lte=year) | Q(_start__isnull=True, _end__isnull=False)
+        first_activity = Subquery(
+            Activity.objects.filter(project=OuterRef("pk"))
+            .order_by("start_date")
+            .values("start_date")[:1]
+        )
+        queryset = queryset.annotate(_start=Coalesce(START, first_activity), _end=END)
+        started = Q(_start__year__lte=year) | Q(_start__isnull=True, _end__year=year)
         not_ended = Q(_end__year__gte=year) | Q(_end__isnull=True, _start__isnull=False)
         return queryset.filter(started & not_ended)
 

@@ -80,6 +80,9 @@ def test_no_demo_project_of_2012_to_2015_is_shown_as_running(demo, client):
     assert "badge-in_progress" not in client.get("/lv/projects/").text
     # Active in 2026: none of them (a project known only by its start would be).
     assert client.get("/lv/projects/", {"year": 2026}).context["page"].paginator.count == 0
+    # Nor before they began: seed 000's project, known by its end, from its first activity.
+    assert client.get("/lv/projects/", {"year": 2005}).context["page"].paginator.count == 0
+    assert client.get("/lv/projects/", {"year": 2012}).context["page"].paginator.count == 2
     home = client.get("/lv/").text
     assert "badge-in_progress" not in home
     assert "Šobrīd netiek īstenots neviens projekts." in home

@@ -13,6 +13,7 @@ from django.urls import reverse
 from projects.models import FundingProgramme, Project
 
 from .factories import (
+    ActivityFactory,
     FundingProgrammeFactory,
     OrganisationFactory,
     PartnershipFactory,
@@ -218,6 +219,16 @@ def test_year_filter_uses_actual_dates_where_known(client, municipality):
     assert slugs(2016) == ["pagarinats"]
     assert slugs(2014) == ["pagarinats", "tikai-beigas"]
     assert slugs(2017) == []
+    # Known only by its end: not active in every year before it, only in its end year …
+    assert slugs(2013) == ["pagarinats"]
+    assert slugs(1990) == []
+    # … or from its first recorded activity on.
+    ActivityFactory(
+        project=Project.objects.get(slug="tikai-beigas"), start_date=datetime.date(2012, 11, 16)
+    )
+    assert slugs(2011) == []
+    assert slugs(2012) == ["tikai-beigas"]
+    assert slugs(2013) == ["pagarinats", "tikai-beigas"]
 
 
 def test_projects_without_cost_or_dates_sort_last_both_ways(client, municipality):
