@@ -197,6 +197,12 @@ def report_proposals(discussion):
     return list(discussion.proposals.for_report().order_by("number"))
 
 
+def hidden_proposal_count(discussion):
+    """How many proposals the report leaves out (personal data, abusive content): one
+    query. The report says so, so that "no proposals" never hides received ones."""
+    return discussion.proposals.filter(is_published=False).count()
+
+
 def upcoming_for_home(now=None, limit=5):
     """Open discussions and upcoming events for the home page: two queries."""
     now = now or timezone.now()

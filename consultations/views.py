@@ -159,6 +159,7 @@ def report(request, slug):
             "programme": discussion.redaction.programme,
             "proposals": proposals,
             "answer_counts": selectors.answer_counts(proposals),
+            "hidden_count": selectors.hidden_proposal_count(discussion),
             "crumbs": _crumbs(discussion, (None, _("Report"))),
         },
     )

@@ -228,3 +228,32 @@ def test_latvian_closed_discussion_says_closed_in_the_feminine(client, answered)
     assert '<span class="badge badge-closed">Slēgta</span>' in html
     index = client.get("/lv/consultations/").content.decode()
     assert '<span class="badge badge-closed">Slēgta</span>' in index
+
+
+def test_report_says_how_many_proposals_it_leaves_out(client, answered):
+    html = client.get(report_url(answered, lang="lv")).content.decode()
+    assert "Vēl 1 priekšlikums tika saņemts, bet nav publicēts" in html
+    assert "Aizskarošs teksts" not in html
+
+
+def test_a_report_of_hidden_proposals_only_does_not_claim_none_were_received(client, discussion):
+    ProposalFactory(discussion=discussion, is_published=False, hidden_reason="Personas dati.")
+    ProposalFactory(discussion=discussion, is_published=False, hidden_reason="Personas dati.")
+    close(discussion)
+    html = client.get(report_url(discussion)).content.decode()
+    assert "No proposals were received." not in html
+    assert "2 more proposals were received but are not published" in html
+
+
+def test_the_answer_to_a_hidden_proposal_does_not_promise_publication(answered):
+    from django.core import mail
+
+    from consultations.services import send_answer
+
+    hidden = answered.proposals.get(number=4)
+    hidden.language = "lv"
+    assert send_answer(hidden)
+    body = mail.outbox[-1].body
+    assert "netiek publicēts" in body
+    assert "Iemesls: Aizskarošs saturs." in body
+    assert "tiek publicēti ziņojumā" not in body
