@@ -104,7 +104,9 @@ LOGIN_URL = "admin:login"
 
 LANGUAGE_CODE = "lv"
 LANGUAGES = [("lv", _("Latvian")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project-wide catalogue, then Latvian wording for Django admin's own messages
+# (locale_overrides/…/django.po says why); both take precedence over Django's catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True
