@@ -224,6 +224,24 @@ class ProposalAdminForm(forms.ModelForm):
                 self.initial["channel"] = ""
 
 
+class AnswerFilter(admin.SimpleListFilter):
+    """The answers, and the proposals still waiting for one (what a planner looks for)."""
+
+    title = _("answer")
+    parameter_name = "answer"
+
+    def lookups(self, request, model_admin):
+        return [("none", _("Not answered yet")), *Proposal.Answer.choices]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(answer="")
+        if value in Proposal.Answer.values:
+            return queryset.filter(answer=value)
+        return queryset
+
+
 @admin.register(Proposal)
 class ProposalAdmin(ScopedHistoryAdmin):
     form = ProposalAdminForm
@@ -241,7 +259,7 @@ class ProposalAdmin(ScopedHistoryAdmin):
     list_display_links = ["number", "short_text"]
     list_filter = [
         ("discussion", RelatedOnlyFieldListFilter),
-        "answer",
+        AnswerFilter,
         "is_published",
         "channel",
     ]
