@@ -10,7 +10,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages demo serve browser bench check-deploy clean
+.PHONY: install run test lint format messages demo serve browser vnu bench check-deploy clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,15 @@ browser:
 	  { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	    else echo "Chromium is missing: sudo apt-get install chromium (browser tests need it)"; fi; }
 
-test: install messages browser
+# The Nu Html Checker (npm package vnu-jar, run with Java) checks the public pages' HTML.
+VNU_VERSION ?= 26.9.27
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@[ -f $(VNU) ] || { if command -v npm >/dev/null 2>&1; then \
+	    npm install --no-save --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION); \
+	  else echo "npm is missing: the HTML validity test will be skipped (apt-get install npm default-jre-headless)"; fi; }
+
+test: install messages browser vnu
 	$(VENV)/bin/pytest
 
 lint: install
@@ -67,4 +75,4 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles node_modules
