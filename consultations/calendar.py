@@ -1,12 +1,19 @@
 """iCalendar (RFC 5545) feeds of consultation events, built with the `icalendar` package."""
 
+from django.urls import reverse_lazy
 from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+CONSULTATIONS = reverse_lazy("consultations:index")
 
-def events_calendar(events, *, name, host):
-    """The events as an iCalendar document (bytes)."""
+
+def events_calendar(events, *, name, host, absolute_url=None):
+    """The events as an iCalendar document (bytes).
+
+    `absolute_url(path)` makes each event's link (its programme's page, else the
+    consultations page) absolute, so a calendar client can open it.
+    """
     calendar = Calendar()
     calendar.add("prodid", "-//Attistibas portals//consultations//LV")
     calendar.add("version", "2.0")
@@ -31,5 +38,8 @@ def events_calendar(events, *, name, host):
             description.append(event.summary)
         item.add("description", "\n\n".join(str(part) for part in description))
         item.add("categories", [str(event.get_kind_display())])
+        if absolute_url is not None:
+            page = event.programme.get_absolute_url() if event.programme_id else CONSULTATIONS
+            item.add("url", absolute_url(str(page)))
         calendar.add_component(item)
     return calendar.to_ical()

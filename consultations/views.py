@@ -226,7 +226,9 @@ def report_counts_csv(request, slug):
 
 
 def _calendar_response(request, events, name, filename):
-    body = events_calendar(events, name=name, host=request.get_host())
+    body = events_calendar(
+        events, name=name, host=request.get_host(), absolute_url=request.build_absolute_uri
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

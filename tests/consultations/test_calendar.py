@@ -95,3 +95,12 @@ def test_event_uids_are_stable_between_downloads(client, events):
     second = [str(e["UID"]) for e in parse(client.get("/en/events.ics")).walk("VEVENT")]
     assert first == second
     assert len(set(first)) == len(first)
+
+
+def test_each_event_links_to_its_programme_page(client, events):
+    mine, _other = events
+    calendar = parse(client.get("/lv/events.ics"))
+    urls = {
+        str(item["summary"]): str(item["url"]) for item in calendar.walk("VEVENT") if "url" in item
+    }
+    assert urls[mine.title] == f"http://testserver{mine.programme.get_absolute_url()}"
