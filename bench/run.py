@@ -6,7 +6,7 @@ for a bounded time against each page and prints requests per second, latency and
 ratio to `/robots.txt` (a Django view with no database query). On two cores the load
 generator competes with the server, so the ratio is the number to compare between runs.
 
-Usage: .venv/bin/python bench/run.py [--seconds 5] [--connections 16]
+Usage: .venv/bin/python bench/run.py [--seconds 5] [--connections 16] [--port 8765]
 Needs `wrk` (Debian package); it is installed when missing and we run as root.
 """
 
@@ -30,8 +30,11 @@ PAGES = [
     ("redaction", "/lv/programmes/daugavpils/ap-2014-2020/redactions/1/"),
     ("comparison", "/lv/programmes/livani/iap-2019-2025/redactions/1/compare/2/"),
     ("project registry", "/lv/projects/"),
+    ("project", "/lv/projects/cities-of-change/"),
     ("news", "/lv/news/"),
     ("consultations", "/lv/consultations/"),
+    ("discussion (form)", "/lv/consultations/daugavpils-ap-2014-2020-1/"),
+    ("search", "/lv/search/?q=livanu"),
 ]
 
 
@@ -73,6 +76,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=PORT)
     args = parser.parse_args()
     ensure_wrk()
 
@@ -107,7 +111,7 @@ def main():
             "--workers",
             "2",
             "--bind",
-            f"127.0.0.1:{PORT}",
+            f"127.0.0.1:{args.port}",
             "--log-level",
             "warning",
         ],
@@ -116,7 +120,7 @@ def main():
         start_new_session=True,
     )
     try:
-        base = f"http://127.0.0.1:{PORT}"
+        base = f"http://127.0.0.1:{args.port}"
         wait_until_up(base + "/robots.txt")
         rows = []
         for name, path in PAGES:

@@ -541,9 +541,11 @@ class Proposal(models.Model):
         NOT_TAKEN = "not_taken", _("Not taken into account")
         NOT_RELEVANT = "not_relevant", _("Not relevant to the programme")
 
+    # Residents' proposals are the record of the discussion: a discussion that received
+    # any cannot be deleted (hide a proposal instead of deleting it).
     discussion = models.ForeignKey(
         PublicDiscussion,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="proposals",
         verbose_name=_("public discussion"),
     )

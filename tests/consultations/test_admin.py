@@ -588,3 +588,17 @@ def test_list_filters_offer_only_the_planners_own_municipality(
         html = client.get(f"/lv/admin/consultations/{name}/").content.decode()
         assert programme.title in html, name
         assert "Līvān" not in html, name
+
+
+def test_a_discussion_with_proposals_cannot_be_deleted(client, planner, discussion):
+    ProposalFactory(discussion=discussion, text="Iedzīvotāja priekšlikums par ceļiem.")
+    client.force_login(planner)
+    url = f"/lv/admin/consultations/publicdiscussion/{discussion.pk}/delete/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "aizsargātus saistītos" in page.content.decode()  # Django's protected-objects page
+
+    client.post(url, {"post": "yes"})
+    assert PublicDiscussion.objects.filter(pk=discussion.pk).exists()
+    assert discussion.proposals.count() == 1
