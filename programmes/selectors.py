@@ -281,6 +281,12 @@ def redaction_for_page(municipality, programme, number, user):
     return get_object_or_404(queryset, number=number)
 
 
+def redaction_for_download(municipality, programme, number, user):
+    """A redaction the user may see, with its programme and municipality (one query)."""
+    queryset = _redactions(municipality, programme, user).select_related("programme__municipality")
+    return get_object_or_404(queryset, number=number)
+
+
 def redactions_for_compare(municipality, programme, a, b, user):
     """The two redactions of one programme to compare, each with all its content.
 

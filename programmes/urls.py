@@ -17,6 +17,11 @@ urlpatterns = [
         name="redaction",
     ),
     path(
+        "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/<slug:table>.csv",
+        views.redaction_table_csv,
+        name="redaction_csv",
+    ),
+    path(
         "<slug:municipality>/<slug:programme>/redactions/<redaction_number:a>/compare/<redaction_number:b>/",
         views.redaction_compare,
         name="compare",

@@ -5,17 +5,26 @@ rules live in `Redaction.objects.visible_to`, applied inside the selectors.
 """
 
 from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from . import selectors
 from .access import can_edit_redactions
 from .compare import compare_redactions
+from .models import Action, IndicatorValue, InvestmentAmount
+from .resources import (
+    ActionResource,
+    IndicatorValueResource,
+    InvestmentAmountResource,
+    SpreadsheetCSV,
+)
+from .spreadsheets import spreadsheet_safe
 
 
 def _programme_crumbs(programme):
@@ -167,3 +176,35 @@ def redaction_compare(request, municipality, programme, a, b):
             "crumbs": [*_programme_crumbs(programme), (None, title)],
         },
     )
+
+
+# Open data: a redaction's plans as the CSV files planners import (the same columns), so a
+# resident, a journalist or the next planner can take the tables into a spreadsheet.
+OPEN_DATA_TABLES = {
+    "action-plan": (ActionResource, Action, ("task",), ("task__sort_key", "sort_key")),
+    "investment-plan": (
+        InvestmentAmountResource,
+        InvestmentAmount,
+        ("item__action_line", "item__task"),
+        ("item__sort_key", "year", "source"),
+    ),
+    "indicators": (IndicatorValueResource, IndicatorValue, ("indicator",), ("indicator", "year")),
+}
+
+
+@require_safe
+def redaction_table_csv(request, municipality, programme, number, table):
+    """One table of a redaction as CSV (UTF-8 with BOM): two queries, whatever its size."""
+    if table not in OPEN_DATA_TABLES:
+        raise Http404("No such table.")
+    resource_class, model, related, order = OPEN_DATA_TABLES[table]
+    redaction = selectors.redaction_for_download(municipality, programme, number, request.user)
+    rows = model.objects.in_redaction(redaction).select_related(*related).order_by(*order)
+    dataset = resource_class(redaction).export(queryset=rows)
+    # Text a spreadsheet would run as a formula opens as text (CSV injection).
+    for index, row in enumerate(dataset):
+        dataset[index] = [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]
+    response = HttpResponse(SpreadsheetCSV().export_data(dataset), content_type="text/csv")
+    name = f"{redaction.programme.slug}-{redaction.number}-{table}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
