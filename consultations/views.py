@@ -112,7 +112,10 @@ def discussion_detail(request, slug):
                 services.count_submission(address)
             status = 400
     elif is_open:
-        form = ProposalForm(redaction=discussion.redaction)
+        # "Submit a proposal about RV1.2" on the redaction page preselects that part.
+        form = ProposalForm(
+            redaction=discussion.redaction, initial={"part": request.GET.get("part", "")}
+        )
     proposal_count = discussion.proposals.published().count()
     return render(
         request,

@@ -219,6 +219,15 @@ def whole_redaction_proposals(redaction):
     ]
 
 
+def open_discussion(redaction):
+    """The redaction's public discussion open now, if any (from `proposals_prefetch`'s
+    `public_discussions`, so no query), for "propose a change here" links."""
+    discussions = getattr(redaction, "public_discussions", None)
+    if discussions is None:
+        return None
+    return next((d for d in discussions.all() if d.is_open()), None)
+
+
 def _related_model(model, name):
     """The model behind a related name another app declares, or None without that app."""
     try:

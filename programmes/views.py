@@ -140,6 +140,7 @@ def redaction_detail(request, municipality, programme, number):
             "parts": _frozen_parts(redaction),
             "action_plan": selectors.action_plan_rows(redaction),
             "whole_redaction_proposals": selectors.whole_redaction_proposals(redaction),
+            "open_discussion": selectors.open_discussion(redaction),
             "steering_group": selectors.steering_group_of(programme),
             "crumbs": crumbs,
         },

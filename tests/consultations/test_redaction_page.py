@@ -130,3 +130,30 @@ def test_after_the_discussion_the_redaction_and_programme_pages_link_its_report(
         f'href="/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}'
         '/events.ics"' in programme_page
     )
+
+
+def test_each_part_of_a_redaction_in_discussion_links_to_the_form_with_it_chosen(
+    client, discussion, parts
+):
+    page = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    line = parts["action_line"]
+    link = f"{discussion.get_absolute_url()}?part=action_line:{line.pk}#form-heading"
+    assert f'href="{link}"' in page
+    assert f"Iesniegt priekšlikumu: {line.code}" in page
+    assert f"?part=section:{parts['section'].pk}" in page
+    assert f"?part=priority:{parts['priority'].pk}" in page
+
+    form = client.get(link.split("#")[0]).content.decode()
+    assert f'<option value="action_line:{line.pk}" selected>' in form
+
+
+def test_no_proposal_links_once_the_discussion_is_closed(client, discussion, parts):
+    import datetime
+
+    from django.utils import timezone
+
+    discussion.closes_at = timezone.now() - datetime.timedelta(minutes=1)
+    discussion.opens_at = discussion.closes_at - datetime.timedelta(days=30)
+    discussion.save()
+    page = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert "?part=" not in page
