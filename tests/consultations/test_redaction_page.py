@@ -98,7 +98,7 @@ def test_a_resident_reading_a_redaction_in_discussion_is_led_to_the_proposal_for
     client, discussion
 ):
     html = client.get(discussion.redaction.get_absolute_url()).content.decode()
-    assert "Šīs redakcijas sabiedriskā apspriešana:" in html
+    assert html.count('role="note"') == 1  # one notice: the status and how to take part
     assert f'href="{discussion.get_absolute_url()}#form-heading"' in html
     assert "Priekšlikumus var iesniegt līdz" in html
 
