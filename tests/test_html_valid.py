@@ -49,6 +49,8 @@ def public_pages(client):
         "redaction": f"{base}redactions/2/",
         "redaction-en": f"/en{base[3:]}redactions/2/",
         "comparison": f"{base}redactions/1/compare/2/",
+        # In public discussion: the notice with the form's link, "propose here" links.
+        "redaction-in-discussion": open_discussion.redaction.get_absolute_url(),
         "projects": "/lv/projects/",
         "projects-filtered": "/lv/projects/?q=daugavpils&fund=esf&sort=-cost",
         "project": Project.objects.get(slug="cities-of-change").get_absolute_url(),
