@@ -23,7 +23,7 @@ SHOWN = 10
 
 
 def _unanswered_proposals(user):
-    """Proposals with no answer yet, counted by discussion, oldest discussion first."""
+    """Proposals with no answer yet, counted by discussion; the earliest to close first."""
     rows = (
         scope_to_user(Proposal.objects.filter(answer=""), user)
         .values("discussion_id")
