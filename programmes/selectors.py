@@ -10,7 +10,7 @@ The functions raise Http404 for what the user may not see: drafts are visible on
 staff of the programme's municipality (`Redaction.objects.visible_to`).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -288,6 +288,57 @@ def redaction_for_page(municipality, programme, number, user):
         .prefetch_related(*REDACTION_PREFETCH, *proposals_prefetch(), *projects_prefetch())
     )
     return get_object_or_404(queryset, number=number)
+
+
+@dataclass
+class IndicatorSeries:
+    """One indicator's row of the monitoring table: a cell per year of the span."""
+
+    indicator: Indicator
+    cells: list
+
+
+def monitoring_for_page(municipality, programme, user):
+    """The programme, its redaction in force with the priority tree (progress), indicators
+    with their yearly values laid out on one span of years, and its actions counted by
+    status. Fourteen queries whatever the size (the programme page's twelve, indicators and
+    their values); None as the redaction when none is published.
+    """
+    programme = programme_for_page(municipality, programme, user)
+    current = programme.current
+    if current is None:
+        return programme, None, [], [], []
+    prefetch_related_objects([current], *INDICATORS_PREFETCH)
+    indicators = list(current.indicators.all())
+    years = set()
+    for indicator in indicators:
+        years |= {indicator.baseline_year, indicator.target_year}
+        years |= {value.year for value in indicator.values.all()}
+    span = list(range(min(years), max(years) + 1)) if years else []
+    series = []
+    for indicator in indicators:
+        by_year = {value.year: value for value in indicator.values.all()}
+        cells = []
+        for year in span:
+            value = by_year.get(year)
+            if value is not None:
+                cells.append({"kind": "actual", "value": value.value, "note": value.note})
+            elif year == indicator.baseline_year:
+                cells.append({"kind": "baseline", "value": indicator.baseline_value})
+            elif year == indicator.target_year:
+                cells.append({"kind": "target", "value": indicator.target_value})
+            else:
+                cells.append({"kind": "none"})
+        series.append(IndicatorSeries(indicator, cells))
+    counts = Counter(
+        action.status
+        for priority in current.priorities.all()
+        for line in priority.action_lines.all()
+        for task in line.tasks.all()
+        for action in task.actions.all()
+    )
+    statuses = [(label, counts.get(value, 0)) for value, label in Action.Status.choices]
+    return programme, current, span, series, statuses
 
 
 def redaction_for_download(municipality, programme, number, user):

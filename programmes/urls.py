@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:municipality>/", views.municipality_detail, name="municipality"),
     path("<slug:municipality>/<slug:programme>/", views.programme_detail, name="programme"),
     path(
+        "<slug:municipality>/<slug:programme>/monitoring/",
+        views.programme_monitoring,
+        name="monitoring",
+    ),
+    path(
         "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/",
         views.redaction_detail,
         name="redaction",

@@ -82,6 +82,30 @@ def programme_detail(request, municipality, programme):
     )
 
 
+@require_GET
+def programme_monitoring(request, municipality, programme):
+    """How the programme in force is carried out: actions by status, progress by priority,
+    indicators year by year (the public side of the yearly monitoring report)."""
+    programme, current, years, series, statuses = selectors.monitoring_for_page(
+        municipality, programme, request.user
+    )
+    crumbs = _programme_crumbs(programme)
+    crumbs.append((None, _("Monitoring")))
+    return render(
+        request,
+        "programmes/programme_monitoring.html",
+        {
+            "programme": programme,
+            "redaction": current,
+            "years": years,
+            "series": series,
+            "statuses": statuses,
+            "action_total": sum(count for _label, count in statuses),
+            "crumbs": crumbs,
+        },
+    )
+
+
 def _source_visible(redaction, user):
     """The redaction this one was copied from, if the user may see it."""
     source = redaction.copied_from

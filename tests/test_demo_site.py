@@ -78,6 +78,8 @@ def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(
         "programme": r"^/lv/programmes/[\w-]+/[\w-]+/$",
         "redaction": r"^/lv/programmes/[\w-]+/[\w-]+/redactions/\d+/$",
         "comparison": r"/redactions/\d+/compare/\d+/$",
+        "monitoring": r"^/lv/programmes/[\w-]+/[\w-]+/monitoring/$",
+        "redaction's open data": r"/redactions/\d+/action-plan\.csv$",
         "project": r"^/lv/projects/[\w-]+/$",
         "news item": r"^/lv/news/[\w-]+/$",
         "news feed": r"/feeds/news/$",

@@ -321,6 +321,7 @@ PAGES = {
     "municipality": lambda r: reverse("programmes:municipality", args=["daugavpils"]),
     "programme": lambda r: reverse("programmes:programme", args=["daugavpils", "ap"]),
     "redaction": lambda r: reverse("programmes:redaction", args=["daugavpils", "ap", 1]),
+    "monitoring": lambda r: reverse("programmes:monitoring", args=["daugavpils", "ap"]),
 }
 
 BOUNDS = {
@@ -339,6 +340,8 @@ BOUNDS = {
     # whole redaction; projects serving each action line = 18; and, unless the frozen parts
     # are cached: SWOT, coherence, investment items, their amounts = 22
     "redaction": 22,
+    # the programme page's twelve, then the redaction in force's indicators and their values
+    "monitoring": 14,
 }
 
 
