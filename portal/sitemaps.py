@@ -37,6 +37,11 @@ class ProgrammeSitemap(PortalSitemap):
         return DevelopmentProgramme.objects.select_related("municipality").order_by("pk")
 
 
+class MonitoringSitemap(ProgrammeSitemap):
+    def location(self, programme):
+        return reverse("programmes:monitoring", args=[programme.municipality.slug, programme.slug])
+
+
 class RedactionSitemap(PortalSitemap):
     def items(self):
         return (
@@ -72,6 +77,7 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "municipalities": MunicipalitySitemap,
     "programmes": ProgrammeSitemap,
+    "monitoring": MonitoringSitemap,
     "redactions": RedactionSitemap,
     "projects": ProjectSitemap,
     "news": NewsSitemap,

@@ -130,6 +130,7 @@ def test_sitemap_lists_published_redactions_in_both_languages_but_not_drafts(cli
     assert "/lv/programmes/m/ap/redactions/1/" in body
     assert "/en/programmes/m/ap/redactions/1/" in body
     assert "/redactions/2/" not in body
+    assert "/lv/programmes/m/ap/monitoring/" in body
 
 
 @pytest.mark.django_db
