@@ -64,9 +64,10 @@ def test_a_redaction_has_at_most_one_open_discussion(discussion):
         opens_at=discussion.opens_at + datetime.timedelta(days=1),
         closes_at=discussion.closes_at + datetime.timedelta(days=10),
     )
-    with pytest.raises(ValidationError) as error, translation.override("en"):
-        second.full_clean()
-    assert "at most one open discussion" in str(error.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            second.full_clean()
+        assert "at most one open discussion" in str(error.value)
     later = PublicDiscussion(
         redaction=discussion.redaction,
         opens_at=discussion.closes_at + datetime.timedelta(days=30),
@@ -87,9 +88,10 @@ def test_proposal_concerns_one_part_at_most(discussion):
     priority = discussion.redaction.priorities.get()
     line = priority.action_lines.get()
     proposal = ProposalFactory.build(discussion=discussion, priority=priority, action_line=line)
-    with pytest.raises(ValidationError) as error:
-        proposal.full_clean()
-    assert "one part" in str(error.value)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            proposal.full_clean()
+        assert "one part" in str(error.value)
     with pytest.raises(IntegrityError), transaction.atomic():
         proposal.save()
 
