@@ -71,3 +71,17 @@ def test_a_fact_with_two_values_keeps_both_beside_its_term(live_server, page):
 
 
 BOXES = "els => els.map(el => el.getBoundingClientRect().toJSON())"
+
+
+def test_monitoring_page_is_accessible(live_server, page):
+    from programmes.models import Redaction
+    from tests.factories import full_redaction
+
+    redaction = full_redaction(municipality=MunicipalityFactory(name="Daugavpils"))
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
+    programme = redaction.programme
+
+    page.goto(f"{live_server.url}{programme.get_absolute_url()}")
+    page.get_by_role("link", name="Uzraudzība: rīcības pēc izpildes statusa").click()
+    page.get_by_role("heading", name="Rādītāji pa gadiem", exact=True).wait_for()
+    assert serious_violations(page) == []
