@@ -107,6 +107,8 @@ LANGUAGES = [("lv", _("Latvian")), ("en", _("English"))]
 # The project-wide catalogue, then Latvian wording for Django admin's own messages
 # (locale_overrides/…/django.po says why); both take precedence over Django's catalogues.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
+# English dates day-first with a 24-hour clock (portal/formats/en); Latvian as Django has it.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Riga"
 USE_I18N = True
 USE_TZ = True

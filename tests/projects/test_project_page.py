@@ -229,7 +229,7 @@ def test_council_decision_is_shown_with_number_date_protocol_and_paragraph(clien
     english = client.get(f"/en/projects/{project.slug}/").text
     assert "<dt>Decision No.</dt><dd>228</dd>" in english
     assert "<dt>Protocol No.</dt><dd>14, § 15</dd>" in english
-    assert "June 11, 2013" in english
+    assert "11 June 2013" in english
 
 
 def test_key_facts_say_how_much_of_the_period_has_passed(client, municipality):
