@@ -484,6 +484,14 @@ class DevelopmentProgrammeAdmin(ProgrammesAdmin):
     )
     readonly_fields = ("add_redaction_link",)
 
+    def get_fieldsets(self, request, obj=None):
+        # The "add a redaction" link is for those who may add one (a project manager
+        # reading the programme would get a refusal).
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("programmes.add_redaction"):
+            return fieldsets
+        return [fs for fs in fieldsets if "add_redaction_link" not in fs[1]["fields"]]
+
     @admin.display(description=_("new redaction"))
     def add_redaction_link(self, obj):
         if obj is None or obj.pk is None:

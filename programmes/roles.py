@@ -53,7 +53,10 @@ ROLE_PERMISSIONS = {
     ],
     PROJECT_MANAGER: [f"programmes.view_{model}" for model in _CONTENT]
     + ["programmes.view_municipality"],
-    MUNICIPALITY_ADMIN: [
+    # They read their municipality's programmes as project managers do (a project's page
+    # links to the programme it serves, the programme to its redactions).
+    MUNICIPALITY_ADMIN: [f"programmes.view_{model}" for model in _CONTENT]
+    + [
         "programmes.view_municipality",
         "programmes.change_municipality",
         "programmes.view_staffprofile",

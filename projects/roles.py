@@ -26,5 +26,6 @@ ROLE_PERMISSIONS = {
     + _perms("councildecision", ("view", "add", "change"))
     + _perms("fundingprogramme", ("view",)),
     PLANNER: [f"projects.view_{model}" for model in _READ],
-    MUNICIPALITY_ADMIN: ["projects.view_project"],
+    # They read what their municipality's projects link to (funding, decisions, partners).
+    MUNICIPALITY_ADMIN: [f"projects.view_{model}" for model in _READ],
 }

@@ -48,3 +48,35 @@ def test_planner_can_import_and_see_history(client, planner, municipality):
     assert client.get(reverse("admin:programmes_action_import")).status_code == 200
     history = reverse("admin:programmes_redaction_history", args=[redaction.pk])
     assert client.get(history).status_code == 200
+
+
+def test_a_reader_of_a_programme_gets_no_link_to_add_a_redaction(
+    client, project_manager, planner, municipality
+):
+    redaction = full_redaction(municipality)
+    url = reverse("admin:programmes_developmentprogramme_change", args=[redaction.programme_id])
+    add = reverse("admin:programmes_redaction_add")
+    client.force_login(project_manager)
+    assert add not in client.get(url).content.decode()
+    client.force_login(planner)
+    assert add in client.get(url).content.decode()
+
+
+def test_municipality_admin_opens_what_a_project_page_links_to(
+    client, municipality_admin, municipality
+):
+    from tests.projects.factories import ProjectFactory
+
+    redaction = full_redaction(municipality)
+    project = ProjectFactory(municipality=municipality)
+    client.force_login(municipality_admin)
+    for url in (
+        reverse("admin:projects_project_change", args=[project.pk]),
+        reverse("admin:projects_fundingprogramme_change", args=[project.funding_programme_id]),
+        reverse("admin:programmes_developmentprogramme_change", args=[redaction.programme_id]),
+        reverse("admin:programmes_redaction_changelist"),
+    ):
+        assert client.get(url).status_code == 200, url
+    # Reading is all: nothing of it can be changed.
+    page = client.get(reverse("admin:projects_project_change", args=[project.pk]))
+    assert 'name="_save"' not in page.content.decode()
