@@ -8,13 +8,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from programmes.access import scope_to_user
-from programmes.admin_mixins import ScopedHistoryAdmin
+from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 
 from . import services
 from .models import (
     Event,
     Proposal,
     PublicDiscussion,
+    Subscription,
     Survey,
     WorkingGroup,
     WorkingGroupMeeting,
@@ -192,7 +193,9 @@ class PublicDiscussionAdmin(ScopedHistoryAdmin):
             super().save_model(request, obj, form, change)
             return
         # The form has already checked (in a rolled-back dry run) that this succeeds.
-        services.open_discussion(discussion=obj, user=request.user)
+        services.open_discussion(
+            discussion=obj, user=request.user, base_url=request.build_absolute_uri("/")
+        )
 
 
 # How each kind of part reaches its redaction.
@@ -404,3 +407,19 @@ class ProposalAdmin(ScopedHistoryAdmin):
 
 def _label_with_redaction(part):
     return f"{part} ({part.get_redaction()})"
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(MunicipalityScopedMixin, admin.ModelAdmin):
+    """Residents subscribe and unsubscribe themselves; staff only see and, on request, erase."""
+
+    list_display = ["email", "municipality", "language", "created_at", "confirmed_at"]
+    list_filter = [("municipality", RelatedOnlyFieldListFilter), "language"]
+    search_fields = ["email"]
+    readonly_fields = ["email", "municipality", "language", "created_at", "confirmed_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Priority, SituationSection
+from programmes.models import Municipality, Priority, SituationSection
 
 from .models import PROPOSAL_MAX_LENGTH, PROPOSAL_MIN_LENGTH, Proposal
 
@@ -165,3 +165,49 @@ class ProposalForm(forms.ModelForm):
             if kind in Proposal.PART_FIELDS and pk.isdigit():
                 setattr(self.instance, f"{kind}_id", int(pk))
         super()._post_clean()
+
+
+class SubscriptionForm(forms.Form):
+    """Ask to be told by e-mail when a public discussion of a municipality is announced."""
+
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.order_by("name"),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose a municipality from the list.")},
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("Never shown on the portal or given to anyone."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Write your e-mail address."),
+            "invalid": _("Check your e-mail address: a correct one looks like name@example.lv."),
+        },
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the municipality keeps my e-mail address to tell me about its "
+            "public discussions, until I unsubscribe."
+        ),
+        required=True,
+        error_messages={"required": _("Without your consent we cannot keep your address.")},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    @property
+    def is_robot(self):
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_robot:
+            raise ValidationError(
+                _("The form could not be accepted. Please check what you wrote and send it again."),
+                code="honeypot",
+            )
+        return cleaned

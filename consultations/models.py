@@ -737,6 +737,51 @@ class Proposal(models.Model):
         return bool(self.answer)
 
 
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Subscription(models.Model):
+    """An e-mail address told when a public discussion of a municipality is announced.
+
+    The address is confirmed by a link sent to it (double opt-in) and every e-mail carries
+    the link that ends the subscription, which deletes the row. No change history is kept:
+    an address that unsubscribed is gone.
+    """
+
+    municipality_path = "municipality"
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="consultation_subscriptions",
+        verbose_name=_("municipality"),
+    )
+    email = models.EmailField(_("e-mail address"))
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="lv"
+    )
+    created_at = models.DateTimeField(_("subscribed"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "email"]
+        verbose_name = _("e-mail subscription")
+        verbose_name_plural = _("e-mail subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "email"], name="consultations_subscription_unique_email"
+            ),
+        ]
+
+    def __str__(self):
+        return self.email
+
+
 def published_proposals_prefetch(lookup="proposals"):
     """A Prefetch of published proposals for redaction parts (the redaction page)."""
     return Prefetch(lookup, queryset=Proposal.objects.published().order_by("number"))

@@ -18,7 +18,9 @@ def _all(model):
 
 
 ROLE_PERMISSIONS = {
-    PLANNER: [perm for model in _MODELS for perm in _all(model)],
+    # Subscriptions are residents' own: planners see them and erase one on request.
+    PLANNER: [perm for model in _MODELS for perm in _all(model)]
+    + ["consultations.view_subscription", "consultations.delete_subscription"],
     # Project managers record events of their projects (seminars, conferences) too.
     PROJECT_MANAGER: [f"consultations.view_{model}" for model in _MODELS]
     + ["consultations.add_event", "consultations.change_event"],

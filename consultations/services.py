@@ -6,6 +6,7 @@ e-mails go out after the transaction, so a mail server that is down never loses 
 
 import ipaddress
 import logging
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,12 +15,13 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Redaction
 
-from .models import Proposal, PublicDiscussion
+from .models import Proposal, PublicDiscussion, Subscription
 
 logger = logging.getLogger(__name__)
 
@@ -212,7 +214,7 @@ def _overlap_message():
 
 
 @transaction.atomic
-def open_discussion(*, discussion, user):
+def open_discussion(*, discussion, user, base_url=""):
     """Save a new public discussion of a redaction; a draft redaction moves to public discussion.
 
     The move goes through `programmes.services.open_public_discussion`, which checks the
@@ -220,8 +222,12 @@ def open_discussion(*, discussion, user):
     discussion is only linked (a second period, after the first closed). Raises
     ValidationError when the redaction cannot be opened: approved, superseded or withdrawn,
     incomplete, or already under discussion in an overlapping period.
+
+    Once saved, the municipality's confirmed e-mail subscribers are told of it.
     """
-    return _open(discussion, user)
+    discussion = _open(discussion, user)
+    transaction.on_commit(lambda: notify_subscribers(discussion, base_url=base_url))
+    return discussion
 
 
 def check_discussion_can_open(*, discussion, user):
@@ -349,3 +355,97 @@ def send_confirmation(proposal, *, base_url=""):
 def send_answer(proposal, *, base_url=""):
     url = _discussion_url(proposal, base_url)
     return _send(proposal, "proposal_answered", {"discussion_url": url})
+
+
+# --- e-mail subscriptions: told when a discussion is announced ------------------------
+
+
+def _subscription_urls(subscription, base_url):
+    with translation.override(subscription.language or settings.LANGUAGE_CODE):
+        confirm = reverse("consultations:subscription_confirm", args=[subscription.token])
+        unsubscribe = reverse("consultations:unsubscribe", args=[subscription.token])
+    base = base_url.rstrip("/")
+    return f"{base}{confirm}", f"{base}{unsubscribe}"
+
+
+def _send_to_subscriber(subscription, template, context):
+    with translation.override(subscription.language or settings.LANGUAGE_CODE):
+        context = {"subscription": subscription, **context}
+        subject = render_to_string(f"consultations/email/{template}_subject.txt", context)
+        body = render_to_string(f"consultations/email/{template}_body.txt", context)
+    try:
+        send_mail(
+            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [subscription.email]
+        )
+    except Exception:  # noqa: BLE001 — one address that fails must not stop the others
+        logger.exception("Could not send %s e-mail to subscription %s", template, subscription.pk)
+        return False
+    return True
+
+
+def subscribe(*, email, municipality, language, address, base_url=""):
+    """Ask `email` to confirm it wants to hear of `municipality`'s public discussions.
+
+    The answer is the same whether or not the address was subscribed already, so the form
+    tells nobody who follows what; a confirmed address gets no second e-mail. Counts
+    against the address's rate limit like a proposal.
+    """
+    if is_rate_limited(address):
+        raise ValidationError(
+            _(
+                "Too many requests were sent from your address in a short time. "
+                "Please wait ten minutes and try again."
+            ),
+            code="rate_limited",
+        )
+    count_submission(address)
+    email = email.strip().lower()
+    subscription, _created = Subscription.objects.get_or_create(
+        municipality=municipality,
+        email=email,
+        defaults={"token": secrets.token_urlsafe(32), "language": language},
+    )
+    if subscription.confirmed_at is None:
+        confirm, unsubscribe = _subscription_urls(subscription, base_url)
+        _send_to_subscriber(
+            subscription,
+            "subscription_confirm",
+            {"confirm_url": confirm, "unsubscribe_url": unsubscribe},
+        )
+    return subscription
+
+
+def confirm_subscription(*, token, now=None):
+    """Confirm the subscription with this token (again is harmless); None if there is none."""
+    subscription = Subscription.objects.filter(token=token).first()
+    if subscription is not None and subscription.confirmed_at is None:
+        subscription.confirmed_at = now or timezone.now()
+        subscription.save(update_fields=["confirmed_at"])
+    return subscription
+
+
+def unsubscribe(*, token):
+    """Delete the subscription with this token: the address is no longer kept."""
+    return Subscription.objects.filter(token=token).delete()[0] > 0
+
+
+def notify_subscribers(discussion, *, base_url=""):
+    """Tell the confirmed subscribers of the discussion's municipality that it is announced.
+
+    Runs after the discussion is saved (on commit): a mail server that is down never keeps
+    a discussion from opening. Returns how many e-mails went out.
+    """
+    discussion = PublicDiscussion.objects.with_programme().get(pk=discussion.pk)
+    municipality = discussion.redaction.programme.municipality
+    sent = 0
+    for subscription in municipality.consultation_subscriptions.confirmed():
+        with translation.override(subscription.language or settings.LANGUAGE_CODE):
+            url = f"{base_url.rstrip('/')}{discussion.get_absolute_url()}"
+        _confirm, unsubscribe_url = _subscription_urls(subscription, base_url)
+        context = {
+            "discussion": discussion,
+            "discussion_url": url,
+            "unsubscribe_url": unsubscribe_url,
+        }
+        sent += _send_to_subscriber(subscription, "discussion_announced", context)
+    return sent

@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.index, name="index"),
     # Two segments: no discussion's address (one segment) can take it.
     path("events/past/", views.past_events, name="past_events"),
+    path("subscriptions/new/", views.subscribe, name="subscribe"),
+    path(
+        "subscriptions/<slug:token>/confirm/",
+        views.subscription_confirm,
+        name="subscription_confirm",
+    ),
+    path("subscriptions/<slug:token>/unsubscribe/", views.unsubscribe, name="unsubscribe"),
     path(
         "programmes/<slug:municipality>/<slug:programme>/events.ics",
         views.programme_events_ics,

@@ -16,7 +16,7 @@ from programmes.spreadsheets import spreadsheet_safe
 
 from . import selectors, services
 from .calendar import events_calendar
-from .forms import HONEYPOT_FIELD, ProposalForm
+from .forms import HONEYPOT_FIELD, ProposalForm, SubscriptionForm
 from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion
 
 
@@ -253,4 +253,110 @@ def programme_events_ics(request, municipality, programme):
     events = Event.objects.for_listing().filter(programme=programme).order_by("starts_at")
     return _calendar_response(
         request, events, programme.title, f"{municipality}-{programme.slug}-events.ics"
+    )
+
+
+# --- e-mail subscriptions --------------------------------------------------------------
+
+
+def _subscription_crumbs(title):
+    return [(reverse("consultations:index"), _("Consultations")), (None, title)]
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscribe(request):
+    """Ask to be told by e-mail when a municipality announces a public discussion."""
+    status = 200
+    if request.method == "POST":
+        form = SubscriptionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.subscribe(
+                    email=form.cleaned_data["email"],
+                    municipality=form.cleaned_data["municipality"],
+                    language=get_language() or "lv",
+                    address=services.client_address(request),
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 429
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Almost done: we sent a link to %(email)s. Open it to confirm, and we "
+                        "will write when a public discussion is announced."
+                    )
+                    % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("consultations:index")
+        else:
+            status = 400
+    else:
+        form = SubscriptionForm(initial={"municipality": request.GET.get("municipality")})
+    title = _("Public discussions by e-mail")
+    return render(
+        request,
+        "consultations/subscribe.html",
+        {"form": form, "title": title, "crumbs": _subscription_crumbs(title)},
+        status=status,
+    )
+
+
+def _subscription_step(request, token, *, action, template, title):
+    """A page with one button: links in e-mails are opened by mail scanners too, so only
+    the resident's POST confirms or unsubscribes."""
+    from .models import Subscription
+
+    subscription = get_object_or_404(
+        Subscription.objects.select_related("municipality"), token=token
+    )
+    if request.method == "POST":
+        return action(subscription)
+    return render(
+        request,
+        template,
+        {"subscription": subscription, "title": title, "crumbs": _subscription_crumbs(title)},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscription_confirm(request, token):
+    def confirm(subscription):
+        services.confirm_subscription(token=subscription.token)
+        messages.success(
+            request,
+            _(
+                "Confirmed: we will write to you when %(municipality)s announces a public "
+                "discussion."
+            )
+            % {"municipality": subscription.municipality.name},
+        )
+        return redirect("consultations:index")
+
+    return _subscription_step(
+        request,
+        token,
+        action=confirm,
+        template="consultations/subscription_confirm.html",
+        title=_("Confirm the subscription"),
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def unsubscribe(request, token):
+    def remove(subscription):
+        services.unsubscribe(token=subscription.token)
+        messages.success(
+            request, _("Unsubscribed: your e-mail address has been deleted from the portal.")
+        )
+        return redirect("consultations:index")
+
+    return _subscription_step(
+        request,
+        token,
+        action=remove,
+        template="consultations/unsubscribe.html",
+        title=_("Unsubscribe"),
     )

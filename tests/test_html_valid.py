@@ -63,6 +63,7 @@ def public_pages(client):
         "discussion-closed": closed_discussion.get_absolute_url(),
         "report": f"{closed_discussion.get_absolute_url()}report/",
         "search": "/lv/search/?q=livanu",
+        "subscribe": "/lv/consultations/subscriptions/new/",
         "about": "/lv/about/",
         "not-found": "/lv/no-such-page/",
     }
@@ -73,6 +74,8 @@ def public_pages(client):
     # The proposal form as a resident sees it after a refusal: errors and kept text.
     refused = client.post(open_discussion.get_absolute_url(), {"text": "", "consent": ""})
     yield "discussion-refused", refused.content
+    refused = client.post("/lv/consultations/subscriptions/new/", {"email": "nav"})
+    yield "subscribe-refused", refused.content
 
 
 def test_public_pages_are_valid_html(client, tmp_path):

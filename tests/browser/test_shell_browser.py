@@ -85,3 +85,20 @@ def test_monitoring_page_is_accessible(live_server, page):
     page.get_by_role("link", name="Uzraudzība: rīcības pēc izpildes statusa").click()
     page.get_by_role("heading", name="Rādītāji pa gadiem", exact=True).wait_for()
     assert serious_violations(page) == []
+
+
+def test_a_resident_subscribes_from_the_consultations_page(live_server, page, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from django.core import mail
+
+    MunicipalityFactory(name="Līvānu novads")
+
+    page.goto(f"{live_server.url}/lv/consultations/")
+    page.get_by_role("link", name="Saņemt e-pastu, kad izsludina sabiedrisko apspriešanu").click()
+    assert serious_violations(page) == []
+    page.get_by_label("Pašvaldība:").select_option(label="Līvānu novads")
+    page.get_by_label("Jūsu e-pasta adrese").fill("iedzivotajs@example.lv")
+    page.get_by_label("Piekrītu", exact=False).check()
+    page.get_by_role("button", name="Pieteikties").click()
+    page.get_by_text("Gandrīz gatavs").wait_for()
+    assert [m.to for m in mail.outbox] == [["iedzivotajs@example.lv"]]
