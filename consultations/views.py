@@ -17,7 +17,7 @@ from programmes.spreadsheets import spreadsheet_safe
 from . import selectors, services
 from .calendar import events_calendar
 from .forms import HONEYPOT_FIELD, ProposalForm, SubscriptionForm
-from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion
+from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion, Subscription
 
 
 @require_safe
@@ -307,8 +307,6 @@ def subscribe(request):
 def _subscription_step(request, token, *, action, template, title):
     """A page with one button: links in e-mails are opened by mail scanners too, so only
     the resident's POST confirms or unsubscribes."""
-    from .models import Subscription
-
     subscription = get_object_or_404(
         Subscription.objects.select_related("municipality"), token=token
     )
