@@ -20,7 +20,9 @@ def parse(client, url):
 
 def test_feed_lists_public_discussions_with_their_period_but_never_a_drafts(client, municipality):
     programme = ProgrammeFactory(municipality=municipality, title="Daugavpils AP")
-    discussion = PublicDiscussionFactory(redaction=published_redaction(programme=programme))
+    discussion = PublicDiscussionFactory(
+        redaction=published_redaction(programme=programme, number=1)
+    )
     draft = RedactionFactory(programme=programme, number=2)
     PublicDiscussion.objects.bulk_create(
         [
