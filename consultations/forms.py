@@ -61,7 +61,31 @@ class HoneypotInput(forms.TextInput):
         return None
 
 
-class ProposalForm(forms.ModelForm):
+class HoneypotForm(forms.Form):
+    """A field people never see (hidden by CSS, out of the tab order): a robot that fills
+    it has the form refused, with a message a person could act on."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    @property
+    def is_robot(self):
+        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_robot:
+            raise ValidationError(
+                _("The form could not be accepted. Please check what you wrote and send it again."),
+                code="honeypot",
+            )
+        return cleaned
+
+
+class ProposalForm(HoneypotForm, forms.ModelForm):
     """The public proposal form. A filled honeypot field marks a robot."""
 
     part = forms.ChoiceField(label=_("Which part of the redaction it concerns"), required=False)
@@ -72,11 +96,6 @@ class ProposalForm(forms.ModelForm):
         ),
         required=True,
         error_messages={"required": _("Without your consent we cannot register the proposal.")},
-    )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
     class Meta:
@@ -122,10 +141,6 @@ class ProposalForm(forms.ModelForm):
             "limit": PROPOSAL_MAX_LENGTH
         }
 
-    @property
-    def is_robot(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
     def clean_text(self):
         # The model's length validators would say the same in Django's generic words; these
         # say it to a resident (and the model then skips the field that already failed).
@@ -149,15 +164,6 @@ class ProposalForm(forms.ModelForm):
             )
         return text
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.is_robot:
-            raise ValidationError(
-                _("The form could not be accepted. Please check what you wrote and send it again."),
-                code="honeypot",
-            )
-        return cleaned
-
     def _post_clean(self):
         part = self.cleaned_data.get("part") or ""
         if part:
@@ -167,7 +173,7 @@ class ProposalForm(forms.ModelForm):
         super()._post_clean()
 
 
-class SubscriptionForm(forms.Form):
+class SubscriptionForm(HoneypotForm):
     """Ask to be told by e-mail when a public discussion of a municipality is announced."""
 
     municipality = forms.ModelChoiceField(
@@ -193,21 +199,3 @@ class SubscriptionForm(forms.Form):
         required=True,
         error_messages={"required": _("Without your consent we cannot keep your address.")},
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=HoneypotInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    @property
-    def is_robot(self):
-        return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.is_robot:
-            raise ValidationError(
-                _("The form could not be accepted. Please check what you wrote and send it again."),
-                code="honeypot",
-            )
-        return cleaned

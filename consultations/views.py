@@ -304,19 +304,23 @@ def subscribe(request):
     )
 
 
-def _subscription_step(request, token, *, action, template, title):
+def _subscription_step(request, token, *, action, title, question, button):
     """A page with one button: links in e-mails are opened by mail scanners too, so only
-    the resident's POST confirms or unsubscribes."""
+    the resident's POST confirms or unsubscribes. `question` is a text with %(email)s and
+    %(municipality)s."""
     subscription = get_object_or_404(
         Subscription.objects.select_related("municipality"), token=token
     )
     if request.method == "POST":
         return action(subscription)
-    return render(
-        request,
-        template,
-        {"subscription": subscription, "title": title, "crumbs": _subscription_crumbs(title)},
-    )
+    context = {
+        "title": title,
+        "question": question
+        % {"email": subscription.email, "municipality": subscription.municipality.name},
+        "button": button,
+        "crumbs": _subscription_crumbs(title),
+    }
+    return render(request, "consultations/subscription_step.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -337,8 +341,12 @@ def subscription_confirm(request, token):
         request,
         token,
         action=confirm,
-        template="consultations/subscription_confirm.html",
         title=_("Confirm the subscription"),
+        question=_(
+            "Confirm that %(email)s should be told when %(municipality)s announces a public "
+            "discussion."
+        ),
+        button=_("Confirm"),
     )
 
 
@@ -355,6 +363,10 @@ def unsubscribe(request, token):
         request,
         token,
         action=remove,
-        template="consultations/unsubscribe.html",
         title=_("Unsubscribe"),
+        question=_(
+            "Stop telling %(email)s about the public discussions of %(municipality)s and "
+            "delete the address from the portal."
+        ),
+        button=_("Unsubscribe"),
     )
