@@ -27,6 +27,7 @@ from programmes.models import (
     Task,
 )
 from programmes.templatetags.latvian_dates import since_date, until_date
+from programmes.uploads import UploadTo
 from programmes.validators import validate_pdf_upload
 
 PROPOSAL_MAX_LENGTH = 5000
@@ -309,7 +310,10 @@ class Survey(models.Model):
     respondent_count = models.PositiveIntegerField(_("respondents"), null=True, blank=True)
     results = models.TextField(_("results"), blank=True)
     results_file = models.FileField(
-        _("results (PDF)"), upload_to="surveys/", blank=True, validators=[validate_pdf_upload]
+        _("results (PDF)"),
+        upload_to=UploadTo("surveys", extension="pdf"),
+        blank=True,
+        validators=[validate_pdf_upload],
     )
     history = HistoricalRecords()
 
@@ -329,6 +333,8 @@ class Survey(models.Model):
                 name="consultations_survey_respondents_non_negative",
             ),
         ]
+        # The media view finds the survey that owns a requested file by its name.
+        indexes = [models.Index(fields=["results_file"], name="consultations_survey_results")]
 
     def __str__(self):
         return self.title

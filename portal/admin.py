@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
-from projects.images import PhotoFormField
+from programmes.images import PhotoFormField
 from projects.models import Project
 
 from .models import News, NewsPhoto

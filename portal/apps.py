@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)
         from .search import register_sqlite_fold
 
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="portal_ensure_roles")

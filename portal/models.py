@@ -3,31 +3,30 @@
 A post is public only when it is marked published and its publication time has come.
 Photos are checked with Pillow on upload, re-encoded without EXIF (which can carry the
 GPS position where a photo was taken) and get two derived sizes: a thumbnail for lists
-and a larger image for the news page.
+and a larger image for the news page. A deleted photo's files leave the storage with it.
 """
-
-import io
-from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from PIL import Image
 from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
+from programmes.images import encode, open_upright, pixels_only, validate_image
 from programmes.models import DevelopmentProgramme, Municipality
-from projects.images import validate_image
+from programmes.uploads import UploadTo
 from projects.models import Project
 
 THUMBNAIL_WIDTH = 400
 LARGE_WIDTH = 1200
-JPEG_QUALITY = 85
 
 
 class NewsQuerySet(models.QuerySet):
@@ -183,12 +182,6 @@ class News(models.Model):
         return ""
 
 
-def _encode_jpeg(image):
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
-    return buffer.getvalue()
-
-
 def _resized(image, width):
     if image.width <= width:
         return image.copy()
@@ -196,7 +189,17 @@ def _resized(image, width):
     return image.resize((width, height), Image.Resampling.LANCZOS)
 
 
-WIDE_GREY_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I"}
+class NewsPhotoQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Photos a user may see: those of published posts, and for staff also those of
+        the posts they see in admin (drafts of their municipality and projects)."""
+        posts = News.objects.published()
+        if user.is_authenticated:
+            posts = posts | News.objects.visible_to(user)
+        return self.filter(news__in=posts)
+
+
+NEWS_PHOTOS = UploadTo("news")
 
 
 class NewsPhoto(models.Model):
@@ -207,7 +210,7 @@ class NewsPhoto(models.Model):
     )
     image = models.ImageField(
         _("photo"),
-        upload_to="news/%Y/",
+        upload_to=NEWS_PHOTOS,
         validators=[validate_image],
         width_field="width",
         height_field="height",
@@ -219,7 +222,7 @@ class NewsPhoto(models.Model):
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
     large = models.ImageField(
         _("large size"),
-        upload_to="news/%Y/",
+        upload_to=NEWS_PHOTOS,
         blank=True,
         editable=False,
         width_field="large_width",
@@ -229,7 +232,7 @@ class NewsPhoto(models.Model):
     large_height = models.PositiveIntegerField(null=True, editable=False)
     thumbnail = models.ImageField(
         _("thumbnail"),
-        upload_to="news/%Y/",
+        upload_to=NEWS_PHOTOS,
         blank=True,
         editable=False,
         width_field="thumbnail_width",
@@ -247,10 +250,18 @@ class NewsPhoto(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
+    objects = NewsPhotoQuerySet.as_manager()
+
     class Meta:
         ordering = ["news", "position", "id"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+        # The media view finds the photo that owns a requested file by its name.
+        indexes = [
+            models.Index(fields=["image"], name="portal_newsphoto_image"),
+            models.Index(fields=["large"], name="portal_newsphoto_large"),
+            models.Index(fields=["thumbnail"], name="portal_newsphoto_thumbnail"),
+        ]
 
     def __str__(self):
         return self.caption or self.alt_text
@@ -262,31 +273,18 @@ class NewsPhoto(models.Model):
 
     def process_image(self):
         """Re-encode the upload without EXIF and make the large and thumbnail sizes."""
-        self.image.seek(0)
-        with Image.open(self.image) as opened:
-            opened.load()
-            image = ImageOps.exif_transpose(opened)
-        if image.mode in WIDE_GREY_MODES:
-            # 16- and 32-bit greys: Pillow's direct conversion clips every pixel to white,
-            # so scale them down to 8 bits first (a 16-bit PNG from a scanner or GIS tool).
-            image = image.convert("I").point(lambda value: value / 256).convert("L")
-        if image.mode not in ("RGB", "L"):
-            background = Image.new("RGB", image.size, "white")
-            rgba = image.convert("RGBA")
-            background.paste(rgba, mask=rgba.getchannel("A"))
-            image = background
-        elif image.mode == "L":
-            image = image.convert("RGB")
-        stem = Path(self.image.name).stem[:80] or "photo"
-        # A fresh image object carries no EXIF, so nothing of the original's metadata
-        # (camera, time, GPS position) is written back.
-        clean = Image.new("RGB", image.size)
-        clean.paste(image)
-        self.image = ContentFile(_encode_jpeg(clean), name=f"{stem}.jpg")
-        self.large = ContentFile(_encode_jpeg(_resized(clean, LARGE_WIDTH)), name=f"{stem}-l.jpg")
+        image, _format = open_upright(self.image)
+        clean = pixels_only(image)
+        # The names only say the format: programmes.uploads.UploadTo names the files.
+        self.image = ContentFile(encode(clean, "JPEG"), name="photo.jpg")
+        self.large = ContentFile(encode(_resized(clean, LARGE_WIDTH), "JPEG"), name="large.jpg")
         self.thumbnail = ContentFile(
-            _encode_jpeg(_resized(clean, THUMBNAIL_WIDTH)), name=f"{stem}-t.jpg"
+            encode(_resized(clean, THUMBNAIL_WIDTH), "JPEG"), name="thumbnail.jpg"
         )
+
+    def files(self):
+        """The names of the photo's stored files: the re-encoded original and its sizes."""
+        return [file.name for file in (self.image, self.large, self.thumbnail) if file]
 
     @property
     def display(self):
@@ -296,3 +294,23 @@ class NewsPhoto(models.Model):
     @property
     def list_image(self):
         return self.thumbnail or self.image
+
+
+@receiver(post_delete, sender=NewsPhoto, dispatch_uid="portal_newsphoto_remove_files")
+def _remove_deleted_photo_files(sender, instance, **kwargs):
+    """A deleted photo's files leave the storage once the deletion is committed.
+
+    A photo is often deleted for privacy (a face, a child, a home): its address must stop
+    answering, and a copy kept on disk is a copy that can leak. A signal rather than
+    `delete()`, because a photo also goes when its post is deleted (a cascade) or when
+    admin deletes several at once, and neither calls the photo's `delete()`. After the
+    commit, because a rolled-back deletion must find its files still there.
+    """
+    storage = instance.image.storage
+    names = instance.files()
+
+    def remove():
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(remove)

@@ -118,10 +118,15 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Uploaded files (redaction PDFs, photos, coats of arms) are served by the portal itself,
-# so one gunicorn machine needs nothing in front of it. Turn off when a front web server
-# or an object store (django-storages, several app servers) serves MEDIA_URL instead.
+# Uploaded files (redaction PDFs, photos, coats of arms) are served through the portal,
+# which lets only those who may see a file's record have it (portal/media.py): a draft's
+# PDF stays with its planners. With MEDIA_ACCEL_REDIRECT_PREFIX set (e.g.
+# "/protected-media/"), the portal still decides, and a front nginx sends the bytes from
+# that `internal` location (X-Accel-Redirect; README, "Uploaded files behind nginx").
+# SERVE_MEDIA=False hands MEDIA_URL to another server entirely: every file becomes public,
+# drafts' too (`check --deploy` warns).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+MEDIA_ACCEL_REDIRECT_PREFIX = env.str("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 from django.urls import reverse
@@ -27,6 +28,7 @@ from . import services
 from .access import municipality_ids_for, scope_to_user
 from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
 from .forms import RedactionConfirmImportForm, RedactionImportForm
+from .images import PhotoFormField
 from .models import (
     Action,
     ActionLine,
@@ -401,6 +403,8 @@ class MunicipalityAdmin(ProgrammesAdmin):
     list_filter = ("kind", "planning_region")
     search_fields = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
+    # The coat of arms gets the specific refusals of the news photos' checks.
+    formfield_overrides = {models.ImageField: {"form_class": PhotoFormField}}
 
 
 @admin.register(StaffProfile)

@@ -22,7 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .access import municipality_ids_for
-from .validators import validate_image_upload, validate_pdf_upload
+from .images import stripped_copy, validate_image
+from .uploads import UploadTo
+from .validators import validate_pdf_upload
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -75,9 +77,9 @@ class Municipality(models.Model):
     )
     coat_of_arms = models.ImageField(
         _("coat of arms"),
-        upload_to="municipalities/",
+        upload_to=UploadTo("municipalities"),
         blank=True,
-        validators=[validate_image_upload],
+        validators=[validate_image],
     )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -87,9 +89,17 @@ class Municipality(models.Model):
         ordering = ["name"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+        # The media view finds the record that owns a requested file by its name.
+        indexes = [models.Index(fields=["coat_of_arms"], name="programmes_municipality_arms")]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.coat_of_arms and not self.coat_of_arms._committed:
+            # Stored without what the uploaded file carried besides its pixels.
+            self.coat_of_arms = stripped_copy(self.coat_of_arms)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("programmes:municipality", args=[self.slug])
@@ -392,7 +402,7 @@ class Redaction(models.Model):
     decision_protocol = models.CharField(_("protocol No."), max_length=40, blank=True)
     document = models.FileField(
         _("full document (PDF)"),
-        upload_to="redactions/",
+        upload_to=UploadTo("redactions", extension="pdf"),
         blank=True,
         validators=[validate_pdf_upload],
     )
@@ -423,6 +433,8 @@ class Redaction(models.Model):
                 name="programmes_redaction_one_approved",
             ),
         ]
+        # The media view finds the redaction that owns a requested file by its name.
+        indexes = [models.Index(fields=["document"], name="programmes_redaction_document")]
 
     def __str__(self):
         return f"{self.programme} — {self.display_label}"

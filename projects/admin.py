@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.access import municipality_ids_for
 from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from programmes.images import PhotoFormField
 
-from .images import PhotoFormField
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
 
 

@@ -34,10 +34,10 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
+from programmes.images import stripped_copy, validate_image
 from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
+from programmes.uploads import UploadTo
 from programmes.validators import validate_pdf_upload
-
-from .images import validate_image
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [
@@ -204,7 +204,7 @@ class FundingProgramme(models.Model):
         help_text=_("The text every project of this programme must show on its pages and news."),
     )
     emblem = models.ImageField(
-        _("emblem"), upload_to="funds/", blank=True, validators=[validate_image]
+        _("emblem"), upload_to=UploadTo("funds"), blank=True, validators=[validate_image]
     )
     emblem_alt = models.CharField(_("emblem text alternative"), max_length=200, blank=True)
     history = HistoricalRecords()
@@ -218,9 +218,17 @@ class FundingProgramme(models.Model):
                 fields=["fund", "name"], name="projects_fundingprogramme_unique_name"
             )
         ]
+        # The media view finds the record that owns a requested file by its name.
+        indexes = [models.Index(fields=["emblem"], name="projects_funding_emblem")]
 
     def __str__(self):
         return f"{self.get_fund_display()}: {self.name}"
+
+    def save(self, *args, **kwargs):
+        if self.emblem and not self.emblem._committed:
+            # Stored without what the uploaded file carried besides its pixels.
+            self.emblem = stripped_copy(self.emblem)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.emblem and not self.emblem_alt:
@@ -251,6 +259,15 @@ class CouncilDecisionQuerySet(models.QuerySet):
         )
         return self.filter(municipality_id__in=ids).exclude(pk__in=locked)
 
+    def visible_to(self, user):
+        """Decisions a user may read: residents those of published projects (the project
+        page shows them), staff also every decision of their municipality (all for root)."""
+        public = Q(pk__in=Project.objects.public().values("council_decision"))
+        ids = _staff_municipalities(user)
+        if ids is None:
+            return self
+        return self.filter(public | Q(municipality_id__in=ids))
+
 
 class CouncilDecision(models.Model):
     """A council decision (domes lēmums), e.g. on taking part in a project."""
@@ -269,7 +286,10 @@ class CouncilDecision(models.Model):
     paragraph = models.CharField(_("paragraph (§)"), max_length=20, blank=True)
     title = models.CharField(_("title"), max_length=500, blank=True)
     document = models.FileField(
-        _("decision (PDF)"), upload_to="decisions/", blank=True, validators=[validate_pdf_upload]
+        _("decision (PDF)"),
+        upload_to=UploadTo("decisions", extension="pdf"),
+        blank=True,
+        validators=[validate_pdf_upload],
     )
     history = HistoricalRecords()
 
@@ -285,6 +305,8 @@ class CouncilDecision(models.Model):
                 name="projects_councildecision_unique_number",
             )
         ]
+        # The media view finds the decision that owns a requested file by its name.
+        indexes = [models.Index(fields=["document"], name="projects_councildecision_doc")]
 
     def __str__(self):
         return _("Decision No. %(number)s of %(date)s") % {

@@ -1,13 +1,43 @@
 """factory-boy factories for the programmes app and users; other apps add their own."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, NameObject
 
 from programmes import models as pm
+
+
+def pdf_bytes(pages=1, *, drawing=b"", user_password=None, owner_password=None):
+    """A real PDF made by pypdf: `pages` blank A4 pages, the first one with `drawing`
+    (PDF operators, e.g. b"1 0 0 rg 0 0 200 200 re f" paints a red square), encrypted
+    when a password is given."""
+    writer = PdfWriter()
+    for number in range(pages):
+        page = writer.add_blank_page(595, 842)
+        if drawing and number == 0:
+            content = DecodedStreamObject()
+            content.set_data(drawing)
+            page[NameObject("/Contents")] = writer._add_object(content)
+    if user_password is not None or owner_password is not None:
+        writer.encrypt(
+            user_password=user_password or "",
+            owner_password=owner_password,
+            algorithm="AES-256",
+        )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_upload(name="dokuments.pdf", **kwargs):
+    return SimpleUploadedFile(name, pdf_bytes(**kwargs), content_type="application/pdf")
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import programmes.images
 import programmes.validators
 import simple_history.models
 from decimal import Decimal
@@ -60,7 +61,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('city', 'State city'), ('novads', 'Municipality (novads)'), ('region', 'Planning region')], default='novads', max_length=20, verbose_name='kind')),
                 ('planning_region', models.CharField(choices=[('riga', 'Riga planning region'), ('vidzeme', 'Vidzeme planning region'), ('kurzeme', 'Kurzeme planning region'), ('zemgale', 'Zemgale planning region'), ('latgale', 'Latgale planning region')], max_length=20, verbose_name='planning region')),
-                ('coat_of_arms', models.ImageField(blank=True, upload_to='municipalities/', validators=[programmes.validators.validate_image_upload], verbose_name='coat of arms')),
+                ('coat_of_arms', models.ImageField(blank=True, upload_to='municipalities/', validators=[programmes.images.validate_image], verbose_name='coat of arms')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
             ],
@@ -133,7 +134,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=80, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('city', 'State city'), ('novads', 'Municipality (novads)'), ('region', 'Planning region')], default='novads', max_length=20, verbose_name='kind')),
                 ('planning_region', models.CharField(choices=[('riga', 'Riga planning region'), ('vidzeme', 'Vidzeme planning region'), ('kurzeme', 'Kurzeme planning region'), ('zemgale', 'Zemgale planning region'), ('latgale', 'Latgale planning region')], max_length=20, verbose_name='planning region')),
-                ('coat_of_arms', models.TextField(blank=True, max_length=100, validators=[programmes.validators.validate_image_upload], verbose_name='coat of arms')),
+                ('coat_of_arms', models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='coat of arms')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),

@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
 import django_countries.fields
+import programmes.images
 import programmes.validators
 import re
 import simple_history.models
@@ -50,7 +51,7 @@ class Migration(migrations.Migration):
                 ('measure', models.CharField(blank=True, max_length=300, verbose_name='measure / activity')),
                 ('sub_activity', models.CharField(blank=True, max_length=300, verbose_name='sub-activity')),
                 ('publicity_statement', models.TextField(blank=True, help_text='The text every project of this programme must show on its pages and news.', verbose_name='publicity statement')),
-                ('emblem', models.ImageField(blank=True, upload_to='funds/', validators=[programmes.validators.validate_image_upload], verbose_name='emblem')),
+                ('emblem', models.ImageField(blank=True, upload_to='funds/', validators=[programmes.images.validate_image], verbose_name='emblem')),
                 ('emblem_alt', models.CharField(blank=True, max_length=200, verbose_name='emblem text alternative')),
             ],
             options={
@@ -95,7 +96,7 @@ class Migration(migrations.Migration):
                 ('measure', models.CharField(blank=True, max_length=300, verbose_name='measure / activity')),
                 ('sub_activity', models.CharField(blank=True, max_length=300, verbose_name='sub-activity')),
                 ('publicity_statement', models.TextField(blank=True, help_text='The text every project of this programme must show on its pages and news.', verbose_name='publicity statement')),
-                ('emblem', models.TextField(blank=True, max_length=100, validators=[programmes.validators.validate_image_upload], verbose_name='emblem')),
+                ('emblem', models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='emblem')),
                 ('emblem_alt', models.CharField(blank=True, max_length=200, verbose_name='emblem text alternative')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import projects.images
+import programmes.images
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -75,12 +75,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='fundingprogramme',
             name='emblem',
-            field=models.ImageField(blank=True, upload_to='funds/', validators=[projects.images.validate_image], verbose_name='emblem'),
+            field=models.ImageField(blank=True, upload_to='funds/', validators=[programmes.images.validate_image], verbose_name='emblem'),
         ),
         migrations.AlterField(
             model_name='historicalfundingprogramme',
             name='emblem',
-            field=models.TextField(blank=True, max_length=100, validators=[projects.images.validate_image], verbose_name='emblem'),
+            field=models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='emblem'),
         ),
         migrations.AlterField(
             model_name='historicalpartnership',

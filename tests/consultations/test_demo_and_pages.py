@@ -19,7 +19,7 @@ from consultations.models import (
 from consultations.selectors import PAST_EVENTS_SHOWN, consultations_page
 from programmes.models import Redaction, SteeringGroupMeeting, Task
 from programmes.templatetags.latvian_dates import since_date, until_date
-from tests.factories import ProgrammeFactory, SteeringGroupFactory
+from tests.factories import ProgrammeFactory, SteeringGroupFactory, pdf_bytes, pdf_upload
 
 from .factories import (
     EventFactory,
@@ -379,7 +379,9 @@ def survey_form(programme, upload):
 @pytest.mark.parametrize(
     "name,content,message",
     [
-        ("rezultati.pdf", b"<html>not a pdf</html>", "The file is not a PDF document."),
+        ("rezultati.pdf", b"<html>not a pdf</html>", "The file is not a PDF document"),
+        ("rezultati.pdf", b"%PDF-1.4 <html>a header is not a PDF</html>", "not a PDF document"),
+        ("rezultati.html", pdf_bytes(), "The file name must end in “.pdf”"),
         ("rezultati.pdf", b"%PDF-1.4" + b"0" * (1024 * 1024), "The file is too large"),
     ],
 )
@@ -397,9 +399,7 @@ def test_survey_results_file_must_be_a_real_pdf_within_the_limit(
 
 def test_a_valid_survey_results_file_is_linked_on_the_page(client, planner, programme):
     client.force_login(planner)
-    upload = SimpleUploadedFile(
-        "rezultati.pdf", b"%PDF-1.4 rezultati", content_type="application/pdf"
-    )
+    upload = pdf_upload("rezultati.pdf")
     response = client.post("/en/admin/consultations/survey/add/", survey_form(programme, upload))
     assert response.status_code == 302, response.content.decode()[:3000]
     survey = Survey.objects.get()

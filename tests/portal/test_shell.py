@@ -10,7 +10,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from tests.factories import MunicipalityFactory, ProgrammeFactory, RedactionFactory
+from tests.factories import MunicipalityFactory, ProgrammeFactory, RedactionFactory, pdf_upload
+from tests.projects.factories import image_upload
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -155,21 +156,21 @@ def test_sitemap_lists_public_projects_news_and_discussions_only(client):
     assert "melnraksta-apspriesana" not in body
 
 
-def test_uploaded_files_are_served_by_the_portal_itself(client, settings, tmp_path):
+@pytest.mark.django_db
+def test_uploaded_files_are_served_by_the_portal_itself(client):
     """Production (gunicorn, DEBUG off) has nothing else to serve redaction PDFs and photos."""
-    settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "redactions").mkdir()
-    (tmp_path / "redactions" / "ap.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    pdf = client.get("/media/redactions/ap.pdf")
+    redaction = RedactionFactory(document=pdf_upload("ap.pdf"), status="public_discussion")
+    arms = MunicipalityFactory(coat_of_arms=image_upload("gerbonis.png", fmt="PNG"))
+    pdf = client.get(redaction.document.url)
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")
-    image = client.get("/media/logo.png")
+    image = client.get(arms.coat_of_arms.url)
+    assert image["Content-Type"] == "image/png"
     assert "default-src 'none'" in image["Content-Security-Policy"]
     assert client.get("/media/../settings.py").status_code == 404
-    assert client.get("/media/missing.pdf").status_code == 404
-    assert client.post("/media/redactions/ap.pdf").status_code == 405
+    assert client.get("/media/redactions/missing.pdf").status_code == 404
+    assert client.post(redaction.document.url).status_code == 405
 
 
 @pytest.mark.django_db

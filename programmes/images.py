@@ -1,4 +1,5 @@
-"""Uploaded images (news photos, fund emblems) are checked by what they contain.
+"""Uploaded images (news photos, coats of arms, fund emblems) are checked by what they contain,
+then stored as a fresh copy of their pixels and nothing else.
 
 The checks, in the order a user's mistakes are most likely: the file is too big; it is not
 an image at all; it is an image of a kind the portal does not publish; its name claims a
@@ -9,17 +10,23 @@ anything is decoded; the last check decodes the whole image.
 
 `PhotoFormField` runs the same checks in admin forms, before Django's own image field
 (whose only message is a generic "not a valid image"), so users see what is wrong.
+
+A checked image is not stored as uploaded: `pixels_only()` copies its pixels into a new
+image, which carries no EXIF (camera, time, the GPS position where a photo was taken), no
+comments and no colour profile, and `stripped_copy()` encodes that copy again.
 """
 
+import io
 import warnings
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .validators import check_upload_size, file_extension
 
 # Pillow's format name → the file name endings that may carry it.
 FORMATS = {
@@ -37,23 +44,9 @@ def max_pixels():
     return int(getattr(settings, "MAX_IMAGE_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS) * 1_000_000)
 
 
-def _extension(name):
-    return PurePath(name or "").suffix.lower().lstrip(".")
-
-
 def check_image(upload):
     """Raise a ValidationError with a specific message unless `upload` is a usable image."""
-    limit_mb = settings.MAX_UPLOAD_MB
-    if upload.size is not None and upload.size > limit_mb * 1024 * 1024:
-        raise ValidationError(
-            _("The file is too large (%(size)s MB): at most %(limit)s MB is accepted."),
-            code="file_too_large",
-            # "12,3 MB" on Latvian pages, "12.3 MB" on English ones.
-            params={
-                "size": number_format(upload.size / 1024 / 1024, decimal_pos=1),
-                "limit": number_format(limit_mb),
-            },
-        )
+    check_upload_size(upload)
     position = upload.tell() if hasattr(upload, "tell") else None
     try:
         _check_content(upload)
@@ -90,7 +83,7 @@ def _check_content(upload):
                 code="image_format",
                 params={"format": found or "?"},
             )
-        extension = _extension(getattr(upload, "name", ""))
+        extension = file_extension(getattr(upload, "name", ""))
         if EXTENSION_FORMAT.get(extension) != found:
             raise ValidationError(
                 _(
@@ -159,3 +152,63 @@ class PhotoFormField(forms.ImageField):
         if data not in self.empty_values:
             check_image(data)
         return super().to_python(data)
+
+
+JPEG_QUALITY = 85
+# 16- and 32-bit greys: Pillow's direct conversion clips every pixel to white, so they are
+# scaled down to 8 bits first (a 16-bit PNG from a scanner or GIS tool).
+WIDE_GREY_MODES = {"I;16", "I;16B", "I;16L", "I;16N", "I"}
+
+
+def open_upright(upload):
+    """The checked image `upload`, decoded and turned the way the camera meant (EXIF
+    orientation), with the format it was stored in (Pillow's name: "JPEG", "PNG" …)."""
+    upload.seek(0)
+    with Image.open(upload) as opened:
+        opened.load()
+        return ImageOps.exif_transpose(opened), opened.format
+
+
+def pixels_only(image, *, keep_transparency=False):
+    """A new RGB (or RGBA, when asked and the image has transparency) image with the
+    pixels of `image` and nothing else: a fresh image object carries no metadata."""
+    if image.mode in WIDE_GREY_MODES:
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    transparent = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    if transparent and keep_transparency:
+        rgba = image.convert("RGBA")
+        clean = Image.new("RGBA", rgba.size)
+        clean.paste(rgba)
+        return clean
+    if image.mode not in ("RGB", "L"):
+        # Transparent parts become white, as on the portal's pages.
+        background = Image.new("RGB", image.size, "white")
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    clean = Image.new("RGB", image.size)
+    clean.paste(image.convert("RGB"))
+    return clean
+
+
+def encode(image, image_format):
+    """The bytes of `image` as JPEG or PNG, written with no metadata."""
+    buffer = io.BytesIO()
+    if image_format == "JPEG":
+        image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    else:
+        image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def stripped_copy(upload):
+    """A checked image (a coat of arms, an emblem) as a new file without its metadata.
+
+    A JPEG stays a JPEG (a photo-like image); every other format becomes a PNG that keeps
+    its transparency (a coat of arms on a transparent background stays so). The name only
+    carries the extension: where the file is stored is `programmes.uploads.UploadTo`'s.
+    """
+    image, found = open_upright(upload)
+    if found == "JPEG":
+        return ContentFile(encode(pixels_only(image), "JPEG"), name="image.jpg")
+    return ContentFile(encode(pixels_only(image, keep_transparency=True), "PNG"), name="image.png")
