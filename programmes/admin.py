@@ -440,6 +440,14 @@ class StaffProfileAdmin(ProgrammesAdmin):
         return formfield
 
 
+class DataSourceOwnerFilter(RelatedOnlyFieldListFilter):
+    """The owner municipality, with the national sources (no owner) named as such."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.empty_value_display = _("national")
+
+
 @admin.register(DataSource)
 class DataSourceAdmin(ProgrammesAdmin):
     """A planner sees and cites the national sources and their municipality's own, and
@@ -447,7 +455,7 @@ class DataSourceAdmin(ProgrammesAdmin):
     redaction stays as it was cited (the model refuses), so its page is read-only."""
 
     list_display = ("code", "name", "municipality_column", "url")
-    list_filter = (("municipality", RelatedOnlyFieldListFilter),)
+    list_filter = (("municipality", DataSourceOwnerFilter),)
     search_fields = ("code", "name")
     list_select_related = ("municipality",)
 
