@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from programmes.models import (
@@ -595,7 +596,8 @@ class Proposal(models.Model):
         related_name="proposals",
         verbose_name=_("task"),
     )
-    author_name = models.CharField(_("name"), max_length=200)
+    # A person's name (“Vārds, uzvārds”), not a thing's (“Nosaukums”).
+    author_name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     channel = models.CharField(
         _("received"), max_length=20, choices=Channel.choices, default=Channel.WEB

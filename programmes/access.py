@@ -5,6 +5,8 @@ attribute `municipality_path` (a lookup such as "programme__municipality"), or, 
 redaction content, `municipality_lookup()` derived from its `redaction_path`.
 """
 
+from django.db.models import Q
+
 
 def municipality_ids_for(user):
     """The municipalities a staff user works for; None means all (superuser); empty: none."""
@@ -19,6 +21,8 @@ def municipality_ids_for(user):
 
 
 def can_edit_municipality(user, municipality_id):
+    """May the user edit a record of this municipality? A record of none (a national data
+    source) is for superusers only."""
     ids = municipality_ids_for(user)
     return user.is_authenticated and user.is_staff and (ids is None or municipality_id in ids)
 
@@ -43,13 +47,20 @@ def municipality_path_of(model):
 
 
 def scope_to_user(queryset, user):
-    """Limit a queryset to the rows of the user's municipality (superusers see all)."""
+    """Limit a queryset to the rows of the user's municipality (superusers see all).
+
+    A model with `shared_without_municipality` (data sources) also shows every user its
+    rows without a municipality: the national ones everybody cites. Seeing is not
+    editing: such a row is the superusers' to change (`can_edit_municipality(user, None)`).
+    """
     ids = municipality_ids_for(user)
     if ids is None:
         return queryset
     path = municipality_path_of(queryset.model)
     if path is None:
         return queryset
+    if getattr(queryset.model, "shared_without_municipality", False):
+        return queryset.filter(Q(**{f"{path}__in": ids}) | Q(**{f"{path}__isnull": True}))
     if not ids:
         return queryset.none()
     return queryset.filter(**{f"{path}__in": ids})

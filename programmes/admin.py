@@ -7,7 +7,7 @@ the only ways forward are the redaction actions, which call `programmes.services
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin import RelatedOnlyFieldListFilter, helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
@@ -16,20 +16,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import XLSX
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .access import municipality_ids_for, scope_to_user
+from .access import can_edit_municipality, municipality_ids_for, scope_to_user
 from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
-from .forms import RedactionConfirmImportForm, RedactionImportForm
+from .forms import (
+    CouncilDecisionForm,
+    HeadedExportForm,
+    RedactionConfirmImportForm,
+    RedactionImportForm,
+)
 from .images import PhotoFormField
 from .models import (
+    DATA_SOURCE_CHANGE_REFUSAL,
     Action,
     ActionLine,
     CoherenceItem,
@@ -81,6 +87,18 @@ FROZEN_NOTICES = {
     ),
 }
 
+
+NATIONAL_SOURCE_NOTICE = _(
+    "This is a national data source that every municipality cites: only the portal's "
+    "administrators can change it."
+)
+
+OFFICIAL_RECORD_HELP = _(
+    "The official record of the redaction: the workflow actions write it (the council "
+    "decision when the redaction is approved, the publication date when it is first "
+    "published) and it does not change afterwards; to correct something, start the next "
+    "redaction. A missing document can be attached once."
+)
 
 MONITORING_NOTICE = _(
     "This redaction is approved: its content is frozen, but its monitoring can still be "
@@ -327,6 +345,7 @@ class RedactionImportExportMixin(ImportExportMixin):
     """
 
     formats = [XLSX, SpreadsheetCSV]
+    export_form_class = HeadedExportForm
     import_form_class = RedactionImportForm
     confirm_form_class = RedactionConfirmImportForm
     import_error_display = ("message",)
@@ -425,18 +444,74 @@ class StaffProfileAdmin(ProgrammesAdmin):
         return formfield
 
 
-@admin.register(DataSource)
-class DataSourceAdmin(SimpleHistoryAdmin):
-    """Data sources are shared by every municipality; one cited by a published redaction
-    stays (its sections are frozen)."""
+class DataSourceOwnerFilter(RelatedOnlyFieldListFilter):
+    """The owner municipality, with the national sources (no owner) named as such."""
 
-    list_display = ("code", "name", "url")
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.empty_value_display = _("national")
+
+
+@admin.register(DataSource)
+class DataSourceAdmin(ProgrammesAdmin):
+    """A planner sees and cites the national sources and their municipality's own, and
+    edits only their own; national ones are the superusers'. A source cited by a published
+    redaction stays as it was cited (the model refuses), so its page is read-only."""
+
+    list_display = ("code", "name", "municipality_column", "url")
+    list_filter = (("municipality", DataSourceOwnerFilter),)
     search_fields = ("code", "name")
+    list_select_related = ("municipality",)
+
+    def _editable(self, request, obj):
+        return can_edit_municipality(request.user, obj.municipality_id) and not (
+            obj.is_used_by_frozen_content()
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not self._editable(request, obj):
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_used_by_frozen_content():
+        if obj is not None and not self._editable(request, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        field = form.base_fields.get("municipality")
+        if field is not None and not request.user.is_superuser:
+            # A planner's sources are their municipality's; national ones are not theirs.
+            field.required = True
+            field.empty_label = None
+            field.help_text = ""
+        return form
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = municipality_ids_for(request.user)
+        if ids and len(ids) == 1:
+            initial.setdefault("municipality", next(iter(ids)))
+        return initial
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self._in_scope_or_404(request, object_id)
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and obj.is_used_by_frozen_content():
+                notice = DATA_SOURCE_CHANGE_REFUSAL
+            elif obj is not None and not can_edit_municipality(request.user, obj.municipality_id):
+                notice = NATIONAL_SOURCE_NOTICE
+            else:
+                notice = None
+            if notice:
+                self.message_user(request, notice, level=messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("municipality"), ordering="municipality__name")
+    def municipality_column(self, obj):
+        return obj.municipality or _("national")
 
 
 # --- programmes and steering groups -------------------------------------------------------
@@ -690,7 +765,25 @@ class RedactionAdmin(ProgrammesAdmin):
             fields.append("programme")
         if obj is not None and obj.is_frozen:
             fields += [f for f in self.CONTENT_READONLY if f not in fields]
+            # The official record: only the workflow writes it; a missing document may
+            # still be attached (once: then it is read-only too).
+            record = [f for f in Redaction.OFFICIAL_RECORD_FIELDS if f != "document"]
+            if obj.document:
+                record.append("document")
+            fields += [f for f in record if f not in fields]
         return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.is_frozen:
+            return fieldsets
+        # Say why the decision and the publication are read-only, beside them.
+        return [
+            (name, {**options, "description": OFFICIAL_RECORD_HELP})
+            if "decision_number" in options["fields"]
+            else (name, options)
+            for name, options in fieldsets
+        ]
 
     def has_delete_permission(self, request, obj=None):
         # A redaction others were copied from is their lineage: deleting it would rewrite
@@ -760,11 +853,8 @@ class RedactionAdmin(ProgrammesAdmin):
             try:
                 service(redaction=redaction, user=request.user)
             except (ValidationError, PermissionDenied) as error:
-                reasons = " ".join(getattr(error, "messages", None) or [str(error)])
-                self.message_user(
-                    request,
-                    _("%(redaction)s: %(reasons)s") % {"redaction": redaction, "reasons": reasons},
-                    level=messages.ERROR,
+                self._report_refusal(
+                    request, redaction, getattr(error, "messages", None) or [str(error)]
                 )
             else:
                 done += 1
@@ -816,18 +906,66 @@ class RedactionAdmin(ProgrammesAdmin):
         )
 
     @admin.action(
-        description=_("Approve (records the decision entered on the redaction)"),
+        description=_("Approve (asks for the council decision)"),
         permissions=["change"],
     )
     def approve_redaction(self, request, queryset):
-        self._run(
+        """Ask for the council decision, then approve: the decision is written on the
+        redaction here and nowhere else once it left draft. One redaction at a time, as
+        each has its own decision."""
+        redactions = list(queryset.select_related("programme")[:2])
+        if len(redactions) != 1:
+            self.message_user(
+                request,
+                _("Approve one redaction at a time: each is approved by its own council decision."),
+                level=messages.ERROR,
+            )
+            return None
+        redaction = redactions[0]
+        if redaction.status not in services.ALLOWED_TRANSITIONS[Status.APPROVED]:
+            # Nothing to ask for: say at once why it cannot be approved.
+            problems = services.redaction_problems(redaction, Status.APPROVED)
+            self._report_refusal(request, redaction, problems)
+            return None
+        if "apply" in request.POST:
+            form = CouncilDecisionForm(request.POST)
+            if form.is_valid():
+                try:
+                    services.approve_redaction(
+                        redaction=redaction, user=request.user, **form.cleaned_data
+                    )
+                except (ValidationError, PermissionDenied) as error:
+                    form.add_error(None, getattr(error, "messages", None) or [str(error)])
+                else:
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "%(count)d redaction approved.", "%(count)d redactions approved.", 1
+                        )
+                        % {"count": 1},
+                        level=messages.SUCCESS,
+                    )
+                    return None
+        else:
+            form = CouncilDecisionForm(initial=CouncilDecisionForm.initial_for(redaction))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Approve the redaction"),
+            "opts": self.model._meta,
+            "redaction": redaction,
+            "form": form,
+            "action_name": "approve_redaction",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/programmes/redaction/approve.html", context)
+
+    def _report_refusal(self, request, redaction, problems):
+        reasons = " ".join(str(problem) for problem in problems)
+        self.message_user(
             request,
-            queryset,
-            services.approve_redaction,
-            lambda n: (
-                ngettext("%(count)d redaction approved.", "%(count)d redactions approved.", n)
-                % {"count": n}
-            ),
+            _("%(redaction)s: %(reasons)s") % {"redaction": redaction, "reasons": reasons},
+            level=messages.ERROR,
         )
 
 

@@ -13,6 +13,7 @@ Fixed keys other apps rely on:
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 from django.db import transaction
@@ -45,39 +46,38 @@ Status = Redaction.Status
 
 @transaction.atomic
 def load():
-    sources = _data_sources()
+    national = _national_data_sources()
     daugavpils, livani = _municipalities()
+    dp_sources = _data_sources(daugavpils, national)
+    lv_sources = _data_sources(livani, national)
     dp_programme, lv_programme = _programmes(daugavpils, livani)
     _steering_group(dp_programme, content.DAUGAVPILS_STEERING_GROUP)
     _steering_group(lv_programme, content.LIVANI_STEERING_GROUP)
 
     redaction, created = _redaction(dp_programme, 1, "1. redakcija")
     if created:
-        _fill(redaction, content.DAUGAVPILS, sources)
+        _fill(redaction, content.DAUGAVPILS, dp_sources)
     _set_status(
         redaction,
         [Status.DRAFT, Status.PUBLIC_DISCUSSION],
         published_on=datetime.date(2013, 12, 2),
     )
 
+    # Each redaction leaves draft before the next one starts: a programme has one draft
+    # at a time (the database holds it).
     first, created = _redaction(lv_programme, 1, "1. redakcija")
     if created:
-        _fill(first, content.LIVANI, sources)
+        _fill(first, content.LIVANI, lv_sources)
+    # Published for public discussion on 3 September 2018 (consultations.demo).
+    _set_status(
+        first,
+        [Status.DRAFT, Status.PUBLIC_DISCUSSION],
+        published_on=datetime.date(2018, 9, 3),
+    )
     second, created = _redaction(lv_programme, 2, "2. redakcija", copied_from=first)
     if created:
         copy_content(first, second)
         _change_second_livani_redaction(second)
-    third, created = _redaction(lv_programme, 3, "3. redakcija (aktualizācija)", copied_from=second)
-    if created:
-        copy_content(second, third)
-        _change_third_livani_redaction(third)
-
-    # Published for public discussion on 3 September 2018 (consultations.demo).
-    _set_status(
-        first,
-        [Status.DRAFT, Status.PUBLIC_DISCUSSION, Status.SUPERSEDED],
-        published_on=datetime.date(2018, 9, 3),
-    )
     _set_status(
         second,
         [Status.DRAFT, Status.PUBLIC_DISCUSSION, Status.APPROVED],
@@ -86,15 +86,33 @@ def load():
         decision_date=datetime.date(2019, 11, 28),
         decision_protocol="Nr. 14, 3.§",
     )
+    # Approving the second redaction replaced the first.
+    _set_status(first, [Status.DRAFT, Status.PUBLIC_DISCUSSION, Status.SUPERSEDED])
+    third, created = _redaction(lv_programme, 3, "3. redakcija (aktualizācija)", copied_from=second)
+    if created:
+        copy_content(second, third)
+        _change_third_livani_redaction(third)
 
 
 # --- reference data ---------------------------------------------------------------------
 
 
-def _data_sources():
+def _national_data_sources():
     sources = {}
     for code, name, url in content.DATA_SOURCES:
-        sources[code], _ = upsert(DataSource, code=code, defaults={"name": name, "url": url})
+        sources[code], _ = upsert(
+            DataSource, code=code, municipality=None, defaults={"name": name, "url": url}
+        )
+    return sources
+
+
+def _data_sources(municipality, national):
+    """{code: source} a municipality's redactions cite: the national ones and its own."""
+    sources = dict(national)
+    for code, name, url in content.MUNICIPAL_DATA_SOURCES[municipality.slug]:
+        sources[code], _ = upsert(
+            DataSource, code=code, municipality=municipality, defaults={"name": name, "url": url}
+        )
     return sources
 
 
@@ -465,6 +483,26 @@ def _change_second_livani_redaction(redaction):
     indicator.save()
 
 
+def _renumber_action_line(line, old, new):
+    """Renumber an action line and everything under it (RV1.3 → RV1.4, its tasks U1.3.1 →
+    U1.4.1, their actions R1.3.1.1 → R1.4.1.1, its investments I1.3.1 → I1.4.1), as a
+    planner does: codes stay unique in the redaction, free for the line that takes the
+    old number."""
+    pattern = re.compile(rf"^([A-Z]+){re.escape(old)}(?=\.|$)")
+
+    def renumbered(obj):
+        obj.code = pattern.sub(rf"\g<1>{new}", obj.code)
+        obj.save()
+
+    renumbered(line)
+    for task in line.tasks.all():
+        renumbered(task)
+        for action in task.actions.all():
+            renumbered(action)
+    for item in line.investment_items.all():
+        renumbered(item)
+
+
 def _change_third_livani_redaction(redaction):
     """The update being prepared: a renumbered action line, a new one and new amounts."""
     redaction.specialisation = (
@@ -475,8 +513,7 @@ def _change_third_livani_redaction(redaction):
     )
     redaction.save()
     tourism = _in(redaction, ActionLine, code="RV1.3")
-    tourism.code = "RV1.4"
-    tourism.save()
+    _renumber_action_line(tourism, "1.3", "1.4")
     digital = ActionLine.objects.create(
         priority=tourism.priority,
         code="RV1.3",

@@ -17,16 +17,37 @@ Shapes:
                target year, target value, source, {year: actual value})
 """
 
+# National sources: no municipality owns them, every one cites them.
 DATA_SOURCES = [
     ("CSP", "Centrālā statistikas pārvalde", "https://www.csp.gov.lv/"),
     ("NVA", "Nodarbinātības valsts aģentūra", "https://www.nva.gov.lv/"),
     ("PMLP", "Pilsonības un migrācijas lietu pārvalde", "https://www.pmlp.gov.lv/"),
     ("VID", "Valsts ieņēmumu dienests", "https://www.vid.gov.lv/"),
     ("VZD", "Valsts zemes dienests", "https://www.vzd.gov.lv/"),
-    ("Iedzīvotāju aptauja", "Iedzīvotāju aptauja", ""),
-    ("Uzņēmēju aptauja", "Uzņēmēju aptauja", ""),
-    ("Tematiskās darba grupas", "Tematisko darba grupu semināru rezultāti", ""),
 ]
+
+# Each municipality's own sources (its surveys and working groups), by municipality slug:
+# the same abbreviation in both, each its municipality's.
+MUNICIPAL_DATA_SOURCES = {
+    "daugavpils": [
+        ("Iedzīvotāju aptauja", "Daugavpils pilsētas iedzīvotāju aptauja", ""),
+        ("Uzņēmēju aptauja", "Daugavpils pilsētas uzņēmēju aptauja", ""),
+        (
+            "Tematiskās darba grupas",
+            "Daugavpils pilsētas tematisko darba grupu semināru rezultāti",
+            "",
+        ),
+    ],
+    "livani": [
+        ("Iedzīvotāju aptauja", "Līvānu novada iedzīvotāju aptauja", ""),
+        ("Uzņēmēju aptauja", "Līvānu novada uzņēmēju aptauja", ""),
+        (
+            "Tematiskās darba grupas",
+            "Līvānu novada tematisko darba grupu semināru rezultāti",
+            "",
+        ),
+    ],
+}
 
 # ---------------------------------------------------------------------------------------
 # Daugavpils pilsētas attīstības programma 2014.–2020. gadam, 1. redakcija

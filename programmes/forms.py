@@ -1,8 +1,10 @@
-"""Forms of the programmes admin: choosing the redaction a spreadsheet is imported into."""
+"""Forms of the programmes admin: the council decision asked for by the approve action,
+choosing the redaction a spreadsheet is imported into, and the export's column choice."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm, ImportForm, SelectableFieldsExportForm
 
 from .models import Redaction, RedactionFrozen
 
@@ -70,3 +72,36 @@ class RedactionConfirmImportForm(RedactionChoiceMixin, ConfirmImportForm):
     redaction = forms.ModelChoiceField(
         queryset=Redaction.objects.none(), widget=forms.HiddenInput()
     )
+
+
+def _label(name):
+    return capfirst(Redaction._meta.get_field(name).verbose_name)
+
+
+class CouncilDecisionForm(forms.Form):
+    """The council decision that approves a redaction, asked for by the approve action:
+    the one moment it is written on a redaction that left draft."""
+
+    decision_number = forms.CharField(label=_label("decision_number"), max_length=40)
+    decision_date = forms.DateField(
+        label=_label("decision_date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    decision_protocol = forms.CharField(
+        label=_label("decision_protocol"), max_length=40, required=False
+    )
+
+    @classmethod
+    def initial_for(cls, redaction):
+        """What was entered on the redaction while it was a draft, if anything."""
+        return {name: getattr(redaction, name) for name in Redaction.DECISION_FIELDS}
+
+
+class HeadedExportForm(SelectableFieldsExportForm):
+    """The export's column choice named as the file heads the columns (in the user's
+    language), not by the resource's field names in English."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        column = field.column_name if field is not None else field_name
+        return resource.column_label(column)

@@ -135,23 +135,55 @@ class StaffProfile(models.Model):
         return f"{self.user} ({self.municipality})"
 
 
+DATA_SOURCE_DELETE_REFUSAL = _("A data source cited by a published redaction cannot be deleted.")
+DATA_SOURCE_CHANGE_REFUSAL = _(
+    "A data source cited by a published redaction cannot be changed: the redaction shows it "
+    "as it was cited."
+)
+
+
 class DataSourceQuerySet(models.QuerySet):
+    """A source cited by frozen content is part of that content: bulk writes refuse too."""
+
     def used_by_frozen_content(self):
         frozen = SituationSection._base_manager.exclude(redaction__status=Redaction.Status.DRAFT)
         return self.filter(pk__in=frozen.values("data_sources"))
 
+    def update(self, **kwargs):
+        if self.used_by_frozen_content().exists():
+            raise RedactionFrozen(DATA_SOURCE_CHANGE_REFUSAL)
+        return super().update(**kwargs)
+
     def delete(self):
         if self.used_by_frozen_content().exists():
-            raise RedactionFrozen(
-                _("A data source cited by a published redaction cannot be deleted.")
-            )
+            raise RedactionFrozen(DATA_SOURCE_DELETE_REFUSAL)
         return super().delete()
 
 
 class DataSource(models.Model):
-    """An institution or method a situation analysis draws on (CSP, NVA, a survey …)."""
+    """An institution or method a situation analysis draws on (CSP, NVA, a survey …).
 
-    code = models.CharField(_("abbreviation"), max_length=30, unique=True)
+    A national source (CSP, NVA, PMLP, VID, VZD) has no municipality: every municipality
+    cites it and only a superuser edits it. A municipality's own sources (its surveys, its
+    working groups) belong to it; two municipalities may each have an "Iedzīvotāju
+    aptauja". Once frozen content cites a source, the source stays as it was cited.
+    """
+
+    municipality_path = "municipality"
+    # Scoping (`programmes.access.scope_to_user`) shows a source without a municipality
+    # to everyone: it is a national one.
+    shared_without_municipality = True
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="data_sources",
+        verbose_name=_("municipality"),
+        help_text=_("Empty for a national source (CSP, NVA …) that every municipality cites."),
+    )
+    code = models.CharField(_("abbreviation"), max_length=30)
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("web address"), blank=True)
     history = HistoricalRecords()
@@ -162,16 +194,56 @@ class DataSource(models.Model):
         ordering = ["code"]
         verbose_name = _("data source")
         verbose_name_plural = _("data sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "code"],
+                name="programmes_datasource_unique_code_per_municipality",
+            ),
+            # NULL never equals NULL in a unique index: national codes need their own.
+            models.UniqueConstraint(
+                fields=["code"],
+                condition=Q(municipality__isnull=True),
+                name="programmes_datasource_unique_national_code",
+                violation_error_message=_("A national data source with this abbreviation exists."),
+            ),
+        ]
 
     def __str__(self):
         return self.code
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None and self.is_used_by_frozen_content():
+            names = [field.attname for field in self._meta.concrete_fields]
+            stored = DataSource.objects.filter(pk=self.pk).values(*names).first()
+            if stored and any(stored[name] != getattr(self, name) for name in names):
+                raise RedactionFrozen(DATA_SOURCE_CHANGE_REFUSAL)
+        super().save(*args, **kwargs)
+
     def delete(self, *args, **kwargs):
         if self.is_used_by_frozen_content():
-            raise RedactionFrozen(
-                _("A data source cited by a published redaction cannot be deleted.")
-            )
+            raise RedactionFrozen(DATA_SOURCE_DELETE_REFUSAL)
         return super().delete(*args, **kwargs)
+
+    def clean(self):
+        # A planner picks from the national sources and their own: no two of those may
+        # share an abbreviation, or the choice would be a guess.
+        if not self.code:
+            return
+        clashes = DataSource.objects.filter(code__iexact=self.code).exclude(pk=self.pk)
+        if self.municipality_id is not None:
+            clashes = clashes.filter(
+                Q(municipality__isnull=True) | Q(municipality_id=self.municipality_id)
+            )
+        if clashes.exists():
+            raise ValidationError(
+                {
+                    "code": _(
+                        "A data source with this abbreviation is already offered to this "
+                        "municipality (its own or a national one)."
+                    )
+                },
+                code="duplicate_code",
+            )
 
     def is_used_by_frozen_content(self):
         return (
@@ -259,6 +331,17 @@ LINEAGE_DELETE_REFUSAL = _(
 )
 
 
+OFFICIAL_RECORD_REFUSAL = _(
+    "Once a redaction is no longer a draft, its official record (the council decision, the "
+    "publication date and the document) cannot be changed. To correct something, start the "
+    "next redaction."
+)
+DOCUMENT_REFUSAL = _(
+    "The redaction's document is already attached and cannot be replaced or removed. To "
+    "correct something, start the next redaction."
+)
+
+
 class InvalidStatusChange(ValidationError):
     """Raised when a redaction's status would move other than the workflow allows."""
 
@@ -275,6 +358,8 @@ class RedactionQuerySet(models.QuerySet):
         content = set(kwargs) & {*Redaction.CONTENT_FIELDS, "programme"}
         if content and self.exclude(status=Redaction.Status.DRAFT).exists():
             raise RedactionFrozen()
+        if set(kwargs) & set(Redaction.OFFICIAL_RECORD_FIELDS):
+            self._refuse_official_record_changes(kwargs)
         if "status" in kwargs:
             self._refuse_status_moves(kwargs)
             if "status_changed_at" not in kwargs:
@@ -282,6 +367,31 @@ class RedactionQuerySet(models.QuerySet):
                 # status.
                 kwargs["status_changed_at"] = timezone.now()
         return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        # Checked before Django's own transaction, which a refusal inside would break. In
+        # bulk, nothing writes the content or the official record of a redaction that left
+        # draft: the workflow records through save().
+        objs = list(objs)
+        content = set(fields) & {*Redaction.CONTENT_FIELDS, "programme"}
+        record = set(fields) & set(Redaction.OFFICIAL_RECORD_FIELDS)
+        if content or record:
+            rows = self.filter(pk__in=[obj.pk for obj in objs])
+            if rows.exclude(status=Redaction.Status.DRAFT).exists():
+                raise RedactionFrozen(None if content else OFFICIAL_RECORD_REFUSAL)
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def _refuse_official_record_changes(self, kwargs):
+        """Refuse (one query) if writing `kwargs` changes the official record of a row that
+        left draft other than its status move records it (`Redaction.recordable_fields`)."""
+        fields = [name for name in Redaction.OFFICIAL_RECORD_FIELDS if name in kwargs]
+        rows = self.exclude(status=Redaction.Status.DRAFT).values(
+            "status", *Redaction.OFFICIAL_RECORD_FIELDS
+        )
+        for stored in rows:
+            target = kwargs.get("status", stored["status"])
+            written = {name: Redaction.record_value(kwargs[name]) for name in fields}
+            Redaction.check_official_record(stored, target, written)
 
     def _refuse_status_moves(self, kwargs):
         """Refuse (one query) if any row would move to kwargs["status"] against the rules."""
@@ -380,6 +490,20 @@ class Redaction(models.Model):
         "functional_links",
     )
 
+    # The official record: once the redaction left draft, each of these is written only by
+    # the workflow step that establishes it (`recordable_fields`: approval records the
+    # council decision, a status move its stamp and a missing publication date), and never
+    # again; a correction is a new redaction. A missing document may be attached once.
+    OFFICIAL_RECORD_FIELDS = (
+        "published_on",
+        "status_changed_at",
+        "decision_number",
+        "decision_date",
+        "decision_protocol",
+        "document",
+    )
+    DECISION_FIELDS = ("decision_number", "decision_date", "decision_protocol")
+
     programme = models.ForeignKey(
         DevelopmentProgramme,
         on_delete=models.PROTECT,
@@ -432,6 +556,16 @@ class Redaction(models.Model):
                 condition=Q(status="approved"),
                 name="programmes_redaction_one_approved",
             ),
+            # Two drafts would be edited apart and one's changes lost: the next redaction
+            # starts from the published one only while no draft is open.
+            models.UniqueConstraint(
+                fields=["programme"],
+                condition=Q(status="draft"),
+                name="programmes_redaction_one_draft",
+                violation_error_message=_(
+                    "This programme already has a draft redaction: continue that one."
+                ),
+            ),
         ]
         # The media view finds the redaction that owns a requested file by its name.
         indexes = [models.Index(fields=["document"], name="programmes_redaction_document")]
@@ -444,7 +578,7 @@ class Redaction(models.Model):
         if self.pk:
             stored = (
                 Redaction.objects.filter(pk=self.pk)
-                .values(*self.CONTENT_FIELDS, "status", "status_changed_at")
+                .values(*self.CONTENT_FIELDS, *self.OFFICIAL_RECORD_FIELDS, "status")
                 .first()
             )
         if stored is None:
@@ -454,6 +588,17 @@ class Redaction(models.Model):
                 changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
                 if changed:
                     raise RedactionFrozen()
+                # Only what this save writes: a stale value of a field left out of
+                # `update_fields` is not a change.
+                update_fields = kwargs.get("update_fields")
+                written = {
+                    name: self.record_value(getattr(self, name))
+                    for name in self.OFFICIAL_RECORD_FIELDS
+                    if update_fields is None or name in update_fields
+                }
+                moves = update_fields is None or "status" in update_fields
+                target = self.status if moves else stored["status"]
+                self.check_official_record(stored, target, written)
             if stored["status"] != self.status:
                 self.check_status_move(
                     stored["status"],
@@ -530,6 +675,45 @@ class Redaction(models.Model):
         problems = cls.status_move_problems(current, target, **decision)
         if problems:
             raise InvalidStatusChange(problems)
+
+    @classmethod
+    def recordable_fields(cls, stored, target):
+        """The official-record fields a write may change on a redaction that left draft,
+        stored as `stored` (its status and record), while moving it to status `target`.
+
+        The workflow records as it moves (`programmes.services`): approving records the
+        council decision; any move stamps `status_changed_at` and fills a publication date
+        still missing. Apart from that, only a missing document may be attached.
+        """
+        fields = set()
+        if not stored["document"]:
+            fields.add("document")
+        if target != stored["status"]:
+            fields.add("status_changed_at")
+            if stored["published_on"] is None:
+                fields.add("published_on")
+            if target == cls.Status.APPROVED:
+                fields.update(cls.DECISION_FIELDS)
+        return fields
+
+    @classmethod
+    def check_official_record(cls, stored, target, written):
+        """Refuse writing `written` ({field: value}) to the official record of a redaction
+        that left draft, stored as `stored`, unless moving it to `target` records them."""
+        changed = {name for name, value in written.items() if stored[name] != value}
+        refused = changed - cls.recordable_fields(stored, target)
+        if not refused:
+            return
+        if refused == {"document"}:
+            raise RedactionFrozen(DOCUMENT_REFUSAL)
+        raise RedactionFrozen(OFFICIAL_RECORD_REFUSAL)
+
+    @staticmethod
+    def record_value(value):
+        """A value as the database holds it: a file by its name ("" when there is none)."""
+        if isinstance(value, models.fields.files.FieldFile) or hasattr(value, "read"):
+            return value.name or ""
+        return value
 
     @property
     def display_label(self):
@@ -1293,7 +1477,7 @@ class SteeringGroupMember(models.Model):
     group = models.ForeignKey(
         SteeringGroup, on_delete=models.CASCADE, related_name="members", verbose_name=_("group")
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     position = models.CharField(_("position"), max_length=300, blank=True)
     organisation = models.CharField(_("organisation"), max_length=300, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)

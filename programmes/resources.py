@@ -25,13 +25,18 @@ import codecs
 from decimal import Decimal, InvalidOperation
 
 import tablib
+from diff_match_patch import diff_match_patch
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils import translation
+from django.utils.encoding import force_str
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV
+from import_export.resources import Diff
 
 from .forms import import_refusal
 from .models import (
@@ -151,6 +156,51 @@ class CodeWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return value.code if value is not None else ""
+
+
+class ValueDiff(Diff):
+    """The import preview's comparison of a row before and after, by value.
+
+    django-import-export compares the cells' text, so an amount stored as "620000.00" and
+    read from the file as "620000" showed as changed (`620000<del>.00</del>`) in a row it
+    then skipped as unchanged. Here a cell whose value is equal (Decimal, date, a parent)
+    shows as it is, unmarked; a changed amount is compared with as many decimals on both
+    sides, so only the digits that changed are marked.
+    """
+
+    def __init__(self, resource, instance, new):
+        super().__init__(resource, instance, new)
+        self.left_values = self._read_values(resource, instance)
+        self.right_values = []
+
+    def compare_with(self, resource, instance):
+        super().compare_with(resource, instance)
+        self.right_values = self._read_values(resource, instance)
+
+    @staticmethod
+    def _read_values(resource, instance):
+        if instance is None:
+            return [None for _field in resource.get_import_fields()]
+        return [field.get_value(instance) for field in resource.get_import_fields()]
+
+    def as_html(self):
+        cells = zip(self.left, self.right, self.left_values, self.right_values, strict=False)
+        html = []
+        for left, right, old, new in cells:
+            if not self.new and old is not None and old == new:
+                html.append(conditional_escape(force_str(left)))
+                continue
+            if isinstance(old, Decimal) and isinstance(new, Decimal):
+                places = max(-old.as_tuple().exponent, -new.as_tuple().exponent, 0)
+                left, right = f"{old:.{places}f}", f"{new:.{places}f}"
+            if self.new:
+                left = ""
+            patch = diff_match_patch()
+            diff = patch.diff_main(force_str(left), force_str(right))
+            patch.diff_cleanupSemantic(diff)
+            # diff_prettyHtml escapes the texts it marks.
+            html.append(mark_safe(patch.diff_prettyHtml(diff)))
+        return html
 
 
 class ImportRefused(ValueError):
@@ -297,6 +347,10 @@ class RedactionImportResource(resources.ModelResource):
                 )
             )
         super().validate_instance(instance, errors, validate_unique)
+
+    @classmethod
+    def get_diff_class(cls):
+        return ValueDiff
 
     def get_export_headers(self, selected_fields=None):
         fields = self.get_export_fields(selected_fields)

@@ -125,11 +125,15 @@ def open_public_discussion(*, redaction, user):
 
 
 @transaction.atomic
-def approve_redaction(*, redaction, user, decision_number="", decision_date=None):
+def approve_redaction(
+    *, redaction, user, decision_number="", decision_date=None, decision_protocol=""
+):
     """Approve a redaction that was in public discussion, recording the council decision.
 
-    The decision's number and date are those given here, else those already entered on
-    the redaction; without both, approval is refused. The programme's previously approved
+    The decision's number, date and protocol are those given here, else those entered on
+    the redaction while it was a draft; without a number and a date, approval is refused.
+    This is the one moment the decision is written on a redaction that left draft: from
+    then on it is part of the frozen official record. The programme's previously approved
     redaction, if any, becomes superseded first, so that at most one redaction of a
     programme is approved at any time; so do earlier redactions still in public discussion
     (the approved one replaces them).
@@ -140,6 +144,8 @@ def approve_redaction(*, redaction, user, decision_number="", decision_date=None
         redaction.decision_number = decision_number
     if decision_date:
         redaction.decision_date = decision_date
+    if decision_protocol:
+        redaction.decision_protocol = decision_protocol
     _change_status(redaction, Status.APPROVED, user)
     previous = (
         Redaction.objects.select_for_update()
@@ -210,16 +216,31 @@ def start_next_redaction(*, redaction, user):
     amounts, indicators and their values — and every copy points to its original through
     `copied_from`, the lineage the comparison of redactions pairs items by. The new
     redaction gets the next free number and starts as a draft.
+
+    A programme has one draft at a time: while one is open, a second copy would be edited
+    apart from it and lack its changes, so starting another is refused, naming the draft
+    to continue.
     """
     source = Redaction.objects.select_related("programme").get(pk=redaction.pk)
     _check_user(user, source)
-    # Lock the programme's redactions so two copies cannot take the same number.
-    numbers = list(
+    # Lock the programme's redactions so two copies cannot take the same number, nor two
+    # requests both start a draft.
+    siblings = list(
         Redaction.objects.select_for_update()
         .filter(programme_id=source.programme_id)
-        .values_list("number", flat=True)
+        .only("number", "label", "status")
     )
-    next_number = max(numbers, default=0) + 1
+    draft = next((other for other in siblings if other.status == Status.DRAFT), None)
+    if draft is not None:
+        raise ValidationError(
+            _(
+                "The programme already has a draft redaction, “%(draft)s”: continue that "
+                "one (a programme has one draft at a time)."
+            )
+            % {"draft": draft.display_label},
+            code="one_draft",
+        )
+    next_number = max((other.number for other in siblings), default=0) + 1
     new = Redaction(
         programme_id=source.programme_id,
         number=next_number,

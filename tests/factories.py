@@ -195,9 +195,13 @@ class SteeringGroupFactory(factory.django.DjangoModelFactory):
 
 
 class DataSourceFactory(factory.django.DjangoModelFactory):
+    """A national data source unless given a municipality (then that municipality's own)."""
+
     class Meta:
         model = pm.DataSource
-        django_get_or_create = ("code",)
+        django_get_or_create = ("code", "municipality")
+
+    municipality = None
 
     code = factory.Sequence(lambda n: f"SRC{n}")
     name = factory.Sequence(lambda n: f"Datu avots {n}")

@@ -169,6 +169,22 @@ def test_planner_sees_consultation_admin_lists(client, planner, discussion):
     assert response.status_code == 200
 
 
+def test_proposal_admin_calls_the_submitters_name_a_persons_name(client, planner, discussion):
+    proposal = ProposalFactory(discussion=discussion)
+    client.force_login(planner)
+
+    form = client.get(change_url(proposal)).context["adminform"].form
+    assert form.fields["author_name"].label == "Vārds, uzvārds"
+    listing = client.get("/lv/admin/consultations/proposal/").content.decode()
+    assert "Vārds, uzvārds" in listing
+    # Things keep their name: a working group's is still its “Nosaukums”.
+    group = WorkingGroupMeetingFactory(group__programme=discussion.redaction.programme).group
+    group_form = client.get(f"/lv/admin/consultations/workinggroup/{group.pk}/change/")
+    assert group_form.context["adminform"].form.fields["name"].label == "Nosaukums"
+    english = client.get(change_url(proposal).replace("/lv/", "/en/"))
+    assert english.context["adminform"].form.fields["author_name"].label == "Name"
+
+
 def test_admin_add_change_and_history_pages_open(client, planner, discussion):
     proposal = ProposalFactory(discussion=discussion)
     meeting = WorkingGroupMeetingFactory(group__programme=discussion.redaction.programme)

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -176,38 +177,120 @@ def test_frozen_content_is_read_only_with_a_notice(planner_client, redaction):
     assert pm.ActionLine.objects.filter(pk=line.pk).exists()
 
 
-def test_frozen_redaction_keeps_content_but_decision_stays_editable(planner_client, redaction):
-    _status(redaction, Status.APPROVED)
-    change = url(pm.Redaction, "change", redaction.pk)
-    page = planner_client.get(change)
-    assert page.status_code == 200
-    assert page.context["messages"]
-    form = page.context["adminform"].form
-    assert "vision" not in form.fields
-    assert "decision_number" in form.fields
-    data = {
-        "published_on": "",
-        "decision_number": "15",
-        "decision_date": "2013-06-11",
-        "decision_protocol": "7",
-        "vision": "Cita vīzija",
-    }
-    for prefix in [
-        "situation_sections",
-        "swot_items",
-        "coherence_items",
-        "priorities",
-        "indicators",
-    ]:
+INLINE_PREFIXES = [
+    "situation_sections",
+    "swot_items",
+    "coherence_items",
+    "priorities",
+    "indicators",
+]
+
+
+def _redaction_post(**fields):
+    """The change form of a redaction as a browser posts it, its inlines left as they are."""
+    data = dict(fields)
+    for prefix in INLINE_PREFIXES:
         data[f"{prefix}-TOTAL_FORMS"] = "0"
         data[f"{prefix}-INITIAL_FORMS"] = "0"
-    response = planner_client.post(change, data)
-    assert response.status_code == 302, (
-        response.context and response.context["adminform"].form.errors
+    return data
+
+
+def pdf_file(name="lemums.pdf"):
+    """A small well-formed PDF (one empty page) that any PDF check accepts."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return SimpleUploadedFile(name, out, content_type="application/pdf")
+
+
+OFFICIAL_RECORD = {
+    "decision_number": "15",
+    "decision_date": datetime.date(2019, 11, 28),
+    "decision_protocol": "Nr. 14, 3.§",
+    "published_on": datetime.date(2019, 12, 2),
+}
+
+
+def test_frozen_redaction_keeps_content_and_shows_its_official_record_read_only(
+    planner_client, redaction
+):
+    _status(redaction, Status.APPROVED, **OFFICIAL_RECORD)
+    page = planner_client.get(url(pm.Redaction, "change", redaction.pk))
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    for name in ["vision", *OFFICIAL_RECORD]:
+        assert name not in form.fields, name
+    # The document is missing: it can still be attached (once).
+    assert "document" in form.fields
+    html = page.content.decode()
+    assert "Redakcijas oficiālie dati: tos ieraksta redakcijas darbības" in html
+    assert "2019. gada 28. novembris" in html and "Nr. 14, 3.§" in html
+
+
+@pytest.mark.parametrize("status", [Status.APPROVED, Status.SUPERSEDED])
+def test_planner_cannot_rewrite_the_official_record_of_a_published_redaction(
+    planner_client, redaction, status
+):
+    pm.Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(
+        status, document="redactions/lemums.pdf", **OFFICIAL_RECORD
+    )
+    change = url(pm.Redaction, "change", redaction.pk)
+    response = planner_client.post(
+        change,
+        _redaction_post(
+            decision_number="99",
+            decision_date="2024-01-01",
+            decision_protocol="Nr. 1, 1.§",
+            published_on="2024-01-02",
+            document=pdf_file("viltots.pdf"),
+            vision="Cita vīzija",
+        ),
+    )
+    assert response.status_code in (200, 302, 403)
+
+    redaction.refresh_from_db()
+    assert {name: getattr(redaction, name) for name in OFFICIAL_RECORD} == OFFICIAL_RECORD
+    assert redaction.document.name == "redactions/lemums.pdf"
+    assert redaction.vision != "Cita vīzija"
+    page = planner_client.get(change)
+    html = page.content.decode()
+    assert "Nr. 14, 3.§" in html and "redactions/lemums.pdf" in html
+    assert "Nr. 1, 1.§" not in html and "viltots" not in html
+    assert "document" not in page.context["adminform"].form.fields
+
+
+def test_a_missing_document_is_attached_in_admin_once(planner_client, redaction):
+    _status(redaction, Status.APPROVED, **OFFICIAL_RECORD)
+    change = url(pm.Redaction, "change", redaction.pk)
+
+    response = planner_client.post(change, _redaction_post(document=pdf_file("lemums.pdf")))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    redaction.refresh_from_db()
+    attached = redaction.document.name
+    assert attached.endswith(".pdf")
+    # Attached: from now on it is read-only like the rest of the record.
+    page = planner_client.get(change)
+    assert "document" not in page.context["adminform"].form.fields
+    planner_client.post(
+        change, _redaction_post(document=pdf_file("cits.pdf"), **{"document-clear": "on"})
     )
     redaction.refresh_from_db()
-    assert redaction.decision_number == "15"
-    assert redaction.vision != "Cita vīzija"
+    assert redaction.document.name == attached
 
 
 def test_draft_content_can_be_changed_and_history_records_the_user(
@@ -280,7 +363,7 @@ def test_action_start_next_redaction(planner_client, redaction):
 
 
 def test_action_open_public_discussion_and_its_refusal(planner_client, redaction, municipality):
-    empty = RedactionFactory(programme=redaction.programme, vision="")
+    empty = RedactionFactory(programme__municipality=municipality, vision="")
     response = planner_client.post(
         url(pm.Redaction, "changelist"),
         {"action": "open_public_discussion", "_selected_action": [redaction.pk, empty.pk]},
@@ -319,33 +402,82 @@ def test_action_approve_refuses_a_draft_without_500(planner_client, redaction):
     assert redaction.status == Status.DRAFT
 
 
-def test_action_approve_refuses_without_the_council_decision(planner_client, redaction):
+def _approve(client, redaction, **decision):
+    """Press “Approve” on the redaction, then (with `decision`) submit the council decision."""
+    data = {"action": "approve_redaction", "_selected_action": [redaction.pk]}
+    if decision:
+        data["apply"] = "1"
+        data.update(decision)
+    else:
+        data["index"] = "0"
+    return client.post(url(pm.Redaction, "changelist"), data, follow=True)
+
+
+def test_action_approve_asks_for_the_council_decision_and_records_it(planner_client, redaction):
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+
+    page = _approve(planner_client, redaction)
+
+    assert page.status_code == 200
+    assert page.templates[0].name == "admin/programmes/redaction/approve.html"
+    html = page.content.decode()
+    assert "Domes lēmuma Nr." in html and "Protokola Nr." in html
+    redaction.refresh_from_db()
+    assert redaction.status == Status.PUBLIC_DISCUSSION
+
+    # Without the decision's number and date nothing is approved, and the form says why.
+    page = _approve(planner_client, redaction, decision_number="", decision_date="")
+    assert page.context["form"].errors.keys() == {"decision_number", "decision_date"}
+    redaction.refresh_from_db()
+    assert redaction.status == Status.PUBLIC_DISCUSSION
+
+    response = _approve(
+        planner_client,
+        redaction,
+        decision_number="15",
+        decision_date="2019-11-28",
+        decision_protocol="Nr. 14, 3.§",
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Apstiprināta 1 redakcija."]
+    redaction.refresh_from_db()
+    assert redaction.status == Status.APPROVED
+    assert (redaction.decision_number, redaction.decision_protocol) == ("15", "Nr. 14, 3.§")
+    assert redaction.decision_date == datetime.date(2019, 11, 28)
+
+
+def test_action_approve_shows_what_stops_the_approval_on_its_form(planner_client, redaction):
+    pm.Action.objects.in_redaction(redaction).delete()
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+
+    page = _approve(planner_client, redaction, decision_number="15", decision_date="2019-11-28")
+
+    assert page.status_code == 200
+    assert page.context["form"].non_field_errors() == ["Rīcības plānā nav nevienas rīcības."]
+    assert page.context["form"]["decision_number"].value() == "15"
+    redaction.refresh_from_db()
+    assert (redaction.status, redaction.decision_number) == (Status.PUBLIC_DISCUSSION, "")
+
+
+def test_action_approve_takes_one_redaction_at_a_time(planner_client, redaction, municipality):
+    other = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION)
     _status(redaction, Status.PUBLIC_DISCUSSION)
     response = planner_client.post(
         url(pm.Redaction, "changelist"),
-        {"action": "approve_redaction", "_selected_action": [redaction.pk]},
+        {
+            "action": "approve_redaction",
+            "_selected_action": [redaction.pk, other.pk],
+            "apply": "1",
+            **DECISION,
+        },
         follow=True,
     )
     assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [
         (
             "error",
-            f"{redaction}: Pirms apstiprināšanas ierakstiet tā domes lēmuma numuru, ar kuru "
-            "redakcija tiek apstiprināta. Pirms apstiprināšanas ierakstiet tā domes lēmuma "
-            "datumu, ar kuru redakcija tiek apstiprināta.",
+            "Apstipriniet pa vienai redakcijai: katru redakciju apstiprina ar savu domes lēmumu.",
         )
     ]
-    redaction.refresh_from_db()
-    assert redaction.status == Status.PUBLIC_DISCUSSION
-    # With the decision entered on the redaction, the same action approves it.
-    pm.Redaction.objects.filter(pk=redaction.pk).update(**DECISION)
-    response = planner_client.post(
-        url(pm.Redaction, "changelist"),
-        {"action": "approve_redaction", "_selected_action": [redaction.pk]},
-        follow=True,
-    )
-    assert [str(m) for m in response.context["messages"]] == ["Apstiprināta 1 redakcija."]
-    redaction.refresh_from_db()
-    assert redaction.status == Status.APPROVED
+    assert not pm.Redaction.objects.filter(status=Status.APPROVED).exists()
 
 
 def test_action_approve_supersedes_previous(planner_client, redaction):
@@ -355,14 +487,31 @@ def test_action_approve_supersedes_previous(planner_client, redaction):
         {"action": "start_next_redaction", "_selected_action": [redaction.pk]},
     )
     new = pm.Redaction.objects.get(copied_from=redaction)
-    _status(new, Status.PUBLIC_DISCUSSION, **DECISION)
-    planner_client.post(
-        url(pm.Redaction, "changelist"),
-        {"action": "approve_redaction", "_selected_action": [new.pk]},
-    )
+    _status(new, Status.PUBLIC_DISCUSSION)
+    _approve(planner_client, new, decision_number="16", decision_date="2021-05-27")
     redaction.refresh_from_db()
     new.refresh_from_db()
     assert (redaction.status, new.status) == (Status.SUPERSEDED, Status.APPROVED)
+    assert redaction.decision_number == "" and new.decision_number == "16"
+
+
+def test_start_next_redaction_while_a_draft_exists_is_refused_naming_it(planner_client, redaction):
+    _status(redaction, Status.APPROVED)
+    start = {"action": "start_next_redaction", "_selected_action": [redaction.pk]}
+    planner_client.post(url(pm.Redaction, "changelist"), start, follow=True)
+    draft = pm.Redaction.objects.get(copied_from=redaction)
+
+    response = planner_client.post(url(pm.Redaction, "changelist"), start, follow=True)
+
+    assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [
+        (
+            "error",
+            f"{redaction}: Programmai jau ir melnraksts “{draft.display_label}”: turpiniet "
+            "darbu ar to (programmai vienlaikus var būt tikai viens melnraksts).",
+        )
+    ]
+    assert redaction.programme.redactions.count() == 2
+    assert redaction.programme.redactions.filter(status=Status.DRAFT).get() == draft
 
 
 def test_actions_cannot_touch_another_municipality(client, other_planner, redaction):
@@ -411,7 +560,7 @@ def test_duplicate_code_in_redaction_is_refused_in_admin(planner_client, redacti
 
 
 def test_redaction_page_shows_next_step_and_workflow_buttons(planner_client, redaction):
-    empty = RedactionFactory(programme=redaction.programme, vision="")
+    empty = RedactionFactory(programme__municipality=redaction.programme.municipality, vision="")
     page = planner_client.get(url(pm.Redaction, "change", empty.pk))
     html = page.content.decode()
     assert page.context["workflow_actions"][0][0] == "open_public_discussion"
@@ -509,7 +658,11 @@ def test_draft_redaction_can_be_deleted_unless_it_was_copied(planner_client, pla
     assert response.status_code == 302
     assert not pm.Redaction.objects.filter(pk=spare.pk).exists()
 
-    services.start_next_redaction(redaction=redaction, user=planner)
+    # A draft with copies is older data (a copy is made from a published redaction now).
+    _status(redaction, Status.PUBLIC_DISCUSSION)
+    copy = services.start_next_redaction(redaction=redaction, user=planner)
+    _status(copy, Status.PUBLIC_DISCUSSION)
+    _status(redaction, Status.DRAFT)
     response = planner_client.post(url(pm.Redaction, "delete", redaction.pk), {"post": "yes"})
     assert response.status_code == 403
     assert pm.Redaction.objects.filter(pk=redaction.pk).exists()
@@ -771,3 +924,162 @@ def test_sections_and_swot_are_listed_in_the_programme_order(planner_client, red
         response = planner_client.get(url(pm.SwotItem, "changelist") + query)
         kinds = [item.kind for item in response.context["cl"].result_list]
         assert kinds == ["strength", "weakness", "opportunity", "threat"]
+
+
+# --- data sources: national ones shared, each municipality's own its own --------------------
+
+
+@pytest.fixture
+def sources(municipality, other_municipality):
+    """A national source, this municipality's survey and the other's of the same name."""
+    from tests.factories import DataSourceFactory
+
+    return {
+        "national": DataSourceFactory(code="NVA", name="Nodarbinātības valsts aģentūra"),
+        "own": DataSourceFactory(
+            code="Aptauja 2018", name="Daugavpils iedzīvotāju aptauja", municipality=municipality
+        ),
+        "foreign": DataSourceFactory(
+            code="Aptauja 2018", name="Līvānu iedzīvotāju aptauja", municipality=other_municipality
+        ),
+    }
+
+
+def _source_post(source, **changes):
+    data = {
+        "municipality": source.municipality_id or "",
+        "code": source.code,
+        "name": source.name,
+        "url": source.url,
+    }
+    data.update(changes)
+    return data
+
+
+def test_planner_sees_and_picks_national_and_own_sources_only(planner_client, redaction, sources):
+    changelist = planner_client.get(url(pm.DataSource, "changelist"))
+    csp = redaction.situation_sections.get().data_sources.get()
+    assert set(changelist.context["cl"].result_list) == {sources["national"], sources["own"], csp}
+    assert "valsts mēroga" in changelist.content.decode()  # the owner filter names them
+
+    section = redaction.situation_sections.get()
+    form = planner_client.get(url(pm.SituationSection, "change", section.pk)).context["adminform"]
+    choices = set(form.form.fields["data_sources"].queryset)
+    assert choices == {sources["national"], sources["own"], csp}
+
+
+def test_another_municipalitys_planner_cannot_see_or_edit_its_source(
+    planner_client, redaction, sources
+):
+    foreign = sources["foreign"]
+    for view in ("change", "history", "delete"):
+        assert planner_client.get(url(pm.DataSource, view, foreign.pk)).status_code == 404
+    response = planner_client.post(
+        url(pm.DataSource, "change", foreign.pk), _source_post(foreign, name="Pārrakstīts")
+    )
+    assert response.status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.name == "Līvānu iedzīvotāju aptauja"
+
+
+def test_planner_cannot_edit_a_national_source(planner_client, redaction, sources):
+    national = sources["national"]
+    page = planner_client.get(url(pm.DataSource, "change", national.pk))
+    assert page.status_code == 200
+    assert not page.context["has_change_permission"]
+    assert [str(m) for m in page.context["messages"]] == [
+        "Šis ir valsts mēroga datu avots, uz kuru atsaucas visas pašvaldības: to var mainīt "
+        "tikai portāla administratori."
+    ]
+    response = planner_client.post(
+        url(pm.DataSource, "change", national.pk), _source_post(national, name="Pārrakstīts")
+    )
+    assert response.status_code == 403
+    assert planner_client.post(
+        url(pm.DataSource, "delete", national.pk), {"post": "yes"}
+    ).status_code in (403, 404)
+    national.refresh_from_db()
+    assert national.name == "Nodarbinātības valsts aģentūra"
+
+
+def test_planner_edits_own_source_and_adds_only_own(planner_client, municipality, sources):
+    own = sources["own"]
+    response = planner_client.post(
+        url(pm.DataSource, "change", own.pk), _source_post(own, name="Aptauja (2018)")
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.name == "Aptauja (2018)"
+
+    add = url(pm.DataSource, "add")
+    form = planner_client.get(add).context["adminform"].form
+    assert list(form.fields["municipality"].queryset) == [municipality]
+    assert form.initial["municipality"] == municipality.pk
+    for owner in ("", sources["foreign"].municipality_id):
+        response = planner_client.post(
+            add, {"municipality": owner, "code": "Jauns", "name": "Jauns avots", "url": ""}
+        )
+        assert response.status_code == 200
+        assert "municipality" in response.context["adminform"].form.errors
+    # The national abbreviation is taken for every municipality.
+    response = planner_client.post(
+        add, {"municipality": municipality.pk, "code": "nva", "name": "NVA filiāle", "url": ""}
+    )
+    assert "code" in response.context["adminform"].form.errors
+    assert not pm.DataSource.objects.filter(name__in=["Jauns avots", "NVA filiāle"]).exists()
+
+
+def test_source_cited_by_a_frozen_redaction_cannot_be_changed(
+    client, planner_client, superuser, redaction, sources
+):
+    own = sources["own"]
+    redaction.situation_sections.get().data_sources.add(own)
+    _status(redaction, Status.APPROVED)
+
+    page = planner_client.get(url(pm.DataSource, "change", own.pk))
+    assert not page.context["has_change_permission"]
+    refusal = (
+        "Datu avotu, uz kuru atsaucas publicēta redakcija, nevar mainīt: redakcija to rāda "
+        "tādu, kāds tas bija, kad uz to atsaucās."
+    )
+    assert [str(m) for m in page.context["messages"]] == [refusal]
+    response = planner_client.post(
+        url(pm.DataSource, "change", own.pk), _source_post(own, name="Pārrakstīts")
+    )
+    assert response.status_code == 403
+
+    # Nobody changes it, whatever the path.
+    own.name = "Pārrakstīts"
+    with pytest.raises(pm.RedactionFrozen) as error:
+        own.save()
+    assert error.value.messages == [refusal]
+    with pytest.raises(pm.RedactionFrozen):
+        pm.DataSource.objects.filter(pk=own.pk).update(name="Pārrakstīts")
+    with pytest.raises(pm.RedactionFrozen):
+        pm.DataSource.objects.filter(code="Aptauja 2018").update(url="https://example.com/")
+    own.refresh_from_db()
+    assert own.name == "Daugavpils iedzīvotāju aptauja"
+    # A source no frozen content cites still changes.
+    pm.DataSource.objects.filter(pk=sources["foreign"].pk).update(url="https://livani.lv/")
+
+
+def test_editing_a_national_source_another_municipality_cites_leaves_its_page_as_it_was(
+    client, superuser, other_municipality, sources
+):
+    national = sources["national"]
+    foreign = full_redaction(other_municipality)
+    foreign.situation_sections.get().data_sources.add(national)
+    _status(foreign, Status.APPROVED)
+    public = foreign.get_absolute_url()
+    before = client.get(public).content.decode()
+    assert "NVA" in before
+
+    client.force_login(superuser)
+    response = client.post(
+        url(pm.DataSource, "change", national.pk), _source_post(national, code="NVA-X")
+    )
+    assert response.status_code == 403
+    national.refresh_from_db()
+    assert national.code == "NVA"
+    client.logout()
+    assert "NVA-X" not in client.get(public).content.decode()

@@ -195,9 +195,9 @@ def test_identical_redactions_report_no_changes(client):
     programme = ProgrammeFactory()
     first = RedactionFactory(programme=programme, number=1)
     ActionLineFactory(priority__redaction=first)
+    Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
     second = RedactionFactory(programme=programme, number=2, copied_from=first)
     copy_content(first, second)
-    Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
     Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
     url = reverse(
         "programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2]

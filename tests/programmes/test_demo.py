@@ -92,3 +92,60 @@ def test_daugavpils_steering_group_from_the_seed():
     assert meetings[0].date.year == 2012 and meetings[-1].date.month == 11
     # the seed's photo caption: the first meeting was held at the ethnic culture centre
     assert "Etniskās kultūras centrs" in meetings[0].place
+
+
+CODED = ["Priority", "ActionLine", "Task", "Action", "InvestmentItem", "Indicator"]
+
+
+@pytest.mark.django_db
+def test_demo_codes_are_unique_in_each_redaction_and_the_draft_reimports_its_exports():
+    from django.apps import apps
+
+    from programmes.resources import (
+        ActionResource,
+        IndicatorValueResource,
+        InvestmentAmountResource,
+    )
+
+    demo.load()
+    for redaction in Redaction.objects.all():
+        for name in CODED:
+            codes = list(
+                apps.get_model("programmes", name)
+                .objects.in_redaction(redaction)
+                .values_list("code", flat=True)
+            )
+            repeated = sorted({code for code in codes if codes.count(code) > 1})
+            assert repeated == [], (str(redaction), name, repeated)
+
+    # The draft (Līvāni, 3rd redaction) takes its own plans back as they were exported.
+    draft = Redaction.objects.get(status=Redaction.Status.DRAFT, programme__slug="iap-2019-2025")
+    for resource_class in (ActionResource, InvestmentAmountResource, IndicatorValueResource):
+        rows = resource_class.Meta.model.objects.in_redaction(draft)
+        dataset = resource_class(redaction=draft).export(queryset=rows)
+        result = resource_class(redaction=draft).import_data(dataset, dry_run=True)
+        assert not result.has_errors(), resource_class
+        assert not result.has_validation_errors(), [
+            (row.number, row.error_dict) for row in result.invalid_rows
+        ]
+        assert {row.import_type for row in result.rows} <= {"skip", "update"}
+
+
+@pytest.mark.django_db
+def test_demo_national_sources_have_no_owner_and_surveys_belong_to_their_municipality():
+    from programmes.models import DataSource
+
+    demo.load()
+    national = DataSource.objects.filter(municipality__isnull=True)
+    assert set(national.values_list("code", flat=True)) == {"CSP", "NVA", "PMLP", "VID", "VZD"}
+    for slug in ("daugavpils", "livani"):
+        own = DataSource.objects.filter(municipality__slug=slug)
+        assert set(own.values_list("code", flat=True)) == {
+            "Iedzīvotāju aptauja",
+            "Uzņēmēju aptauja",
+            "Tematiskās darba grupas",
+        }
+    # Every section cites national sources and its own municipality's only.
+    for section in SituationSection.objects.select_related("redaction__programme"):
+        owners = {source.municipality_id for source in section.data_sources.all()}
+        assert owners <= {None, section.redaction.programme.municipality_id}, section

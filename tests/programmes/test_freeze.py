@@ -185,8 +185,13 @@ def test_a_new_redaction_starts_as_a_draft():
 
 @pytest.mark.django_db
 def test_a_draft_others_were_copied_from_cannot_be_deleted():
-    source = full_redaction()
+    # A draft with copies arises only from data older than the one-draft rule: the copy
+    # is made from a published redaction, which is then put back (past the workflow).
+    source = _frozen_now(full_redaction(), Redaction.Status.PUBLIC_DISCUSSION)
     copy = start_next_redaction(redaction=source, user=None)
+    Redaction.objects.filter(pk=copy.pk).set_status_for_tests(Redaction.Status.PUBLIC_DISCUSSION)
+    Redaction.objects.filter(pk=source.pk).set_status_for_tests(Redaction.Status.DRAFT)
+    source.refresh_from_db()
     for delete in (source.delete, Redaction.objects.filter(pk=source.pk).delete):
         with pytest.raises(RedactionFrozen) as refusal:
             delete()
@@ -197,7 +202,12 @@ def test_a_draft_others_were_copied_from_cannot_be_deleted():
     copy.refresh_from_db()
     assert copy.copied_from_id == source.pk
     # Once its copy is gone, a draft may go.
+    Redaction.objects.filter(pk=source.pk).set_status_for_tests(Redaction.Status.WITHDRAWN)
+    Redaction.objects.filter(pk=copy.pk).set_status_for_tests(Redaction.Status.DRAFT)
+    copy.refresh_from_db()
     copy.delete()
+    Redaction.objects.filter(pk=source.pk).set_status_for_tests(Redaction.Status.DRAFT)
+    source.refresh_from_db()
     source.delete()
     assert not Redaction.objects.filter(pk=source.pk).exists()
 
@@ -335,9 +345,13 @@ def test_frozen_redaction_refuses_bulk_changes_of_its_content_but_not_of_its_sta
         rows.update(number=7)
     with pytest.raises(RedactionFrozen):
         rows.delete()
-    rows.update(status=Redaction.Status.SUPERSEDED, decision_number="12")
+    # Superseding records no decision: the approved one stays as it was.
+    with pytest.raises(RedactionFrozen):
+        rows.update(status=Redaction.Status.SUPERSEDED, decision_number="12")
+    rows.update(status=Redaction.Status.SUPERSEDED)
     frozen.refresh_from_db()
     assert frozen.status == Redaction.Status.SUPERSEDED
+    assert frozen.decision_number == DECISION["decision_number"]
     assert frozen.vision != "Cita vīzija"
     assert Redaction.objects.filter(pk=frozen.pk).exists()
 
@@ -450,3 +464,132 @@ def test_monitoring_is_closed_unless_the_redaction_is_in_force(status):
     action.progress = 90
     with pytest.raises(RedactionFrozen):
         action.save()
+
+
+# --- the official record of a redaction that left draft ------------------------------------
+
+PUBLISHED_STATUSES = [status for status in STATUSES if status != Redaction.Status.DRAFT]
+NEW_RECORD = {
+    "decision_number": "99",
+    "decision_date": datetime.date(2020, 1, 1),
+    "decision_protocol": "Nr. 1, 1.§",
+    "published_on": datetime.date(2020, 1, 2),
+    "status_changed_at": datetime.datetime(2020, 1, 3, tzinfo=datetime.UTC),
+}
+
+
+def _pdf(name="lemums.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
+def _with_record(status, document=""):
+    redaction = full_redaction()
+    Redaction.objects.filter(pk=redaction.pk).set_status_for_tests(
+        status,
+        decision_protocol="Nr. 14, 3.§",
+        published_on=datetime.date(2019, 12, 2),
+        document=document,
+        **DECISION,
+    )
+    redaction.refresh_from_db()
+    return redaction
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", PUBLISHED_STATUSES)
+@pytest.mark.parametrize("field", list(NEW_RECORD))
+def test_official_record_refuses_save_and_update_once_out_of_draft(status, field):
+    redaction = _with_record(status, document="redactions/lemums.pdf")
+    before = Redaction.objects.filter(pk=redaction.pk).values(*Redaction.OFFICIAL_RECORD_FIELDS)[0]
+
+    setattr(redaction, field, NEW_RECORD[field])
+    with pytest.raises(RedactionFrozen) as refusal:
+        redaction.save()
+    assert refusal.value.messages == [
+        "Kad redakcija vairs nav melnraksts, tās oficiālos datus (domes lēmumu, publicēšanas "
+        "datumu un dokumentu) mainīt nevar. Lai kaut ko labotu, sāciet nākamo redakciju."
+    ]
+    with pytest.raises(RedactionFrozen):
+        Redaction.objects.filter(pk=redaction.pk).update(**{field: NEW_RECORD[field]})
+    with pytest.raises(RedactionFrozen):
+        Redaction.objects.bulk_update([redaction], [field])
+
+    after = Redaction.objects.filter(pk=redaction.pk).values(*Redaction.OFFICIAL_RECORD_FIELDS)[0]
+    assert after == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", PUBLISHED_STATUSES)
+def test_a_missing_document_is_attached_once_then_never_replaced(status):
+    redaction = _with_record(status)
+    assert not redaction.document
+
+    redaction.document = _pdf()
+    redaction.save()
+    redaction.refresh_from_db()
+    attached = redaction.document.name
+    assert attached
+
+    for replacement in (_pdf("cits.pdf"), None):
+        redaction.document = replacement
+        with pytest.raises(RedactionFrozen) as refusal:
+            redaction.save()
+        assert refusal.value.messages == [
+            "Redakcijas dokuments jau ir pievienots, un to nevar aizstāt vai noņemt. Lai kaut "
+            "ko labotu, sāciet nākamo redakciju."
+        ]
+    for replacement in ("redactions/cits.pdf", ""):
+        with pytest.raises(RedactionFrozen):
+            Redaction.objects.filter(pk=redaction.pk).update(document=replacement)
+    redaction.refresh_from_db()
+    assert redaction.document.name == attached
+
+
+@pytest.mark.django_db
+def test_a_missing_document_can_be_attached_by_update_too():
+    redaction = _with_record(Redaction.Status.APPROVED)
+    Redaction.objects.filter(pk=redaction.pk).update(document="redactions/lemums.pdf")
+    with pytest.raises(RedactionFrozen):
+        Redaction.objects.filter(pk=redaction.pk).update(document="redactions/cits.pdf")
+    assert Redaction.objects.get(pk=redaction.pk).document.name == "redactions/lemums.pdf"
+
+
+@pytest.mark.django_db
+def test_only_the_move_to_approved_records_the_decision():
+    redaction = full_redaction()
+    redaction.status = Redaction.Status.PUBLIC_DISCUSSION
+    redaction.save()
+    first_published = Redaction.objects.get(pk=redaction.pk).published_on
+
+    # In public discussion the decision waits for the approval that records it.
+    redaction.decision_number = "15"
+    with pytest.raises(RedactionFrozen):
+        redaction.save()
+    with pytest.raises(RedactionFrozen):
+        Redaction.objects.filter(pk=redaction.pk).update(decision_number="15")
+    # Withdrawing records no decision either.
+    with pytest.raises(RedactionFrozen):
+        Redaction.objects.filter(pk=redaction.pk).update(status="withdrawn", decision_number="1")
+
+    redaction.status = Redaction.Status.APPROVED
+    redaction.decision_date = DECISION["decision_date"]
+    redaction.decision_protocol = "Nr. 14, 3.§"
+    redaction.published_on = datetime.date(2019, 12, 2)  # missing until now: recorded
+    redaction.save()
+    redaction.refresh_from_db()
+    assert (redaction.decision_number, redaction.decision_protocol) == ("15", "Nr. 14, 3.§")
+    assert first_published is None and redaction.published_on == datetime.date(2019, 12, 2)
+
+    # From now on the decision and the date stay, whatever moves next.
+    redaction.status = Redaction.Status.SUPERSEDED
+    redaction.decision_number = "16"
+    with pytest.raises(RedactionFrozen):
+        redaction.save()
+    redaction.refresh_from_db()
+    redaction.status = Redaction.Status.SUPERSEDED
+    redaction.published_on = datetime.date(2024, 1, 1)
+    with pytest.raises(RedactionFrozen):
+        redaction.save()
+    assert Redaction.objects.get(pk=redaction.pk).decision_number == "15"

@@ -486,3 +486,67 @@ def test_a_row_with_more_cells_than_headings_gets_a_message_not_a_500(planner_cl
     assert preview.status_code == 200
     assert "confirm_form" not in preview.context
     assert pm.Action.objects.in_redaction(redaction).count() == 1
+
+
+# --- the preview and the export screen tell the truth --------------------------------------
+
+
+def test_preview_of_an_unchanged_action_plan_marks_nothing_as_changed(planner_client, redaction):
+    pm.Action.objects.in_redaction(redaction).update(estimated_cost=Decimal("620000.00"))
+    exported = _export_as(planner_client, pm.Action, XLSX).content
+    title = pm.Action.objects.in_redaction(redaction).get().title
+    # As a planner types it: the amount without decimals, the status by its label.
+    typed = _csv(
+        ACTION_HEADER + "\n"
+        f"U1.1.1,R1,{title},Attīstības departaments,,2022,2024,,620000,Plānota,50\n"
+    )
+
+    for upload, file_format in ((SimpleUploadedFile("plan.xlsx", exported), XLSX), (typed, CSV)):
+        preview = _preview(planner_client, pm.Action, redaction, upload, file_format)
+
+        result = preview.context["result"]
+        assert [row.import_type for row in result.rows] == ["skip"], file_format
+        page = preview.content.decode()
+        assert "620000" in page
+        assert "<del" not in page and "<ins" not in page, file_format
+
+
+def test_preview_marks_only_what_changes_and_compares_amounts_by_value(planner_client, redaction):
+    pm.Action.objects.in_redaction(redaction).update(estimated_cost=Decimal("620000.00"))
+    title = pm.Action.objects.in_redaction(redaction).get().title
+    upload = _csv(
+        ACTION_HEADER + "\n"
+        f"U1.1.1,R1,{title},Attīstības departaments,,2022,2024,,650000,Plānota,50\n"
+    )
+
+    preview = _preview(planner_client, pm.Action, redaction, upload)
+
+    row = preview.context["result"].rows[0]
+    assert row.import_type == "update"
+    changed = [cell for cell in row.diff if "<del" in cell or "<ins" in cell]
+    assert len(changed) == 1
+    assert ">2</del>" in changed[0] and ">5</ins>" in changed[0]
+    assert ".00</del>" not in changed[0]
+
+
+@pytest.mark.parametrize("model", list(EXPORTS), ids=lambda m: m.__name__)
+def test_export_screen_names_the_columns_as_the_file_heads_them(planner_client, redaction, model):
+    page = planner_client.get(url(model, "export"))
+
+    labels = [
+        str(field.label)
+        for field in page.context["form"].fields.values()
+        if getattr(field, "is_selectable_field", False)
+    ]
+    assert labels[:3] == list(EXPORTS[model])
+    html = page.content.decode()
+    for english in ("Task", "Title", "Start Year", "Estimated Cost", "Indicator", "Year"):
+        assert f">{english}<" not in html and f">{english} (" not in html, english
+    with translation.override("en"):
+        page = planner_client.get(url(model, "export").replace("/lv/", "/en/"))
+    labels = [
+        str(field.label)
+        for field in page.context["form"].fields.values()
+        if getattr(field, "is_selectable_field", False)
+    ]
+    assert labels[0] in ("Task", "Code", "Indicator")

@@ -64,7 +64,7 @@ def test_next_redaction_copies_everything_with_lineage(planner, municipality):
 
 
 def test_next_redaction_repoints_references_inside_the_copy(planner, municipality):
-    source = full_redaction(municipality)
+    source = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION)
 
     new = services.start_next_redaction(redaction=source, user=planner)
 
@@ -98,8 +98,8 @@ def test_next_redaction_leaves_the_original_untouched(planner, municipality):
 
 
 def test_next_redaction_takes_the_highest_number_plus_one(planner, municipality):
-    first = full_redaction(municipality, number=1)
-    RedactionFactory(programme=first.programme, number=4)
+    first = _status(full_redaction(municipality, number=1), Status.SUPERSEDED)
+    RedactionFactory(programme=first.programme, number=4, status=Status.APPROVED)
 
     new = services.start_next_redaction(redaction=first, user=planner)
 
@@ -107,7 +107,7 @@ def test_next_redaction_takes_the_highest_number_plus_one(planner, municipality)
 
 
 def test_next_redaction_records_history_with_the_user(planner, municipality):
-    source = full_redaction(municipality)
+    source = _status(full_redaction(municipality), Status.APPROVED)
 
     new = services.start_next_redaction(redaction=source, user=planner)
 
@@ -284,7 +284,7 @@ def _copy_queries(redaction, user):
 
 
 def test_copy_costs_the_same_number_of_queries_whatever_the_size(planner, municipality):
-    small = full_redaction(municipality)
+    small = _status(full_redaction(municipality), Status.APPROVED)
     big = full_redaction(municipality)
     priority = big.priorities.get()
     for n in range(2, 6):
@@ -292,5 +292,53 @@ def test_copy_costs_the_same_number_of_queries_whatever_the_size(planner, munici
         task = pm.Task.objects.create(action_line=line, code=f"U1.{n}.1", title="y")
         ActionFactory(task=task)
         pm.SwotItem.objects.create(redaction=big, kind="threat", text=f"t{n}")
+    _status(big, Status.APPROVED)
 
     assert _copy_queries(big, planner) == _copy_queries(small, planner)
+
+
+# --- one draft per programme ----------------------------------------------------------------
+
+
+def test_next_redaction_is_refused_while_the_programme_has_a_draft_naming_it(planner, municipality):
+    approved = _status(full_redaction(municipality, label="1. redakcija"), Status.APPROVED)
+    draft = services.start_next_redaction(redaction=approved, user=planner)
+    pm.Redaction.objects.filter(pk=draft.pk).update(label="2. redakcija (darba versija)")
+
+    with translation.override("lv"), pytest.raises(ValidationError) as refusal:
+        services.start_next_redaction(redaction=approved, user=planner)
+
+    assert refusal.value.messages == [
+        "Programmai jau ir melnraksts “2. redakcija (darba versija)”: turpiniet darbu ar to "
+        "(programmai vienlaikus var būt tikai viens melnraksts)."
+    ]
+    assert list(approved.programme.redactions.values_list("number", "status")) == [
+        (approved.number, Status.APPROVED),
+        (approved.number + 1, Status.DRAFT),
+    ]
+    # Once the draft is published, the next one can start.
+    services.open_public_discussion(redaction=draft, user=planner)
+    third = services.start_next_redaction(redaction=draft, user=planner)
+    assert (third.number, third.status) == (approved.number + 2, Status.DRAFT)
+
+
+def test_the_database_holds_one_draft_per_programme(municipality):
+    from django.db import IntegrityError, transaction
+
+    draft = full_redaction(municipality)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        pm.Redaction.objects.create(programme=draft.programme, number=2)
+    assert draft.programme.redactions.count() == 1
+    # Another programme has its own draft.
+    RedactionFactory(programme__municipality=municipality)
+
+
+def test_approval_records_the_decision_protocol_given_to_it(planner, municipality):
+    redaction = _status(full_redaction(municipality), Status.PUBLIC_DISCUSSION)
+
+    approved = services.approve_redaction(
+        redaction=redaction, user=planner, decision_protocol="Nr. 14, 3.§", **DECISION
+    )
+
+    approved.refresh_from_db()
+    assert (approved.decision_number, approved.decision_protocol) == ("15", "Nr. 14, 3.§")
