@@ -69,6 +69,7 @@ check-deploy: install
 # Production: gunicorn serving the app and its static files (whitenoise).
 serve: install messages
 	DEBUG=False $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=False $(PY) manage.py createcachetable
 	DEBUG=False $(VENV)/bin/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 2
 
 bench: install

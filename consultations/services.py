@@ -4,13 +4,11 @@ Each service is keyword-only, validates with `full_clean()` and writes in one tr
 e-mails go out after the transaction, so a mail server that is down never loses a proposal.
 """
 
-import ipaddress
 import logging
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -19,15 +17,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core import ratelimit
 from programmes.models import Redaction
 
 from .models import Proposal, PublicDiscussion, Subscription
 
 logger = logging.getLogger(__name__)
 
-# At most RATE_LIMIT proposals from one client address per RATE_WINDOW seconds.
-RATE_LIMIT = getattr(settings, "CONSULTATIONS_RATE_LIMIT", 5)
-RATE_WINDOW = getattr(settings, "CONSULTATIONS_RATE_WINDOW", 10 * 60)
+# Proposals and subscriptions share one count per client address.
+RATE_SCOPE = "consultations"
 
 
 class DiscussionClosed(ValidationError):
@@ -63,7 +61,7 @@ class RateLimited(ValidationError):
         super().__init__(
             _(
                 "Too many proposals were sent from your address in a short time. "
-                "Please wait ten minutes and try again."
+                "Please wait a while (at most an hour) and try again."
             ),
             code="rate_limited",
         )
@@ -81,84 +79,26 @@ def discussion_refusal(discussion, now=None):
     return None
 
 
-def _trusted_proxies():
-    """Networks of the reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES)."""
-    networks = []
-    for value in getattr(settings, "TRUSTED_PROXIES", None) or []:
-        try:
-            networks.append(ipaddress.ip_network(value.strip(), strict=False))
-        except ValueError as exc:
-            raise ImproperlyConfigured(
-                f"TRUSTED_PROXIES: {value!r} is not an IP address or network."
-            ) from exc
-    return networks
+def _limits():
+    """The public forms' rate limits: a short burst limit and an hourly one (settings.py)."""
+    return [
+        (settings.CONSULTATIONS_BURST_LIMIT, settings.CONSULTATIONS_BURST_WINDOW),
+        (settings.CONSULTATIONS_RATE_LIMIT, settings.CONSULTATIONS_RATE_WINDOW),
+    ]
 
 
-def _parse_ip(value):
-    try:
-        return ipaddress.ip_address(value.strip())
-    except ValueError:
-        return None
+def take_submission(address):
+    """Count a proposal or subscription from `address`; False when it is over its limit.
 
-
-def client_address(request):
-    """The address the rate limit counts: the client's IP as far as it can be trusted.
-
-    By default REMOTE_ADDR only: anyone can write an X-Forwarded-For header, so believing
-    it would let one robot pose as any number of residents. When the portal runs behind
-    reverse proxies, list them in the TRUSTED_PROXIES setting (addresses or networks):
-    then, and only when the request came from one of them, X-Forwarded-For is read from
-    the right, skipping the trusted proxies, and the first other address is the client.
-    Addresses a client wrote into the header itself sit further left and are never reached.
-
-    An IPv6 client is counted by its /64 network, which one household or server gets
-    whole: otherwise a robot could step through its addresses and never hit the limit.
+    The counts live in the shared cache and are taken atomically (core/ratelimit.py), so
+    every worker sees them and 64 residents at once get exactly their allowance.
     """
-    remote = _parse_ip(request.META.get("REMOTE_ADDR", ""))
-    trusted = _trusted_proxies()
-
-    def is_trusted(ip):
-        return any(ip in network for network in trusted)
-
-    client = remote
-    if remote is not None and trusted and is_trusted(remote):
-        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        for hop in reversed(hops):
-            ip = _parse_ip(hop)
-            if ip is None:
-                break  # garbage from the client side: keep the last trustworthy hop
-            client = ip
-            if not is_trusted(ip):
-                break
-    if client is None:
-        return "unknown"
-    if client.version == 6 and client.ipv4_mapped is None:
-        return str(ipaddress.ip_network(f"{client}/64", strict=False))
-    if client.version == 6:
-        return str(client.ipv4_mapped)
-    return str(client)
-
-
-def _rate_key(address):
-    return f"consultations:proposals:{address}"
-
-
-def is_rate_limited(address):
-    """True when the address already sent RATE_LIMIT proposals in the current window.
-
-    The count lives in the cache (Redis in production), so every app server sees it.
-    """
-    return (cache.get(_rate_key(address)) or 0) >= RATE_LIMIT
+    return ratelimit.take(RATE_SCOPE, address, _limits())
 
 
 def count_submission(address):
-    key = _rate_key(address)
-    if cache.add(key, 1, timeout=RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=RATE_WINDOW)
+    """Count a refused submission (a robot's honeypot) against the address's limit."""
+    ratelimit.count(RATE_SCOPE, address, _limits())
 
 
 def _next_number(discussion):
@@ -266,7 +206,7 @@ def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
     refusal = discussion_refusal(discussion, now)
     if refusal is not None:
         raise refusal
-    if is_rate_limited(address):
+    if not take_submission(address):
         raise RateLimited()
     with transaction.atomic():
         proposal.discussion = discussion
@@ -276,7 +216,6 @@ def submit_proposal(*, discussion, proposal, address, base_url="", now=None):
         proposal.number = _next_number(discussion)
         proposal.full_clean()
         proposal.save()
-    count_submission(address)
     send_confirmation(proposal, base_url=base_url)
     return proposal
 
@@ -390,15 +329,14 @@ def subscribe(*, email, municipality, language, address, base_url=""):
     tells nobody who follows what; a confirmed address gets no second e-mail. Counts
     against the address's rate limit like a proposal.
     """
-    if is_rate_limited(address):
+    if not take_submission(address):
         raise ValidationError(
             _(
                 "Too many requests were sent from your address in a short time. "
-                "Please wait ten minutes and try again."
+                "Please wait a while (at most an hour) and try again."
             ),
             code="rate_limited",
         )
-    count_submission(address)
     email = email.strip().lower()
     subscription, _created = Subscription.objects.get_or_create(
         municipality=municipality,

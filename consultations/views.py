@@ -11,6 +11,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.ratelimit import client_address
 from programmes.models import DevelopmentProgramme
 from programmes.spreadsheets import spreadsheet_safe
 
@@ -81,7 +82,7 @@ def discussion_detail(request, slug):
         status = 403
     elif request.method == "POST":
         form = ProposalForm(request.POST, redaction=discussion.redaction)
-        address = services.client_address(request)
+        address = client_address(request)
         if form.is_valid():
             proposal = form.save(commit=False)
             proposal.language = get_language() or "lv"
@@ -275,7 +276,7 @@ def subscribe(request):
                     email=form.cleaned_data["email"],
                     municipality=form.cleaned_data["municipality"],
                     language=get_language() or "lv",
-                    address=services.client_address(request),
+                    address=client_address(request),
                     base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:

@@ -1,5 +1,7 @@
 """News admin: project managers write about their own projects, planners about programmes."""
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -122,3 +124,19 @@ class NewsPhotoAdmin(ScopedHistoryAdmin):
         if db_field.name == "news" and formfield is not None:
             formfield.queryset = News.objects.editable_by(request.user)
         return formfield
+
+
+# --- Login lockouts (django-axes): the list a superuser lifts a lockout from ------------
+
+
+class LoginAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' own admin, with its status column named in the admin's language."""
+
+    @admin.display(description=_("Status"))
+    def status(self, obj):
+        return super().status(obj)
+
+
+# django-axes registered its admin first (it is listed before portal in INSTALLED_APPS).
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, LoginAttemptAdmin)

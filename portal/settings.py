@@ -5,6 +5,8 @@ first look. Production sets DEBUG=False, SECRET_KEY, ALLOWED_HOSTS and DATABASE_
 security settings then default to what `manage.py check --deploy` asks for.
 """
 
+import ipaddress
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +43,8 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "import_export",
+    # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
+    "portal.apps.LoginAttemptsConfig",
     "programmes",
     "projects",
     "consultations",
@@ -50,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    # High up, so a database outage met anywhere below it is answered with a 503 page.
+    "portal.middleware.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -92,15 +100,93 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+# --- Shared cache -----------------------------------------------------------------------
+# Rate limits, login lockouts and cached pages are state every worker must share. Redis
+# when CACHE_URL is set; otherwise, with DEBUG off, the database cache (its table is made
+# by `migrate`: portal/apps.py); memory of one process only for a first look with DEBUG on.
+PER_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+if env.str("CACHE_URL", default=""):
+    CACHES = {"default": env.cache("CACHE_URL")}
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "core.cache.DatabaseCache", "LOCATION": "portal_cache"}}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    # Django's own database cache loses counts when workers count at once (core/cache.py).
+    CACHES["default"]["BACKEND"] = "core.cache.DatabaseCache"
+if CACHES["default"]["BACKEND"] == "core.cache.DatabaseCache":
+    # Django culls the table past 300 entries, which would forget rate-limit counts.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
+if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
+    raise ImproperlyConfigured(
+        f"CACHE_URL: {CACHES['default']['BACKEND']} keeps a cache per process, so each "
+        "worker would count rate limits and login failures on its own. With DEBUG off use "
+        "Redis (CACHE_URL=redis://host:6379/1), or leave CACHE_URL unset for the database cache."
+    )
+# --- end of shared cache -------------------------------------------------------------------
 
+# --- Client addresses and the public forms' rate limit ------------------------------------
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed: only a
+# request from one of them is read past REMOTE_ADDR (core/ratelimit.py, client_address).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from _error
+# Proposals and e-mail subscriptions from one address: a school class or a library's
+# visitors send dozens in an hour from one address and all get through; a flood is cut at
+# the burst limit within a minute and at the hourly limit over time.
+CONSULTATIONS_RATE_LIMIT = env.int("CONSULTATIONS_RATE_LIMIT", default=120)
+CONSULTATIONS_RATE_WINDOW = env.int("CONSULTATIONS_RATE_WINDOW", default=60 * 60)
+CONSULTATIONS_BURST_LIMIT = env.int("CONSULTATIONS_BURST_LIMIT", default=80)
+CONSULTATIONS_BURST_WINDOW = env.int("CONSULTATIONS_BURST_WINDOW", default=60)
+# --- end of client addresses and rate limit ------------------------------------------------
+
+# --- Logins: passwords and lockouts (django-axes) -----------------------------------------
+AUTHENTICATION_BACKENDS = [
+    # Refuses a locked-out login before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# Failed logins are counted in the database (shared by every worker), by the address
+# client_address() gives, the same one the rate limits count, and locked out for 30 minutes:
+# - 5 failures for one username from one address lock that pair: a guesser at one
+#   username, while colleagues behind the same office address still log in;
+# - 20 failures from one address, whatever the usernames, lock the address: a guesser
+#   trying one password on many usernames;
+# - 20 failures for one username, from any addresses, lock the username: guessers spread
+#   over many addresses. Anyone who knows a username could keep it locked this way; a
+#   superuser lifts a lockout in admin (Login attempts → delete the attempts).
+# portal/lockout.py gives each kind its own limit (django-axes has one for all of them).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+AXES_FAILURE_LIMIT = 5
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20
+LOGIN_FAILURE_LIMIT_PER_USERNAME = 20
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_HANDLER = "portal.lockout.LoginAttemptHandler"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+# Failures are forgotten 30 minutes after the last one, not at a successful login: with
+# the address counted, a login to one's own account would otherwise wipe the failures
+# one had just piled up on a colleague's.
+AXES_RESET_ON_SUCCESS = False
+# --- end of logins ------------------------------------------------------------------------
 
 LANGUAGE_CODE = "lv"
 LANGUAGES = [("lv", _("Latvian")), ("en", _("English"))]

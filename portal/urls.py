@@ -40,3 +40,4 @@ if settings.SERVE_MEDIA:
 
 admin.site.site_header = settings.PORTAL_NAME
 admin.site.site_title = settings.PORTAL_NAME
+handler500 = "portal.middleware.server_error"

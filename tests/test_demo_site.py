@@ -7,7 +7,8 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
+
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def crawl(client, start):
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(client, demo):
@@ -106,7 +107,7 @@ def test_loading_the_demo_twice_doubles_nothing(demo):
         if m._meta.app_label in ("programmes", "projects", "consultations", "portal", "auth")
     ]
     before = {m._meta.label: m._base_manager.count() for m in models}
-    call_command("load_demo", verbosity=0)
+    load_demo()
     after = {m._meta.label: m._base_manager.count() for m in models}
     grown = {
         label: (before[label], after[label]) for label in before if after[label] != before[label]

@@ -13,12 +13,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from consultations.models import PublicDiscussion
 from portal.models import News
 from programmes.models import DevelopmentProgramme
 from projects.models import Project
+from tests.demo import load_demo
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -80,7 +80,7 @@ def public_pages(client):
 
 def test_public_pages_are_valid_html(client, tmp_path):
     command = checker()
-    call_command("load_demo", verbosity=0)
+    load_demo()
     files = []
     for name, content in public_pages(client):
         path = tmp_path / f"{name}.html"

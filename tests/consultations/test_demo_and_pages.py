@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.utils import timezone
 
 from consultations.models import (
@@ -19,6 +18,7 @@ from consultations.models import (
 from consultations.selectors import PAST_EVENTS_SHOWN, consultations_page
 from programmes.models import Redaction, SteeringGroupMeeting, Task
 from programmes.templatetags.latvian_dates import since_date, until_date
+from tests.demo import load_demo
 from tests.factories import ProgrammeFactory, SteeringGroupFactory, pdf_bytes, pdf_upload
 
 from .factories import (
@@ -36,13 +36,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", verbosity=0)
+    load_demo()
 
 
 def test_loading_the_demo_twice_doubles_nothing(demo):
     models = (WorkingGroup, Event, Survey, PublicDiscussion, Proposal)
     before = {model: model.objects.count() for model in models}
-    call_command("load_demo", verbosity=0)
+    load_demo()
     assert {model: model.objects.count() for model in models} == before
 
 

@@ -5,10 +5,10 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from portal.models import News, NewsPhoto
 from projects.models import Activity, Organisation, Partnership, Project
+from tests.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +17,12 @@ MODELS = [Project, Partnership, Activity, Organisation, News, NewsPhoto]
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    load_demo()
 
 
 def test_loading_twice_doubles_nothing(demo):
     counts = {model: model.objects.count() for model in MODELS}
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    load_demo()
     assert {model: model.objects.count() for model in MODELS} == counts
 
 
@@ -224,7 +224,7 @@ def test_loading_again_removes_partner_names_an_older_demo_made_up(demo):
     name, country = INVENTED_PARTNERS[0]
     invented = Organisation.objects.create(name=name, country=country, city="Bologna")
     Partnership.objects.create(project=project, organisation=invented)
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    load_demo()
     assert not Organisation.objects.filter(name=name).exists()
     assert project.partnerships.count() == 14
 

@@ -1,0 +1,1 @@
+"""What every app shares, below all of them: it imports no app."""
