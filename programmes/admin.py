@@ -20,7 +20,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -55,6 +54,7 @@ from .resources import (
     IndicatorValueResource,
     InvestmentAmountResource,
     SpreadsheetCSV,
+    SpreadsheetXLSX,
 )
 from .roles import ROLE_LABELS
 
@@ -324,7 +324,7 @@ class RedactionImportExportMixin(ImportExportMixin):
     the changelist's filters and the user's municipality.
     """
 
-    formats = [XLSX, SpreadsheetCSV]
+    formats = [SpreadsheetXLSX, SpreadsheetCSV]
     import_form_class = RedactionImportForm
     confirm_form_class = RedactionConfirmImportForm
     import_error_display = ("message",)
