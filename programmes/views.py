@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .access import can_edit_redactions
@@ -35,7 +35,7 @@ def _programme_crumbs(programme):
     ]
 
 
-@require_GET
+@require_safe
 def municipality_list(request):
     return render(
         request,
@@ -47,7 +47,7 @@ def municipality_list(request):
     )
 
 
-@require_GET
+@require_safe
 def municipality_detail(request, municipality):
     municipality = selectors.municipality_for_page(municipality)
     crumbs = [(reverse("programmes:list"), _("Programmes")), (None, municipality.name)]
@@ -62,7 +62,7 @@ def municipality_detail(request, municipality):
     )
 
 
-@require_GET
+@require_safe
 def programme_detail(request, municipality, programme):
     programme = selectors.programme_for_page(municipality, programme, request.user)
     crumbs = _programme_crumbs(programme)
@@ -81,7 +81,7 @@ def programme_detail(request, municipality, programme):
     )
 
 
-@require_GET
+@require_safe
 def programme_monitoring(request, municipality, programme):
     """How the programme in force is carried out: actions by status, progress by priority,
     indicators year by year (the public side of the yearly monitoring report)."""
@@ -146,7 +146,7 @@ def _frozen_parts(redaction):
     return {name: mark_safe(html) for name, html in parts.items()}  # rendered by us
 
 
-@require_GET
+@require_safe
 def redaction_detail(request, municipality, programme, number):
     redaction = selectors.redaction_for_page(municipality, programme, number, request.user)
     programme = redaction.programme
@@ -170,7 +170,7 @@ def redaction_detail(request, municipality, programme, number):
     )
 
 
-@require_GET
+@require_safe
 def redaction_compare(request, municipality, programme, a, b):
     """Two redactions side by side, the earlier (lower number) first.
 
