@@ -1,24 +1,36 @@
-"""Security headers the portal adds to every public page."""
+"""Security headers the portal adds to every page."""
 
 from django.conf import settings
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
-class SecurityHeadersMiddleware:
-    """Content-Security-Policy and Permissions-Policy on the portal's own pages.
+def is_admin_request(request):
+    """Was the request answered by the admin site? Decided by the URL it resolved to (the
+    admin's namespace), never by the path's text: a public address with "/admin/" in it
+    is a public page."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.namespaces[:1] == ["admin"]
 
-    The admin is left to Django (its widgets and django-import-export still use inline
-    scripts); a response that set its own policy (uploaded images) keeps it.
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every page.
+
+    Public pages get CONTENT_SECURITY_POLICY, the admin ADMIN_CONTENT_SECURITY_POLICY
+    (settings say what each allows and why); a response that set its own policy (uploaded
+    images) keeps it.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_marker = "/admin/"
 
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if self.admin_marker not in request.path and settings.CONTENT_SECURITY_POLICY:
-            response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        if is_admin_request(request):
+            policy = settings.ADMIN_CONTENT_SECURITY_POLICY
+        else:
+            policy = settings.CONTENT_SECURITY_POLICY
+        if policy:
+            response.setdefault("Content-Security-Policy", policy)
         return response
