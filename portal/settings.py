@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "portal.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,6 +139,11 @@ STORAGES = {
 # Uploads larger than this are refused by the forms that accept files.
 MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies are refused (413) by their Content-Length before anything reads them
+# (portal/middleware.py): a visitor's form is a few kilobytes (a proposal is at most 5,000
+# characters); staff upload files in admin, several photos in one news post.
+MAX_PUBLIC_REQUEST_KB = env.int("MAX_PUBLIC_REQUEST_KB", default=256)
+MAX_STAFF_REQUEST_MB = env.int("MAX_STAFF_REQUEST_MB", default=5 * MAX_UPLOAD_MB)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
