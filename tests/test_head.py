@@ -52,7 +52,7 @@ def test_no_public_route_refuses_head(client):
 def site(municipality):
     """One of every kind of public page: two published redactions of a programme, a
     closed discussion, a project and a news post."""
-    first = full_redaction(municipality)
+    first = full_redaction(municipality, number=1)
     Redaction.objects.filter(pk=first.pk).set_status_for_tests("public_discussion")
     second = RedactionFactory(programme=first.programme, number=2)
     Redaction.objects.filter(pk=second.pk).set_status_for_tests("public_discussion")
