@@ -10,7 +10,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages demo serve browser vnu bench check-deploy clean
+.PHONY: install run test lint format messages demo serve browser vnu bench check-deploy clean \
+	backup restore
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +72,16 @@ serve: install messages
 	DEBUG=False $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=False $(PY) manage.py createcachetable
 	DEBUG=False $(VENV)/bin/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 2
+
+# Backups (README, "Backups"): the database named by DATABASE_URL and MEDIA_ROOT in one
+# dated archive, backups/attistiba-<date>T<time>.tar; `make restore FILE=… [FORCE=1]`.
+BACKUP_DIR ?= backups
+backup:
+	$(PY) manage.py backup --directory $(BACKUP_DIR)
+
+restore:
+	@[ -n "$(FILE)" ] || { echo "usage: make restore FILE=$(BACKUP_DIR)/attistiba-….tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
 bench: install
 	$(PY) bench/run.py

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.ratelimit import client_address
 from programmes.models import DevelopmentProgramme
-from programmes.spreadsheets import spreadsheet_safe
+from programmes.spreadsheets import csv_download
 
 from . import selectors, services
 from .calendar import events_calendar
@@ -170,16 +168,8 @@ def report(request, slug):
 
 
 def _csv_response(discussion, name):
-    """A CSV download as Excel and open-data readers both take it.
-
-    A byte order mark so that Excel reads the file as UTF-8 (ā, č, ē … intact), and
-    semicolons, the list separator of Latvian (and most European) Excel settings, so that
-    a double-click opens it in columns; LibreOffice and csv readers detect both.
-    """
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{discussion.slug}-{name}.csv"'
-    response.write("\ufeff")
-    return response, csv.writer(response, delimiter=";")
+    """A CSV download in the portal's dialect (programmes/spreadsheets.py)."""
+    return csv_download(f"{discussion.slug}-{name}.csv")
 
 
 @require_safe
@@ -201,11 +191,11 @@ def report_csv(request, slug):
         writer.writerow(
             [
                 proposal.number,
-                timezone.localtime(proposal.received_at).strftime("%d.%m.%Y"),
-                spreadsheet_safe(proposal.part_label),
-                spreadsheet_safe(proposal.text),
+                timezone.localdate(proposal.received_at),
+                proposal.part_label,
+                proposal.text,
                 proposal.get_answer_display() or _("Not answered yet"),
-                spreadsheet_safe(proposal.justification),
+                proposal.justification,
             ]
         )
     return response

@@ -5,6 +5,8 @@ first look. Production sets DEBUG=False, SECRET_KEY, ALLOWED_HOSTS and DATABASE_
 security settings then default to what `manage.py check --deploy` asks for.
 """
 
+import base64
+import hashlib
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
@@ -56,6 +58,7 @@ MIDDLEWARE = [
     "portal.middleware.SecurityHeadersMiddleware",
     # High up, so a database outage met anywhere below it is answered with a 503 page.
     "portal.middleware.DatabaseOutageMiddleware",
+    "portal.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -227,6 +230,11 @@ STORAGES = {
 # Uploads larger than this are refused by the forms that accept files.
 MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies are refused (413) by their Content-Length before anything reads them
+# (portal/middleware.py): a visitor's form is a few kilobytes (a proposal is at most 5,000
+# characters); staff upload files in admin, several photos in one news post.
+MAX_PUBLIC_REQUEST_KB = env.int("MAX_PUBLIC_REQUEST_KB", default=256)
+MAX_STAFF_REQUEST_MB = env.int("MAX_STAFF_REQUEST_MB", default=5 * MAX_UPLOAD_MB)
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
@@ -251,6 +259,22 @@ CONTENT_SECURITY_POLICY = env.str(
     default="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'",
+)
+# The admin's policy (portal/middleware.py decides admin by the URL it resolved to): Django's
+# admin and django-import-export load only the portal's own scripts, but their templates
+# set inline style attributes and the export form has one inline event handler ("select
+# all"), allowed by its hash alone ('unsafe-hashes'), not by 'unsafe-inline' for scripts.
+# Checked in Chromium over every admin screen kind (tests/browser/test_admin_csp.py).
+IMPORT_EXPORT_SELECT_ALL = (
+    "sha256-" + base64.b64encode(hashlib.sha256(b"onSelectToggleChange(event)").digest()).decode()
+)
+ADMIN_CONTENT_SECURITY_POLICY = env.str(
+    "ADMIN_CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; "
+    f"script-src 'self' 'unsafe-hashes' '{IMPORT_EXPORT_SELECT_ALL}'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self'; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'",
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

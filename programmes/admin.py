@@ -22,7 +22,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import XLSX
 
 from . import services
 from .access import can_edit_municipality, municipality_ids_for, scope_to_user
@@ -63,6 +62,7 @@ from .resources import (
     IndicatorValueResource,
     InvestmentAmountResource,
     SpreadsheetCSV,
+    SpreadsheetXLSX,
 )
 from .roles import ROLE_LABELS
 
@@ -344,7 +344,7 @@ class RedactionImportExportMixin(ImportExportMixin):
     the changelist's filters and the user's municipality.
     """
 
-    formats = [XLSX, SpreadsheetCSV]
+    formats = [SpreadsheetXLSX, SpreadsheetCSV]
     export_form_class = HeadedExportForm
     import_form_class = RedactionImportForm
     confirm_form_class = RedactionConfirmImportForm

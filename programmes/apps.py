@@ -7,12 +7,13 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Development programmes")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed
+        from django.db.models.signals import m2m_changed, pre_save
 
-        from .models import SituationSection, refuse_frozen_data_source_changes
+        from .models import SituationSection, mark_raw_load, refuse_frozen_data_source_changes
 
         m2m_changed.connect(
             refuse_frozen_data_source_changes,
             sender=SituationSection.data_sources.through,
             dispatch_uid="programmes_frozen_data_sources",
         )
+        pre_save.connect(mark_raw_load, dispatch_uid="programmes_raw_load")

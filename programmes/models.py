@@ -1520,14 +1520,29 @@ class SteeringGroupMeeting(models.Model):
         return _("Meeting No. %(number)s") % {"number": self.number}
 
 
+def mark_raw_load(sender, instance, raw, **kwargs):
+    """Mark an object saved raw (pre_save receiver, every model): `loaddata` restoring a
+    backup writes rows as they were, past `save()`, then sets the object's many-to-many
+    relations on the same object. Those are restored, not changed: the freeze lets them
+    through (`refuse_frozen_data_source_changes`) and no history record is added for them
+    (django-simple-history's own flag). Only that object carries the mark; an object
+    fetched or saved any other way never does."""
+    if raw:
+        instance._loaded_raw = True
+        instance.skip_history_when_saving = True
+
+
 def refuse_frozen_data_source_changes(sender, instance, action, reverse, pk_set, **kwargs):
     """Keep a frozen situation section's data sources as they are (m2m_changed receiver).
 
     Adding or removing a section's data sources writes the through table directly, past
-    `save()`; this guard is the freeze for that one many-to-many relation. Connected in
-    `ProgrammesConfig.ready()`.
+    `save()`; this guard is the freeze for that one many-to-many relation. A fixture load
+    (`loaddata`, see `mark_raw_load`) restores the relation as it was and goes through.
+    Connected in `ProgrammesConfig.ready()`.
     """
     if action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    if not reverse and getattr(instance, "_loaded_raw", False):
         return
     if not reverse:
         instance.refuse_if_frozen()

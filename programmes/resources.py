@@ -35,7 +35,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from import_export import fields, resources, widgets
-from import_export.formats.base_formats import CSV
+from import_export.formats.base_formats import CSV, XLSX
 from import_export.resources import Diff
 
 from .forms import import_refusal
@@ -50,6 +50,7 @@ from .models import (
     Redaction,
     Task,
 )
+from .spreadsheets import csv_text, unneutralise, xlsx_bytes
 
 
 def _text(value):
@@ -61,10 +62,11 @@ def _text(value):
 
 
 class TextWidget(widgets.Widget):
-    """Text with surrounding spaces removed; an empty cell is an empty string."""
+    """Text with surrounding spaces removed; an empty cell is an empty string. The
+    apostrophe our CSV export puts before a text like "=…" is taken off again."""
 
     def clean(self, value, row=None, **kwargs):
-        return _text(value)
+        return unneutralise(_text(value))
 
     def render(self, value, obj=None, **kwargs):
         return value
@@ -615,10 +617,12 @@ class SpreadsheetCSV(CSV):
     Excel with Latvian regional settings separates cells with ";" (the comma is the
     decimal separator) and saves in UTF-8 with a byte-order mark, in Windows-1257, or as
     "Unicode text" (UTF-16, tab-separated). The separator and the encoding are recognised
-    from the file. Exports are UTF-8 with a byte-order mark so that Excel shows "ā" right.
+    from the file. Exports are the portal's one CSV dialect (programmes/spreadsheets.py):
+    UTF-8 with a byte-order mark, ";", decimal commas, no cell that runs as a formula.
     """
 
     ENCODINGS = ("utf-8-sig", "cp1257")
+    CONTENT_TYPE = "text/csv; charset=utf-8"
 
     def is_binary(self):
         # The admin then hands over bytes, and the encoding is decided here.
@@ -650,7 +654,15 @@ class SpreadsheetCSV(CSV):
         return tablib.import_set(text, format="csv", delimiter=self.delimiter(text), **kwargs)
 
     def export_data(self, dataset, **kwargs):
-        return "\ufeff" + super().export_data(dataset, **kwargs)
+        return csv_text(dataset.headers, dataset)
+
+
+class SpreadsheetXLSX(XLSX):
+    """XLSX written by the portal's one dialect (programmes/spreadsheets.py): text cells are
+    strings, never formulas; amounts and years are numbers."""
+
+    def export_data(self, dataset, **kwargs):
+        return xlsx_bytes(dataset.headers, dataset, title=dataset.title)
 
 
 # django-import-export ships no Latvian; these are the strings its admin screens show

@@ -1,9 +1,143 @@
-"""Helpers for the open-data CSV downloads of every app (projects registry, consultation
-reports)."""
+"""The portal's one spreadsheet dialect: every CSV and XLSX it hands out is written here.
+
+Used by the open-data downloads of every app (a redaction's plans, the project registry,
+a discussion's report) and by the admin's XLSX/CSV export, so that they all open the same
+way and none can run a formula.
+
+CSV: UTF-8 with a byte order mark (so Excel reads ā, č, ē right), cells separated by
+semicolons and decimals written with a comma, as Excel with Latvian (and most European)
+regional settings reads and writes them, so a double-click opens the file in columns with
+numbers as numbers (a decimal point would make "3.10" the 3rd of October). Dates are ISO
+8601, numbers have no thousands separator. Open-data readers take it as
+`pandas.read_csv(path, sep=";", decimal=",")`; LibreOffice and the portal's own import
+detect the separator.
+
+Formulas (CSV/formula injection, OWASP and ASVS 1.2.10): a text cell a spreadsheet would
+run — one starting with = + - @, a tab, a carriage return or a null character, also after
+leading spaces — is neutralised by `needs_neutralising`, the one rule for every cell of
+every file. CSV has no types, so such a cell is written with a leading apostrophe. XLSX
+has: every text cell is written as a string (never a formula), and one that needs it also
+carries Excel's own quote prefix (what typing '=… in Excel stores), so it shows and
+re-imports as typed and stays text if edited. Numbers, dates and amounts are values, never
+text, so a negative amount stays a number.
+"""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+DELIMITER = ";"
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@")
+CONTROL_STARTS = ("\t", "\r", "\0")
+APOSTROPHE = "'"
 
 
-def spreadsheet_safe(value):
-    """Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
-    apostrophe, so a title such as "=HYPERLINK(…)" opens as text (CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+def needs_neutralising(value):
+    """Would a spreadsheet run this cell? True for text starting with = + - @ (also after
+    leading whitespace), a tab, a carriage return or a null character. Numbers never."""
+    if not isinstance(value, str):
+        return False
+    return value.startswith(CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+
+
+def neutralise(value):
+    """The cell as CSV text a spreadsheet shows and never runs (see `needs_neutralising`)."""
+    return APOSTROPHE + value if needs_neutralising(value) else value
+
+
+def unneutralise(text):
+    """Undo `neutralise` on an imported cell, so an exported file imports back unchanged."""
+    if text.startswith(APOSTROPHE) and needs_neutralising(text[1:]):
+        return text[1:]
+    return text
+
+
+def csv_cell(value):
+    """One cell as the CSV dialect writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Decimal | float):
+        return format(value, "f").replace(".", ",")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime.date):  # datetimes too
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+class CSVWriter:
+    """csv.writer in the portal's dialect: every cell goes through `csv_cell`."""
+
+    def __init__(self, stream):
+        self._writer = csv.writer(stream, delimiter=DELIMITER, lineterminator="\r\n")
+
+    def writerow(self, cells):
+        self._writer.writerow([csv_cell(cell) for cell in cells])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_text(headers, rows):
+    """A whole CSV file as text, byte order mark first."""
+    stream = io.StringIO()
+    stream.write(BOM)
+    writer = CSVWriter(stream)
+    if headers:
+        writer.writerow(headers)
+    writer.writerows(rows)
+    return stream.getvalue()
+
+
+def csv_download(filename):
+    """(response, writer): an attachment named `filename` to write rows into."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write(BOM)
+    return response, CSVWriter(response)
+
+
+def _xlsx_cell(cell, value):
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+        cell.data_type = "s"  # a string, whatever it starts with: never a formula
+        if needs_neutralising(value):
+            cell.quotePrefix = True
+    elif isinstance(value, Decimal | float | int | datetime.date) or value is None:
+        cell.value = value
+    else:
+        _xlsx_cell(cell, str(value))
+
+
+def xlsx_bytes(headers, rows, *, title=None):
+    """A workbook of one sheet: headings in bold and frozen, then the rows."""
+    workbook = Workbook()
+    sheet = workbook.active
+    if title:
+        sheet.title = title[:31]
+    widths = {}
+    bold = Font(bold=True)
+    for row_number, row in enumerate([headers or [], *rows], start=1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            _xlsx_cell(cell, value)
+            if row_number == 1 and headers:
+                cell.font = bold
+            widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), len(str(value)))
+    if headers:
+        sheet.freeze_panes = "A2"
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = min(max(width, 8), 60) + 2
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .access import can_edit_redactions
@@ -24,7 +24,6 @@ from .resources import (
     InvestmentAmountResource,
     SpreadsheetCSV,
 )
-from .spreadsheets import spreadsheet_safe
 
 
 def _programme_crumbs(programme):
@@ -36,7 +35,7 @@ def _programme_crumbs(programme):
     ]
 
 
-@require_GET
+@require_safe
 def municipality_list(request):
     return render(
         request,
@@ -48,7 +47,7 @@ def municipality_list(request):
     )
 
 
-@require_GET
+@require_safe
 def municipality_detail(request, municipality):
     municipality = selectors.municipality_for_page(municipality)
     crumbs = [(reverse("programmes:list"), _("Programmes")), (None, municipality.name)]
@@ -63,7 +62,7 @@ def municipality_detail(request, municipality):
     )
 
 
-@require_GET
+@require_safe
 def programme_detail(request, municipality, programme):
     programme = selectors.programme_for_page(municipality, programme, request.user)
     crumbs = _programme_crumbs(programme)
@@ -82,7 +81,7 @@ def programme_detail(request, municipality, programme):
     )
 
 
-@require_GET
+@require_safe
 def programme_monitoring(request, municipality, programme):
     """How the programme in force is carried out: actions by status, progress by priority,
     indicators year by year (the public side of the yearly monitoring report)."""
@@ -147,7 +146,7 @@ def _frozen_parts(redaction):
     return {name: mark_safe(html) for name, html in parts.items()}  # rendered by us
 
 
-@require_GET
+@require_safe
 def redaction_detail(request, municipality, programme, number):
     redaction = selectors.redaction_for_page(municipality, programme, number, request.user)
     programme = redaction.programme
@@ -171,7 +170,7 @@ def redaction_detail(request, municipality, programme, number):
     )
 
 
-@require_GET
+@require_safe
 def redaction_compare(request, municipality, programme, a, b):
     """Two redactions side by side, the earlier (lower number) first.
 
@@ -219,17 +218,17 @@ OPEN_DATA_TABLES = {
 
 @require_safe
 def redaction_table_csv(request, municipality, programme, number, table):
-    """One table of a redaction as CSV (UTF-8 with BOM): two queries, whatever its size."""
+    """One table of a redaction as CSV in the portal's dialect (programmes/spreadsheets.py):
+    two queries, whatever its size."""
     if table not in OPEN_DATA_TABLES:
         raise Http404("No such table.")
     resource_class, model, related, order = OPEN_DATA_TABLES[table]
     redaction = selectors.redaction_for_download(municipality, programme, number, request.user)
     rows = model.objects.in_redaction(redaction).select_related(*related).order_by(*order)
     dataset = resource_class(redaction).export(queryset=rows)
-    # Text a spreadsheet would run as a formula opens as text (CSV injection).
-    for index, row in enumerate(dataset):
-        dataset[index] = [spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row]
-    response = HttpResponse(SpreadsheetCSV().export_data(dataset), content_type="text/csv")
+    response = HttpResponse(
+        SpreadsheetCSV().export_data(dataset), content_type="text/csv; charset=utf-8"
+    )
     name = f"{redaction.programme.slug}-{redaction.number}-{table}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -1,14 +1,12 @@
-import csv
-
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from programmes.spreadsheets import spreadsheet_safe
+from programmes.spreadsheets import csv_download
 
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
@@ -70,11 +68,11 @@ CSV_COLUMNS = [
 def project_csv(request):
     """The registry's filtered result set as open data.
 
-    UTF-8 with a byte order mark (so Excel detects the encoding), comma-separated, one
-    project per row, all rows of the filtered set (not one page); dates ISO 8601, amounts
-    with a decimal point and no thousands separator, codes (not labels) for fund, role,
-    status and partner countries (ISO 3166, space-separated), so the file reads the same
-    in every language and every program. Text cells cannot start a formula.
+    The portal's CSV dialect (programmes/spreadsheets.py: UTF-8 with a byte order mark,
+    ";", decimal commas, no thousands separator, ISO 8601 dates, no cell runs a formula);
+    one project per row, all rows of the filtered set (not one page); codes (not labels)
+    for fund, role, status and partner countries (ISO 3166, space-separated), so the file
+    reads the same in every language.
 
     A filter with an invalid value answers 400 with what is wrong, rather than a file of
     every project that the user would take for the filtered set.
@@ -88,33 +86,30 @@ def project_csv(request):
             "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
         )
     stamp = timezone.localdate().isoformat()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="projects-{stamp}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_download(f"projects-{stamp}.csv")
     writer.writerow(CSV_COLUMNS)
     for project in projects:
         lead = project.lead_partnership
         writer.writerow(
             [
-                spreadsheet_safe(project.agreement_number),
-                spreadsheet_safe(project.title),
-                spreadsheet_safe(project.title_original),
-                spreadsheet_safe(project.acronym),
+                project.agreement_number,
+                project.title,
+                project.title_original,
+                project.acronym,
                 project.funding_programme.fund,
-                spreadsheet_safe(project.funding_programme.name),
-                spreadsheet_safe(project.municipality.name),
+                project.funding_programme.name,
+                project.municipality.name,
                 project.municipality_role,
                 project.status,
-                project.planned_start or "",
-                project.planned_end or "",
-                project.actual_start or "",
-                project.actual_end or "",
-                "" if project.total_cost is None else project.total_cost,
-                "" if project.eu_funding is None else project.eu_funding,
-                "" if project.co_financing is None else project.co_financing,
-                "" if project.share is None else project.share,
-                spreadsheet_safe(lead.organisation.name if lead else ""),
+                project.planned_start,
+                project.planned_end,
+                project.actual_start,
+                project.actual_end,
+                project.total_cost,
+                project.eu_funding,
+                project.co_financing,
+                project.share,
+                lead.organisation.name if lead else "",
                 project.partner_count,
                 project.country_count,
                 " ".join(project.partner_country_codes),

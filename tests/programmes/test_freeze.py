@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.db import transaction
+from django.core import serializers
+from django.core.management import call_command
+from django.db import connection, transaction
 
 from programmes.models import (
     Action,
@@ -17,6 +19,7 @@ from programmes.models import (
     Redaction,
     RedactionContent,
     RedactionFrozen,
+    SituationSection,
     SwotItem,
     natural_sort_key,
 )
@@ -393,6 +396,45 @@ def test_frozen_section_keeps_its_data_sources_from_either_side(frozen):
     draft_section.data_sources.add(new_source)
     new_source.delete()
     assert list(draft_section.data_sources.all()) == [source]
+
+
+@pytest.mark.django_db
+def test_only_a_raw_fixture_load_writes_a_frozen_section_and_its_data_sources(frozen, tmp_path):
+    """Restoring a backup with `loaddata` writes frozen rows as they were (raw saves, the
+    section's data sources set on the loaded object) and adds no history; every ordinary
+    write to the same frozen section is still refused."""
+    section = frozen.situation_sections.get()
+    source = section.data_sources.get()
+    fixture = tmp_path / "section.json"
+    fixture.write_text(serializers.serialize("json", [section]), encoding="utf-8")
+    history = section.history.count()
+    # The database as a fresh restore finds it: the section and its sources not there.
+    through = SituationSection.data_sources.through._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {through} WHERE situationsection_id = %s", [section.pk])
+        cursor.execute("DELETE FROM programmes_situationsection WHERE id = %s", [section.pk])
+
+    call_command("loaddata", fixture, verbosity=0)
+
+    restored = SituationSection.objects.get(pk=section.pk)
+    assert restored.text == section.text
+    assert list(restored.data_sources.all()) == [source]
+    assert restored.history.count() == history
+    new_source = DataSourceFactory(code="NVA", name="Nodarbinātības valsts aģentūra")
+    restored.text = "Pārrakstīts"
+    with refused():
+        restored.save()
+    with refused():
+        restored.delete()
+    with refused():
+        restored.data_sources.add(new_source)
+    with refused():
+        restored.data_sources.set([new_source])
+    with refused():
+        new_source.sections.add(restored)
+    restored.refresh_from_db()
+    assert restored.text == section.text
+    assert list(restored.data_sources.all()) == [source]
 
 
 # --- monitoring stays open while the redaction is in force ---------------------------------

@@ -318,8 +318,8 @@ def test_export_contains_own_rows_only(planner_client, redaction, other_municipa
     assert response.status_code == 200
     assert response.content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 by its BOM
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("Uzdevums,Kods,Rīcība,Atbildīgais izpildītājs")
-    assert "U1.1.1,R1,Mūsu rīcība" in text
+    assert text.splitlines()[0].startswith("Uzdevums;Kods;Rīcība;Atbildīgais izpildītājs")
+    assert "U1.1.1;R1;Mūsu rīcība" in text
     assert "Svešā rīcība" not in text
 
 
@@ -327,9 +327,8 @@ def test_investment_export_is_reimportable(planner_client, redaction):
     response = _export(planner_client, pm.InvestmentAmount)
     text = response.content.decode("utf-8-sig")
     assert text.splitlines()[0] == (
-        "Kods,Rīcības virziens,Uzdevums,Investīciju projekts,Atbildīgais,"
-        "Sagaidāmais rezultāts,Gads,Avots,"
-        '"Summa, EUR"'
+        "Kods;Rīcības virziens;Uzdevums;Investīciju projekts;Atbildīgais;"
+        "Sagaidāmais rezultāts;Gads;Avots;Summa, EUR"
     )
     assert len(text.strip().splitlines()) == 4
     preview = _preview(planner_client, pm.InvestmentAmount, redaction, _csv(text))
@@ -420,9 +419,9 @@ def test_each_plan_exports_to_csv_in_english_for_english_users(planner_client, r
         response = _export_as(planner_client, model, CSV)
     header = response.content.decode("utf-8-sig").splitlines()[0]
     english = {
-        pm.Action: "Task,Code,Action,Responsible executor",
-        pm.InvestmentAmount: "Code,Action line,Task,Investment project",
-        pm.IndicatorValue: "Indicator,Year,Value,Note",
+        pm.Action: "Task;Code;Action;Responsible executor",
+        pm.InvestmentAmount: "Code;Action line;Task;Investment project",
+        pm.IndicatorValue: "Indicator;Year;Value;Note",
     }
     assert header.startswith(english[model])
 

@@ -26,7 +26,7 @@ def rows(response):
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")  # Excel reads ā, č, ē right
-    return list(csv.reader(io.StringIO(text[1:])))
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def publish(redaction):
@@ -53,7 +53,7 @@ def test_each_plan_downloads_with_headings_in_the_pages_language(client, redacti
     assert {row[6] for row in investment_plan[1:]} == {"2022", "2023", "2024"}
 
     indicators = rows(client.get(csv_url(redaction, "indicators")))
-    assert indicators[1][:3] == ["R1", "2023", "150.00"]
+    assert indicators[1][:3] == ["R1", "2023", "150,00"]  # a number to Latvian Excel
 
 
 def test_a_title_written_as_a_formula_opens_as_text(client, redaction):

@@ -135,13 +135,13 @@ def test_csv_download_uses_the_same_filters(client, registry):
     assert "attachment" in response["Content-Disposition"]
     content = response.content.decode("utf-8")
     assert content.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(content.lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(content.lstrip("\ufeff")), delimiter=";"))
     assert len(rows) == 1
     row = rows[0]
     assert row["title"] == "Pilsētu sadarbība – pārmaiņu pilsētas"
     assert row["fund"] == "efc"
-    assert row["total_cost_eur"] == "99000.00"
-    assert row["eu_share_percent"] == "100.00"
+    assert row["total_cost_eur"] == "99000,00"
+    assert row["eu_share_percent"] == "100,00"
     assert row["lead_partner"] == "Poznań"
     assert row["partners"] == "2" and row["countries"] == "2"
     assert row["url"].endswith("/projects/cities-of-change/")
@@ -282,7 +282,8 @@ def test_pagination_links_keep_filters_and_sort(client, municipality):
                 client.get(
                     reverse("projects:csv"), {"fund": "efc", "sort": "title", "page": "2"}
                 ).content.decode("utf-8-sig")
-            )
+            ),
+            delimiter=";",
         )
     )
     assert [row["title"] for row in rows] == [f"P{i:02d}" for i in range(25)]
@@ -293,14 +294,14 @@ def test_csv_is_open_data_readable_by_any_program(client, registry):
     raw = response.content
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel opens Latvian letters right
     text = raw.decode("utf-8-sig")
-    header, *lines = list(csv.reader(io.StringIO(text)))
+    header, *lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert header[:3] == ["agreement_number", "title", "title_original"]
     row = dict(zip(header, lines[0], strict=True))
-    # Machine-readable: a decimal point, no thousands separator, ISO dates, codes.
+    # Latvian Excel's numbers (a decimal comma, no thousands separator), ISO dates, codes.
     assert (row["total_cost_eur"], row["eu_funding_eur"], row["co_financing_eur"]) == (
-        "99000.00",
-        "99000.00",
-        "0.00",
+        "99000,00",
+        "99000,00",
+        "0,00",
     )
     assert (row["planned_start"], row["planned_end"]) == ("2013-06-01", "2015-04-30")
     assert (row["fund"], row["municipality_role"], row["status"]) == (
@@ -405,11 +406,11 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(client, municipality):
     )
     ProjectFactory(municipality=municipality, title="\tTabulēts", slug="tab")
     text = client.get(reverse("projects:csv")).content.decode("utf-8-sig")
-    rows = {row["acronym"]: row for row in csv.DictReader(io.StringIO(text))}
+    rows = {row["acronym"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")}
     row = rows["'@SUM(A1)"]
     assert row["title"] == """'=HYPERLINK("http://example.com","Klikšķini")"""
     assert row["title_original"] == "'+1+2"
     assert row["lead_partner"] == "'-2+3 pašvaldība"
     assert "'\tTabulēts" in [r["title"] for r in rows.values()]
     # Ordinary text and the numbers stay as they are.
-    assert row["total_cost_eur"] == "10000.00"
+    assert row["total_cost_eur"] == "10000,00"
