@@ -8,7 +8,6 @@ DATABASE_URL naming a new, empty database (created here and dropped afterwards).
 """
 
 import hashlib
-import io
 import os
 import re
 import shutil
@@ -28,6 +27,7 @@ from django.db import connection
 from django.test import override_settings
 
 from portal.backups import make_backup, pg_command
+from tests.demo import load_demo
 
 ROOT = Path(settings.BASE_DIR)
 POSTGRES = connection.vendor == "postgresql"
@@ -63,7 +63,7 @@ def demo_backup(django_db_setup, django_db_blocker, tmp_path_factory):
     media = base / "media"
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         try:
-            call_command("load_demo", stdout=io.StringIO())
+            load_demo()
             rows = database_rows()
             archive = make_backup(directory=base / "backups")
             dump = base / "demo.json"
