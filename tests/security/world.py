@@ -250,15 +250,23 @@ def build_side(slug, name, amount):
         managers=[users["manager"]],
         is_published=False,
     )
+    # Its partner's country (Iceland) appears in no published project.
+    PartnershipFactory(
+        project=hidden_project,
+        organisation=OrganisationFactory(name=f"Partneris {SECRET} {name}", country="IS"),
+    )
 
     news = NewsFactory(
         title=f"Ziņa {name}", slug=f"zina-{slug}", municipality=municipality, project=project
     )
     photo = NewsPhotoFactory(news=news)
+    # Both about the published project: its page and feed must leave them out too.
     hidden_news = NewsFactory(
         title=f"Ziņa {SECRET} {name}",
         slug=f"zina-{slug}-{SECRET.lower()}",
         municipality=municipality,
+        project=project,
+        programme=programme,
         is_published=False,
     )
     hidden_photo = NewsPhotoFactory(news=hidden_news, alt_text=f"Foto {SECRET}")
@@ -266,6 +274,7 @@ def build_side(slug, name, amount):
         title=f"Nākotnes ziņa {SECRET} {name}",
         slug=f"nakotne-{slug}-{SECRET.lower()}",
         municipality=municipality,
+        project=project,
         published_at=timezone.now() + datetime.timedelta(days=7),
     )
 
