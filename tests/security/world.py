@@ -89,7 +89,14 @@ def pdf(name):
     return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
 
 
-@dataclass
+class World(SimpleNamespace):
+    """Both municipalities' records (short in a failing test's report)."""
+
+    def __repr__(self):
+        return "<world: municipalities A and B>"
+
+
+@dataclass(repr=False)
 class Side:
     """One municipality's records: `samples` maps each admin model to one of its objects."""
 
@@ -354,4 +361,4 @@ def build_world():
         # Shared by every municipality: the same record on both sides.
         side.samples[Group] = Group.objects.get(name=PLANNER)
         side.samples[FundingProgramme] = funding
-    return SimpleNamespace(a=a, b=b, superuser=superuser)
+    return World(a=a, b=b, superuser=superuser)
