@@ -5,6 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from consultations import views as consultations_views
+from programmes.admin_mixins import view_on_site
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -31,6 +32,12 @@ urlpatterns += i18n_patterns(
     path("events.ics", consultations_views.events_ics, name="events_ics"),
     path("about/", views.about, name="about"),
     path("search/", views.search, name="search"),
+    # Ahead of the admin's own "view on site", which would redirect to any object at all.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
