@@ -48,13 +48,8 @@ SHARED = {Group, DataSource, FundingProgramme, Organisation}
 # Models with a public page, which admin offers to "view on site".
 WITH_PAGES = [model for model in MODELS if hasattr(model, "get_absolute_url")]
 
-# Cells another branch of issue 11 fixes: strict, so the marker goes once the fix is merged.
-KNOWN_HOLES = {
-    ("reach", DataSource, "planner"): pytest.mark.xfail(
-        reason="issue 11 item 2 (data sources belong to nobody), fixed in branch i11-record",
-        strict=True,
-    ),
-}
+# Cells known to fail, each marked xfail(strict=True) with its issue (none today).
+KNOWN_HOLES = {}
 
 
 def label(model):

@@ -247,13 +247,7 @@ def test_own_planner_sees_the_draft_the_others_do_not(client, world):
 
 @pytest.mark.parametrize(
     ("name", "build"),
-    _cases(
-        FILES,
-        pytest.mark.xfail(
-            reason="issue 11 item 4 (a draft's files are public), fixed in branch i11-files",
-            strict=True,
-        ),
-    ),
+    _cases(FILES),
 )
 def test_anonymous_visitor_gets_404_for_files_of_unpublished_records(client, world, name, build):
     hidden, public = build(world)

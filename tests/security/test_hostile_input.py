@@ -316,11 +316,6 @@ def test_public_addresses_with_hostile_segments_never_fail(client, world, path, 
         assert_no_server_error(response, (method.__name__, url))
 
 
-@pytest.mark.xfail(
-    reason="issue 11 item 9 (/media/ + a 256-character name answers 500), fixed in branch "
-    "i11-files",
-    strict=True,
-)
 @fuzz(30)
 @given(segment=segment)
 @example(segment="a" * 256)
