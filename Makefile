@@ -73,7 +73,7 @@ serve: install messages
 	DEBUG=False $(PY) manage.py createcachetable
 	DEBUG=False $(VENV)/bin/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 2
 
-# Backups (README, "Backups"): the database named by DATABASE_URL and MEDIA_ROOT in one
+# Backups (README, "Backups and restore"): the database named by DATABASE_URL and MEDIA_ROOT in one
 # dated archive, backups/attistiba-<date>T<time>.tar; `make restore FILE=… [FORCE=1]`.
 BACKUP_DIR ?= backups
 backup:
