@@ -14,13 +14,19 @@ The same staff reach their own municipality's objects where their role has the p
 and a superuser reaches and changes B's (the proof that the refused requests were valid).
 
 Records shared by every municipality (role groups, funding programmes, organisations,
-data sources) may be read by staff who have the view permission; they are never changed by
+national data sources) may be read by staff who have the view permission; they are never changed by
 staff of another municipality than the one that uses them.
+
+What the login lockout (django-axes) records — attempts, failures, logins — is seen by
+superusers only: no role has a permission on it, so staff get 403 for their own
+municipality's users' records as for the other's. A superuser reads them and lifts a
+lockout by deleting its attempt; nobody edits them (every field is read-only).
 """
 
 from html.parser import HTMLParser
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
@@ -33,7 +39,6 @@ from django.urls import NoReverseMatch, reverse
 
 from programmes.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
-from programmes.models import DataSource
 from projects.models import FundingProgramme, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +48,12 @@ MODELS = [model for model, _model_admin in REGISTRY]
 STAFF_ROLES = ["planner", "manager", "admin"]
 
 # Shared by every municipality: staff read them (with the view permission) but change only
-# what no other municipality relies on.
-SHARED = {Group, DataSource, FundingProgramme, Organisation}
+# what no other municipality relies on. (National data sources are shared too, and only a
+# superuser changes them; the samples are sources a municipality owns, scoped like its
+# other records: tests/programmes/test_admin.py covers the national ones.)
+SHARED = {Group, FundingProgramme, Organisation}
+# What the login lockout wrote: read-only evidence, deleted (not edited) by a superuser.
+LOGIN_RECORDS = {AccessAttempt, AccessFailureLog, AccessLog}
 # Models with a public page, which admin offers to "view on site".
 WITH_PAGES = [model for model in MODELS if hasattr(model, "get_absolute_url")]
 
@@ -340,6 +349,7 @@ def test_admin_actions_leave_other_municipality_alone(client, world, model, role
 def test_superuser_reaches_and_changes_every_municipality(client, world, model):
     """The control: the POSTs refused above are valid ones, accepted from a superuser."""
     other = world.b.samples[model]
+    before = snapshot(other)
     data, changed = change_form_data(client, world.superuser, other)
     client.force_login(world.superuser)
     response = client.get(admin_url(model, "changelist"))
@@ -347,6 +357,14 @@ def test_superuser_reaches_and_changes_every_municipality(client, world, model):
     assert change_link(world.a.samples[model]) in response.text
     assert client.get(admin_url(model, "history", other.pk)).status_code == 200
     response = client.post(admin_url(model, "change", other.pk), data)
+    if model in LOGIN_RECORDS:
+        # Saving the read-only form changes nothing; deleting the attempt lifts a lockout.
+        assert response.status_code == 302
+        assert snapshot(other) == before
+        response = client.post(admin_url(model, "delete", other.pk), {"post": "yes"})
+        assert response.status_code == 302
+        assert not type(other)._base_manager.filter(pk=other.pk).exists()
+        return
     if changed is None:
         # E-mail subscriptions: nobody changes a resident's address, they only delete it.
         assert not admin.site.get_model_admin(model).has_change_permission(
