@@ -23,8 +23,6 @@ municipality's users' records as for the other's. A superuser reads them and lif
 lockout by deleting its attempt; nobody edits them (every field is read-only).
 """
 
-from html.parser import HTMLParser
-
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
@@ -40,6 +38,7 @@ from django.urls import NoReverseMatch, reverse
 from programmes.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
 from projects.models import FundingProgramme, Organisation
+from tests.admin_forms import FormData, change_form_post
 
 pytestmark = pytest.mark.django_db
 
@@ -117,59 +116,6 @@ def may_view(user, model):
     )
 
 
-class FormData(HTMLParser):
-    """The fields a browser would send from the admin change form, as it was rendered."""
-
-    def __init__(self, form):
-        """`form`: the form's id, or a test of its attributes."""
-        super().__init__()
-        self.matches = form if callable(form) else (lambda attrs: attrs.get("id") == form)
-        self.inside = False
-        self.data = {}
-        self.select = None
-        self.textarea = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = self.matches(attrs) and not self.data
-            return
-        if tag == "option" and self.inside and self.select and "selected" in attrs:
-            self.add(self.select, attrs.get("value", ""))
-            return
-        if not self.inside or "name" not in attrs or "disabled" in attrs:
-            return
-        name = attrs["name"]
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.add(name, attrs.get("value", "on" if kind == "checkbox" else ""))
-        elif tag == "select":
-            self.select = name
-            self.data.setdefault(name, [])
-        elif tag == "textarea":
-            self.textarea = name
-            self.add(name, "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.data[self.textarea][-1] += data
-
-
 # Text fields changed to prove a write, by preference; numbers are raised by one otherwise.
 TEXT_FIELDS = ["title", "name", "text", "alt_text", "first_name", "document", "introduction"]
 TEXT_FIELDS += ["purpose", "place", "position", "description", "vision", "summary", "note"]
@@ -194,13 +140,8 @@ def change_form_data(client, superuser, obj):
 
 def _read_change_form(client, superuser, obj):
     client.force_login(superuser)
-    response = client.get(admin_url(type(obj), "change", obj.pk))
-    assert response.status_code == 200
-    parser = FormData(f"{type(obj)._meta.model_name}_form")
-    parser.feed(response.text)
+    data = change_form_post(client, admin_url(type(obj), "change", obj.pk))
     client.logout()
-    data = {name: values if len(values) != 1 else values[0] for name, values in parser.data.items()}
-    data["_save"] = "Save"
     fields = {field.name: field for field in type(obj)._meta.concrete_fields}
     for name in TEXT_FIELDS:
         value = data.get(name)
