@@ -93,8 +93,8 @@ def discussion_detail(request, slug):
                     now=now,
                 )
             except ValidationError as error:
-                form.add_error(None, error)
-                status = 429 if error.code == "rate_limited" else 400
+                _show_refusal(form, error)
+                status = 429 if getattr(error, "code", None) == "rate_limited" else 400
             else:
                 messages.success(
                     request,
@@ -136,6 +136,20 @@ def discussion_detail(request, slug):
         },
         status=status,
     )
+
+
+def _show_refusal(form, error):
+    """Put a service's refusal on the form the resident sees.
+
+    A refusal is one message (closed, rate limited) or the model's own check by field
+    (`full_clean()`): a field the form shows gets its message there, the rest (fields the
+    resident never fills in) go above the form.
+    """
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def _closed_discussion_or_404(slug):
@@ -270,8 +284,8 @@ def subscribe(request):
                     base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
-                form.add_error(None, error)
-                status = 429
+                _show_refusal(form, error)
+                status = 429 if getattr(error, "code", None) == "rate_limited" else 400
             else:
                 messages.success(
                     request,

@@ -20,7 +20,13 @@ from PIL import Image
 from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
-from programmes.images import encode, open_upright, pixels_only, validate_image
+from programmes.images import (
+    StoredImageField,
+    encode,
+    open_upright,
+    pixels_only,
+    validate_image,
+)
 from programmes.models import DevelopmentProgramme, Municipality
 from programmes.uploads import UploadTo
 from projects.models import Project
@@ -208,7 +214,7 @@ class NewsPhoto(models.Model):
     news = models.ForeignKey(
         News, on_delete=models.CASCADE, related_name="photos", verbose_name=_("news post")
     )
-    image = models.ImageField(
+    image = StoredImageField(
         _("photo"),
         upload_to=NEWS_PHOTOS,
         validators=[validate_image],
@@ -220,7 +226,7 @@ class NewsPhoto(models.Model):
     )
     width = models.PositiveIntegerField(_("width"), null=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, editable=False)
-    large = models.ImageField(
+    large = StoredImageField(
         _("large size"),
         upload_to=NEWS_PHOTOS,
         blank=True,
@@ -230,7 +236,7 @@ class NewsPhoto(models.Model):
     )
     large_width = models.PositiveIntegerField(null=True, editable=False)
     large_height = models.PositiveIntegerField(null=True, editable=False)
-    thumbnail = models.ImageField(
+    thumbnail = StoredImageField(
         _("thumbnail"),
         upload_to=NEWS_PHOTOS,
         blank=True,

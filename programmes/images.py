@@ -23,6 +23,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
+from django.db.models.fields.files import FieldFile, FileDescriptor, ImageFileDescriptor
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -139,6 +141,36 @@ def validate_image(upload):
     if getattr(upload, "_committed", False):
         return
     check_image(upload)
+
+
+def _stored_name(value):
+    """The stored file's name `value` stands for, or None for a new upload or no file."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, FieldFile) and value._committed:
+        return value.name or None
+    return None
+
+
+class StoredImageFileDescriptor(ImageFileDescriptor):
+    """Django reads an image again for its width and height whenever the field is assigned,
+    even the same stored file (model forms and `full_clean()` assign every field). A file
+    missing on disk (a restore without the media) then made saving the record a 500, and
+    the staff could not even replace the file. The same stored file keeps its dimensions."""
+
+    def __set__(self, instance, value):
+        previous = instance.__dict__.get(self.field.attname)
+        if previous is not None and _stored_name(value) is not None:
+            if _stored_name(value) == _stored_name(previous):
+                FileDescriptor.__set__(self, instance, value)
+                return
+        super().__set__(instance, value)
+
+
+class StoredImageField(models.ImageField):
+    """An ImageField with width and height fields that never reads an unchanged file."""
+
+    descriptor_class = StoredImageFileDescriptor
 
 
 class PhotoFormField(forms.ImageField):

@@ -23,6 +23,7 @@ from portal.models import News, NewsPhoto
 from programmes.models import Municipality, Redaction
 from programmes.validators import validate_pdf_upload
 from projects.models import CouncilDecision
+from tests.admin_forms import change_form_post
 from tests.factories import ProgrammeFactory, RedactionFactory, pdf_bytes, pdf_upload
 from tests.portal.test_news_photos import png_bomb
 from tests.projects.factories import (
@@ -287,6 +288,86 @@ def test_deleting_one_photo_removes_its_files_only_after_the_commit(
         callback()
     assert not any(default_storage.exists(name) for name in deleted.files())
     assert all(default_storage.exists(name) for name in kept.files())
+
+
+# A file missing on disk: a restore without the media, a file lost on the server. The
+# record still opens and saves in admin, and the staff upload the file again.
+
+
+def delete_files(*names):
+    for name in names:
+        default_storage.delete(name)
+    assert not any(default_storage.exists(name) for name in names)
+
+
+def test_news_post_whose_photo_files_are_missing_saves_and_takes_a_new_photo(
+    client, municipality, project_manager
+):
+    project = ProjectFactory(municipality=municipality, managers=[project_manager])
+    post = NewsFactory(municipality=municipality, project=project, title="Konference")
+    photo = NewsPhotoFactory(news=post)
+    stored, width = photo.image.name, photo.width
+    delete_files(*photo.files())
+    client.force_login(project_manager)
+    url = reverse("admin:portal_news_change", args=[post.pk])
+
+    data = change_form_post(client, url)  # the page opens, with the photo's fields
+    data["title"] = "Konference (precizēts)"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.status_code
+    post.refresh_from_db()
+    photo.refresh_from_db()
+    assert post.title == "Konference (precizēts)"
+    assert (photo.image.name, photo.width) == (stored, width)
+
+    data = change_form_post(client, url)
+    data["photos-0-image"] = SimpleUploadedFile("foto.jpg", image_bytes(size=(640, 400)))
+    assert client.post(url, data).status_code == 302
+    photo.refresh_from_db()
+    assert photo.image.name != stored and photo.width == 640
+    assert all(default_storage.exists(name) for name in photo.files())
+
+
+def test_photo_whose_file_is_missing_still_validates_and_saves_outside_admin(municipality):
+    photo = NewsPhotoFactory(news=NewsFactory(municipality=municipality))
+    delete_files(*photo.files())
+    photo = NewsPhoto.objects.get(pk=photo.pk)
+    photo.alt_text = "Zāle pirms konferences"
+    photo.full_clean()
+    photo.save()
+    assert NewsPhoto.objects.get(pk=photo.pk).alt_text == "Zāle pirms konferences"
+
+
+def test_draft_redaction_whose_pdf_is_missing_saves_and_takes_a_new_pdf(client, draft, planner):
+    stored = draft.document.name
+    delete_files(stored)
+    client.force_login(planner)
+    url = reverse("admin:programmes_redaction_change", args=[draft.pk])
+
+    data = change_form_post(client, url)
+    data["label"] = "2. redakcija (precizēta)"
+    assert client.post(url, data).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.label, draft.document.name) == ("2. redakcija (precizēta)", stored)
+
+    data = change_form_post(client, url)
+    data["document"] = pdf_upload("atjaunots.pdf")
+    assert client.post(url, data).status_code == 302
+    draft.refresh_from_db()
+    assert draft.document.name != stored and default_storage.exists(draft.document.name)
+
+
+def test_approved_redaction_whose_pdf_is_missing_still_opens_and_saves(client, draft, superuser):
+    stored = draft.document.name
+    Redaction.objects.filter(pk=draft.pk).set_status_for_tests(
+        "approved", decision_number="12", decision_date=datetime.date(2024, 5, 30)
+    )
+    delete_files(stored)
+    client.force_login(superuser)
+    url = reverse("admin:programmes_redaction_change", args=[draft.pk])
+    assert client.post(url, change_form_post(client, url)).status_code == 302
+    draft.refresh_from_db()
+    assert draft.document.name == stored
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -97,6 +98,38 @@ def test_filled_honeypot_is_refused_and_the_text_kept(client, discussion, mailou
     assert response.status_code == 400
     assert not Proposal.objects.exists()
     assert data["text"] in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_a_refusal_by_the_models_own_checks_is_shown_on_the_form_and_nothing_is_stored(
+    client, discussion, mailoutbox, monkeypatch
+):
+    """The service's full_clean() refuses by field (a ValidationError without one code):
+    the page used to read its code and answer 500. Now each message is shown, a field's at
+    the field the resident can correct, and the resident keeps what they wrote."""
+
+    def refuse(proposal):
+        if proposal.discussion_id is None:
+            return  # the form's check; the service's comes once the discussion is set
+        raise ValidationError(
+            {
+                "author_name": "Vārdu nevar pieņemt.",
+                "received_at": "Priekšlikums saņemts ārpus apspriešanas.",
+            }
+        )
+
+    monkeypatch.setattr(Proposal, "clean", refuse)
+    data = valid_data(discussion)
+    response = client.post(url(discussion), data)
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors["author_name"] == ["Vārdu nevar pieņemt."]
+    assert form.non_field_errors() == ["Priekšlikums saņemts ārpus apspriešanas."]
+    html = response.content.decode()
+    assert "Vārdu nevar pieņemt." in html
+    assert "Priekšlikums saņemts ārpus apspriešanas." in html
+    assert data["text"] in html
+    assert not Proposal.objects.exists()
     assert mailoutbox == []
 
 

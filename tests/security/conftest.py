@@ -6,6 +6,8 @@ transaction around the whole module; each test still runs in its own savepoint i
 (pytest-django's `db`), so what one test changes is gone before the next.
 """
 
+import datetime
+
 import pytest
 from django.db import transaction
 from django.test import override_settings
@@ -17,10 +19,12 @@ from .world import build_world
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media_root = tmp_path_factory.mktemp("security-media")
     # The staff's passwords are never typed (tests log in with force_login): a fast hash
-    # saves seconds of PBKDF2 per module.
+    # saves seconds of PBKDF2 per module. Every login makes django-axes delete the attempts
+    # older than the cool-off: the world's lockouts must outlive a slow module.
     fast = override_settings(
         MEDIA_ROOT=media_root,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        AXES_COOLOFF_TIME=datetime.timedelta(days=1),
     )
     with django_db_blocker.unblock(), fast:
         with transaction.atomic():

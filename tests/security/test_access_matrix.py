@@ -14,13 +14,17 @@ The same staff reach their own municipality's objects where their role has the p
 and a superuser reaches and changes B's (the proof that the refused requests were valid).
 
 Records shared by every municipality (role groups, funding programmes, organisations,
-data sources) may be read by staff who have the view permission; they are never changed by
+national data sources) may be read by staff who have the view permission; they are never changed by
 staff of another municipality than the one that uses them.
+
+What the login lockout (django-axes) records — attempts, failures, logins — is seen by
+superusers only: no role has a permission on it, so staff get 403 for their own
+municipality's users' records as for the other's. A superuser reads them and lifts a
+lockout by deleting its attempt; nobody edits them (every field is read-only).
 """
 
-from html.parser import HTMLParser
-
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
@@ -33,8 +37,8 @@ from django.urls import NoReverseMatch, reverse
 
 from programmes.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
-from programmes.models import DataSource
 from projects.models import FundingProgramme, Organisation
+from tests.admin_forms import FormData, change_form_post
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +47,12 @@ MODELS = [model for model, _model_admin in REGISTRY]
 STAFF_ROLES = ["planner", "manager", "admin"]
 
 # Shared by every municipality: staff read them (with the view permission) but change only
-# what no other municipality relies on.
-SHARED = {Group, DataSource, FundingProgramme, Organisation}
+# what no other municipality relies on. (National data sources are shared too, and only a
+# superuser changes them; the samples are sources a municipality owns, scoped like its
+# other records: tests/programmes/test_admin.py covers the national ones.)
+SHARED = {Group, FundingProgramme, Organisation}
+# What the login lockout wrote: read-only evidence, deleted (not edited) by a superuser.
+LOGIN_RECORDS = {AccessAttempt, AccessFailureLog, AccessLog}
 # Models with a public page, which admin offers to "view on site".
 WITH_PAGES = [model for model in MODELS if hasattr(model, "get_absolute_url")]
 
@@ -108,59 +116,6 @@ def may_view(user, model):
     )
 
 
-class FormData(HTMLParser):
-    """The fields a browser would send from the admin change form, as it was rendered."""
-
-    def __init__(self, form):
-        """`form`: the form's id, or a test of its attributes."""
-        super().__init__()
-        self.matches = form if callable(form) else (lambda attrs: attrs.get("id") == form)
-        self.inside = False
-        self.data = {}
-        self.select = None
-        self.textarea = None
-
-    def add(self, name, value):
-        self.data.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.inside = self.matches(attrs) and not self.data
-            return
-        if tag == "option" and self.inside and self.select and "selected" in attrs:
-            self.add(self.select, attrs.get("value", ""))
-            return
-        if not self.inside or "name" not in attrs or "disabled" in attrs:
-            return
-        name = attrs["name"]
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "file", "image", "reset"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.add(name, attrs.get("value", "on" if kind == "checkbox" else ""))
-        elif tag == "select":
-            self.select = name
-            self.data.setdefault(name, [])
-        elif tag == "textarea":
-            self.textarea = name
-            self.add(name, "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.data[self.textarea][-1] += data
-
-
 # Text fields changed to prove a write, by preference; numbers are raised by one otherwise.
 TEXT_FIELDS = ["title", "name", "text", "alt_text", "first_name", "document", "introduction"]
 TEXT_FIELDS += ["purpose", "place", "position", "description", "vision", "summary", "note"]
@@ -185,13 +140,8 @@ def change_form_data(client, superuser, obj):
 
 def _read_change_form(client, superuser, obj):
     client.force_login(superuser)
-    response = client.get(admin_url(type(obj), "change", obj.pk))
-    assert response.status_code == 200
-    parser = FormData(f"{type(obj)._meta.model_name}_form")
-    parser.feed(response.text)
+    data = change_form_post(client, admin_url(type(obj), "change", obj.pk))
     client.logout()
-    data = {name: values if len(values) != 1 else values[0] for name, values in parser.data.items()}
-    data["_save"] = "Save"
     fields = {field.name: field for field in type(obj)._meta.concrete_fields}
     for name in TEXT_FIELDS:
         value = data.get(name)
@@ -340,6 +290,7 @@ def test_admin_actions_leave_other_municipality_alone(client, world, model, role
 def test_superuser_reaches_and_changes_every_municipality(client, world, model):
     """The control: the POSTs refused above are valid ones, accepted from a superuser."""
     other = world.b.samples[model]
+    before = snapshot(other)
     data, changed = change_form_data(client, world.superuser, other)
     client.force_login(world.superuser)
     response = client.get(admin_url(model, "changelist"))
@@ -347,6 +298,14 @@ def test_superuser_reaches_and_changes_every_municipality(client, world, model):
     assert change_link(world.a.samples[model]) in response.text
     assert client.get(admin_url(model, "history", other.pk)).status_code == 200
     response = client.post(admin_url(model, "change", other.pk), data)
+    if model in LOGIN_RECORDS:
+        # Saving the read-only form changes nothing; deleting the attempt lifts a lockout.
+        assert response.status_code == 302
+        assert snapshot(other) == before
+        response = client.post(admin_url(model, "delete", other.pk), {"post": "yes"})
+        assert response.status_code == 302
+        assert not type(other)._base_manager.filter(pk=other.pk).exists()
+        return
     if changed is None:
         # E-mail subscriptions: nobody changes a resident's address, they only delete it.
         assert not admin.site.get_model_admin(model).has_change_permission(

@@ -12,7 +12,10 @@ the other one, whose records they must never reach. Each side has:
   public, with one published and one hidden proposal);
 - a published project (with its council decision, a partner, an activity) and an
   unpublished one; a published news post with a photo, an unpublished one with a photo and
-  one whose publication time has not come; an e-mail subscription.
+  one whose publication time has not come; an e-mail subscription; two data sources of
+  its own (one cited by its redactions, one not yet cited);
+- what the login lockout (django-axes) recorded about its planner: a lockout (five wrong
+  passwords from one address), the failure that locked it, and an earlier login.
 
 Everything residents must not see carries the word `SECRET` in its title or text, so a
 page can be searched for it whatever the kind of record.
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from types import SimpleNamespace
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -141,8 +145,9 @@ def fill_redaction(redaction, words, data_source, amount):
     }
 
 
-def build_side(slug, name, amount):
-    """Every kind of record of one municipality (see the module's docstring)."""
+def build_side(slug, name, amount, address):
+    """Every kind of record of one municipality (see the module's docstring); `address`:
+    where its planner's password was guessed from."""
     municipality = MunicipalityFactory(name=name, slug=slug)
     users = {
         "planner": UserFactory(username=f"planner-{slug}", municipality=municipality, role=PLANNER),
@@ -154,7 +159,14 @@ def build_side(slug, name, amount):
         ),
     }
     side = Side(municipality=municipality, users=users)
-    source = DataSourceFactory(code=f"AVOTS-{slug}", name=f"Pašvaldības aptauja {name}")
+    # The municipality's own sources: one its redactions cite (frozen with the published
+    # one), one nothing cites yet (what only its own planner may still edit).
+    source = DataSourceFactory(
+        code=f"AVOTS-{slug}", name=f"Pašvaldības aptauja {name}", municipality=municipality
+    )
+    new_source = DataSourceFactory(
+        code="APTAUJA-2026", name=f"Uzņēmēju aptauja {name}", municipality=municipality
+    )
 
     # The programme: redaction 1 in public discussion, redaction 2 a draft.
     programme = ProgrammeFactory(
@@ -292,10 +304,13 @@ def build_side(slug, name, amount):
         confirmed_at=timezone.now(),
     )
 
+    login_records = record_logins(users["planner"], address=address)
+
     side.samples = {
+        **login_records,
         pm.Municipality: municipality,
         pm.StaffProfile: users["planner"].staff_profile,
-        pm.DataSource: source,
+        pm.DataSource: new_source,
         pm.DevelopmentProgramme: programme,
         pm.SteeringGroup: steering_group,
         pm.SteeringGroupMember: steering_group.members.create(name=f"Vadītājs {name}"),
@@ -347,6 +362,28 @@ def build_side(slug, name, amount):
     return side
 
 
+def record_logins(user, *, address):
+    """What django-axes writes when `user` is locked out after five wrong passwords from
+    `address` (and had logged in before): the rows a superuser deletes to lift a lockout."""
+    seen = {
+        "username": user.username,
+        "ip_address": address,
+        "user_agent": "Mozilla/5.0 (minētājs)",
+        "http_accept": "text/html",
+        "path_info": "/lv/admin/login/",
+    }
+    return {
+        AccessLog: AccessLog.objects.create(**seen),
+        AccessAttempt: AccessAttempt.objects.create(
+            **seen,
+            get_data="",
+            post_data=f"username={user.username}\npassword=********",
+            failures_since_start=5,
+        ),
+        AccessFailureLog: AccessFailureLog.objects.create(**seen, locked_out=True),
+    }
+
+
 def build_world():
     """Municipality A (where the tests' staff work) and B (the other one), a superuser,
     the role groups, and the shared records: a funding programme, a national data source."""
@@ -355,8 +392,8 @@ def build_world():
     ensure_role_groups()
     superuser = UserFactory(username="root-security", is_superuser=True)
     funding = FundingProgrammeFactory()
-    a = build_side("alfa", "Alfas novads", Decimal("150"))
-    b = build_side("beta", "Betas novads", Decimal("170"))
+    a = build_side("alfa", "Alfas novads", Decimal("150"), "192.0.2.10")
+    b = build_side("beta", "Betas novads", Decimal("170"), "198.51.100.20")
     for side in (a, b):
         # Shared by every municipality: the same record on both sides.
         side.samples[Group] = Group.objects.get(name=PLANNER)
