@@ -23,17 +23,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
-from . import services
-from .access import can_edit_municipality, municipality_ids_for, scope_to_user
-from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
-from .forms import (
+from .. import services
+from ..access import can_edit_municipality, municipality_ids_for, scope_to_user
+from ..admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
+from ..forms import (
     CouncilDecisionForm,
     HeadedExportForm,
     RedactionConfirmImportForm,
     RedactionImportForm,
 )
-from .images import PhotoFormField
-from .models import (
+from ..images import PhotoFormField
+from ..models import (
     DATA_SOURCE_CHANGE_REFUSAL,
     Action,
     ActionLine,
@@ -57,14 +57,14 @@ from .models import (
     Task,
     ThematicArea,
 )
-from .resources import (
+from ..resources import (
     ActionResource,
     IndicatorValueResource,
     InvestmentAmountResource,
     SpreadsheetCSV,
     SpreadsheetXLSX,
 )
-from .roles import ROLE_LABELS
+from ..roles import ROLE_LABELS
 
 Status = Redaction.Status
 
