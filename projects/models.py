@@ -35,7 +35,13 @@ from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
 from programmes.images import stripped_copy, validate_image
-from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
+from programmes.models import (
+    ActionLine,
+    DevelopmentProgramme,
+    InvestmentItem,
+    Municipality,
+    period_errors,
+)
 from programmes.uploads import UploadTo
 from programmes.validators import validate_pdf_upload
 
@@ -676,15 +682,22 @@ class Project(models.Model):
         return (self.eu_funding / self.total_cost * 100).quantize(CENT, rounding=ROUND_HALF_UP)
 
     def clean(self):
-        errors = {}
-        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
-            errors["planned_end"] = ValidationError(
-                _("The planned end cannot be before the planned start."), code="planned_order"
-            )
-        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
-            errors["actual_end"] = ValidationError(
-                _("The actual end cannot be before the actual start."), code="actual_order"
-            )
+        errors = {
+            **period_errors(
+                self.planned_start,
+                self.planned_end,
+                field="planned_end",
+                message=_("The planned end cannot be before the planned start."),
+                code="planned_order",
+            ),
+            **period_errors(
+                self.actual_start,
+                self.actual_end,
+                field="actual_end",
+                message=_("The actual end cannot be before the actual start."),
+                code="actual_order",
+            ),
+        }
         if (
             self.status in (Project.Status.COMPLETED, Project.Status.CLOSED)
             and not self.actual_end
@@ -950,11 +963,13 @@ class Activity(models.Model):
         return self.title
 
     def clean(self):
-        errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = ValidationError(
-                _("The activity cannot end before it starts."), code="dates_order"
-            )
+        errors = period_errors(
+            self.start_date,
+            self.end_date,
+            field="end_date",
+            message=_("The activity cannot end before it starts."),
+            code="dates_order",
+        )
         if (
             self.certificates is not None
             and self.participants is not None

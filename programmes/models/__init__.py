@@ -32,8 +32,10 @@ from .base import (
     PERCENT,
     YEAR,
     RedactionFrozen,
+    check_period,
     mark_raw_load,
     natural_sort_key,
+    period_errors,
 )
 from .municipalities import Municipality, StaffProfile
 from .sources import (
@@ -106,7 +108,9 @@ __all__ = [
     "Task",
     "ThematicArea",
     "average_progress",
+    "check_period",
     "mark_raw_load",
     "natural_sort_key",
+    "period_errors",
     "refuse_frozen_data_source_changes",
 ]

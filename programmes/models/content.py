@@ -1,5 +1,6 @@
 """The base of a redaction's content: freezing and lineage (`copied_from`)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -153,6 +154,32 @@ class RedactionContent(models.Model):
         for step in self.redaction_path.split("__"):
             obj = getattr(obj, step)
         return obj
+
+    def check_code_unique_in_redaction(self, message):
+        """Refuse (`message` on `code`) a code another item of this model has in the same
+        redaction.
+
+        The database holds a code unique under one parent only (RV1.1 once per priority);
+        within a redaction it must be unique across parents too, or RV1.1 would name two
+        action lines. The `clean()` of action lines, tasks and investment items asks this.
+        """
+        if not (getattr(self, self.parent_field().attname) and self.code):
+            return
+        # The redaction's id from the parents, without fetching the redaction itself.
+        *steps, last = self.redaction_path.split("__")
+        obj = self
+        for step in steps:
+            obj = getattr(obj, step)
+        redaction_id = getattr(obj, f"{last}_id")
+        clash = (
+            type(self)
+            ._default_manager.filter(
+                **{f"{self.redaction_path}_id": redaction_id, "code": self.code}
+            )
+            .exclude(pk=self.pk)
+        )
+        if clash.exists():
+            raise ValidationError({"code": message}, code="duplicate_code")
 
     def redaction_ids(self):
         """The redaction the object belongs to now, and the one stored in the database."""

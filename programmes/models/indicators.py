@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import YEAR, natural_sort_key
+from .base import YEAR, check_period, natural_sort_key
 from .content import RedactionContent
 from .redactions import Redaction
 from .structure import Priority
@@ -63,11 +63,13 @@ class Indicator(RedactionContent):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.baseline_year and self.target_year and self.target_year < self.baseline_year:
-            raise ValidationError(
-                {"target_year": _("The target year cannot be before the baseline year.")},
-                code="years",
-            )
+        check_period(
+            self.baseline_year,
+            self.target_year,
+            field="target_year",
+            message=_("The target year cannot be before the baseline year."),
+            code="years",
+        )
         if (
             self.priority_id
             and self.redaction_id

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from .base import MONEY, NON_NEGATIVE, PERCENT, YEAR, natural_sort_key
+from .base import MONEY, NON_NEGATIVE, PERCENT, YEAR, check_period, natural_sort_key
 from .content import RedactionContent
 from .structure import ActionLine, Task
 
@@ -75,10 +75,12 @@ class Action(RedactionContent):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError(
-                {"end_year": _("The end year cannot be before the start year.")}, code="period"
-            )
+        check_period(
+            self.start_year,
+            self.end_year,
+            field="end_year",
+            message=_("The end year cannot be before the start year."),
+        )
         if self.status == self.Status.COMPLETED and self.progress != 100:
             raise ValidationError(
                 {"progress": _("A completed action has 100 % progress.")}, code="progress"
@@ -144,16 +146,9 @@ class InvestmentItem(RedactionContent):
         super().save(*args, **kwargs)
 
     def clean(self):
-        if self.action_line_id and self.code:
-            clash = InvestmentItem.objects.filter(
-                action_line__priority__redaction_id=self.action_line.priority.redaction_id,
-                code=self.code,
-            ).exclude(pk=self.pk)
-            if clash.exists():
-                raise ValidationError(
-                    {"code": _("This redaction already has an investment item with this code.")},
-                    code="duplicate_code",
-                )
+        self.check_code_unique_in_redaction(
+            _("This redaction already has an investment item with this code.")
+        )
         if self.task_id and self.action_line_id and self.task.action_line_id != self.action_line_id:
             raise ValidationError(
                 {"task": _("The task must belong to the item's action line.")}, code="task_line"

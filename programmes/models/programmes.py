@@ -1,6 +1,5 @@
 """Development programmes (AP, IAP) of a municipality."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from .base import YEAR
+from .base import YEAR, check_period
 from .municipalities import Municipality
 
 
@@ -75,10 +74,12 @@ class DevelopmentProgramme(models.Model):
         return reverse("programmes:programme", args=[self.municipality.slug, self.slug])
 
     def clean(self):
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError(
-                {"period_end": _("The period cannot end before it starts.")}, code="period"
-            )
+        check_period(
+            self.period_start,
+            self.period_end,
+            field="period_end",
+            message=_("The period cannot end before it starts."),
+        )
 
     @property
     def period(self):

@@ -1,6 +1,5 @@
 """The strategic structure: priorities (VTP), action lines (RV) and tasks (U)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -58,15 +57,9 @@ class ActionLine(CodedContent):
         ]
 
     def clean(self):
-        if self.priority_id and self.code:
-            clash = ActionLine.objects.filter(
-                priority__redaction_id=self.priority.redaction_id, code=self.code
-            ).exclude(pk=self.pk)
-            if clash.exists():
-                raise ValidationError(
-                    {"code": _("This redaction already has an action line with this code.")},
-                    code="duplicate_code",
-                )
+        self.check_code_unique_in_redaction(
+            _("This redaction already has an action line with this code.")
+        )
 
     @property
     def progress(self):
@@ -93,16 +86,7 @@ class Task(CodedContent):
         ]
 
     def clean(self):
-        if self.action_line_id and self.code:
-            clash = Task.objects.filter(
-                action_line__priority__redaction_id=self.action_line.priority.redaction_id,
-                code=self.code,
-            ).exclude(pk=self.pk)
-            if clash.exists():
-                raise ValidationError(
-                    {"code": _("This redaction already has a task with this code.")},
-                    code="duplicate_code",
-                )
+        self.check_code_unique_in_redaction(_("This redaction already has a task with this code."))
 
     @property
     def progress(self):
