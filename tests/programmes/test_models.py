@@ -94,7 +94,6 @@ def test_investment_item_codes_unique_per_redaction_and_task_on_its_line():
     assert "task" in _errors(item)
 
 
-
 def test_codes_of_another_redaction_and_an_items_own_code_are_no_clash():
     line = ActionLineFactory(code="RV1.1")
     task = TaskFactory(action_line=line, code="U1.1.1")
@@ -119,6 +118,7 @@ def test_a_period_is_judged_only_when_both_ends_are_given():
     with pytest.raises(ValidationError) as error:
         pm.check_period(2024, 2023, field="end", message=message, code="years")
     assert error.value.message_dict == {"end": [message]}
+
 
 def test_codes_sort_naturally_in_every_coded_model():
     priority = PriorityFactory()
