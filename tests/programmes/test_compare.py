@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from programmes import demo, services
+from portal.demo import programmes as demo
+from programmes import services
 from programmes.compare import pair_items, word_diff
 from programmes.models import ActionLine, Redaction
 from tests.factories import ActionLineFactory, ProgrammeFactory, RedactionFactory

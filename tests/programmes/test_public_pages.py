@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from programmes import demo, services
+from portal.demo import programmes as demo
+from programmes import services
 from programmes.models import DevelopmentProgramme, Redaction, SwotItem
 from tests.factories import (
     ActionFactory,
