@@ -26,6 +26,7 @@ from programmes.models import (
     Redaction,
     SituationSection,
     Task,
+    check_period,
 )
 from programmes.templatetags.latvian_dates import since_date, until_date
 from programmes.uploads import UploadTo
@@ -264,10 +265,12 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError(
-                {"ends_at": _("An event cannot end before it starts.")}, code="period"
-            )
+        check_period(
+            self.starts_at,
+            self.ends_at,
+            field="ends_at",
+            message=_("An event cannot end before it starts."),
+        )
         if (
             self.programme_id
             and self.municipality_id
@@ -341,10 +344,12 @@ class Survey(models.Model):
         return self.title
 
     def clean(self):
-        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError(
-                {"closes_on": _("A survey cannot close before it opens.")}, code="period"
-            )
+        check_period(
+            self.opens_on,
+            self.closes_on,
+            field="closes_on",
+            message=_("A survey cannot close before it opens."),
+        )
 
     def is_open(self, today=None):
         today = today or timezone.localdate()
@@ -430,10 +435,13 @@ class PublicDiscussion(models.Model):
         return reverse("consultations:discussion", args=[self.slug])
 
     def clean(self):
-        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError(
-                {"closes_at": _("A discussion must close after it opens.")}, code="period"
-            )
+        check_period(
+            self.opens_at,
+            self.closes_at,
+            field="closes_at",
+            message=_("A discussion must close after it opens."),
+            strict=True,
+        )
         if self.redaction_id and self.opens_at and self.closes_at:
             # At most one open discussion per redaction: no two periods may overlap.
             overlapping = PublicDiscussion.objects.filter(

@@ -179,6 +179,55 @@ def withdraw_redaction(*, redaction, user):
     return redaction
 
 
+# The deep copy of a redaction's content, in order: each model after the ones its
+# references point to. (model, {reference: the model it points to}): every foreign key to
+# the redaction or to other content is repointed to the copy of what it pointed to. A new
+# content model, or a new reference between content, must be added here:
+# tests/programmes/test_copy_plan.py holds this table against the content models.
+COPY_PLAN = [
+    (SituationSection, {"redaction": Redaction}),
+    (SwotItem, {"redaction": Redaction}),
+    (CoherenceItem, {"redaction": Redaction}),
+    (Priority, {"redaction": Redaction}),
+    (ActionLine, {"priority": Priority}),
+    (Task, {"action_line": ActionLine}),
+    (Action, {"task": Task}),
+    (InvestmentItem, {"action_line": ActionLine, "task": Task}),
+    (InvestmentAmount, {"item": InvestmentItem}),
+    (Indicator, {"redaction": Redaction, "priority": Priority}),
+    (IndicatorValue, {"indicator": Indicator}),
+]
+
+
+def _repoint(model, references, maps):
+    """`remap` for `_copy_all`: each reference of a copy points to the copy of its
+    original's target (`maps`: {model: {original pk: copy pk}}); an optional reference
+    left empty stays empty."""
+    fields = [model._meta.get_field(name) for name in references]
+
+    def remap(original):
+        changes = {}
+        for field in fields:
+            target = maps[references[field.name]]
+            value = getattr(original, field.attname)
+            changes[field.attname] = target.get(value) if field.null else target[value]
+        return changes
+
+    return remap
+
+
+def _copy_many_to_many(model, copied):
+    """Give the copies (`copied`: {original pk: copy pk}) the many-to-many links of their
+    originals (a section's data sources): the linked objects are shared, not copied."""
+    for field in model._meta.many_to_many:
+        through = field.remote_field.through
+        own, other = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        through.objects.bulk_create(
+            through(**{own: copied[getattr(row, own)], other: getattr(row, other)})
+            for row in through.objects.filter(**{f"{own}__in": copied})
+        )
+
+
 def _clone(original, **changes):
     """An unsaved copy of `original` with its lineage set and `changes` applied."""
     model = type(original)
@@ -211,11 +260,11 @@ def _copy_all(model, originals, user, remap):
 def start_next_redaction(*, redaction, user):
     """Start a new draft redaction of the same programme as a deep copy of `redaction`.
 
-    Everything in it is copied — situation sections (with their data sources), SWOT and
-    coherence items, priorities, action lines, tasks, actions, investment items and
-    amounts, indicators and their values — and every copy points to its original through
-    `copied_from`, the lineage the comparison of redactions pairs items by. The new
-    redaction gets the next free number and starts as a draft.
+    Everything in it is copied as `COPY_PLAN` says — situation sections (with their data
+    sources), SWOT and coherence items, priorities, action lines, tasks, actions,
+    investment items and amounts, indicators and their values — and every copy points to
+    its original through `copied_from`, the lineage the comparison of redactions pairs
+    items by. The new redaction gets the next free number and starts as a draft.
 
     A programme has one draft at a time: while one is open, a second copy would be edited
     apart from it and lack its changes, so starting another is refused, naming the draft
@@ -256,77 +305,9 @@ def start_next_redaction(*, redaction, user):
     new.full_clean(exclude=["document"])
     new.save()
 
-    def to_new_redaction(_original):
-        return {"redaction_id": new.pk}
-
-    sections = list(SituationSection.objects.filter(redaction=source).order_by("pk"))
-    section_map = _copy_all(SituationSection, sections, user, to_new_redaction)
-    through = SituationSection.data_sources.through
-    through.objects.bulk_create(
-        through(
-            situationsection_id=section_map[row.situationsection_id],
-            datasource_id=row.datasource_id,
-        )
-        for row in through.objects.filter(situationsection_id__in=section_map)
-    )
-    _copy_all(
-        SwotItem, SwotItem.objects.filter(redaction=source).order_by("pk"), user, to_new_redaction
-    )
-    _copy_all(
-        CoherenceItem,
-        CoherenceItem.objects.filter(redaction=source).order_by("pk"),
-        user,
-        to_new_redaction,
-    )
-    priority_map = _copy_all(
-        Priority, Priority.objects.filter(redaction=source).order_by("pk"), user, to_new_redaction
-    )
-    line_map = _copy_all(
-        ActionLine,
-        ActionLine.objects.filter(priority__redaction=source).order_by("pk"),
-        user,
-        lambda line: {"priority_id": priority_map[line.priority_id]},
-    )
-    task_map = _copy_all(
-        Task,
-        Task.objects.filter(action_line__priority__redaction=source).order_by("pk"),
-        user,
-        lambda task: {"action_line_id": line_map[task.action_line_id]},
-    )
-    _copy_all(
-        Action,
-        Action.objects.in_redaction(source).order_by("pk"),
-        user,
-        lambda action: {"task_id": task_map[action.task_id]},
-    )
-    item_map = _copy_all(
-        InvestmentItem,
-        InvestmentItem.objects.in_redaction(source).order_by("pk"),
-        user,
-        lambda item: {
-            "action_line_id": line_map[item.action_line_id],
-            "task_id": task_map.get(item.task_id),
-        },
-    )
-    _copy_all(
-        InvestmentAmount,
-        InvestmentAmount.objects.in_redaction(source).order_by("pk"),
-        user,
-        lambda amount: {"item_id": item_map[amount.item_id]},
-    )
-    indicator_map = _copy_all(
-        Indicator,
-        Indicator.objects.filter(redaction=source).order_by("pk"),
-        user,
-        lambda indicator: {
-            "redaction_id": new.pk,
-            "priority_id": priority_map.get(indicator.priority_id),
-        },
-    )
-    _copy_all(
-        IndicatorValue,
-        IndicatorValue.objects.in_redaction(source).order_by("pk"),
-        user,
-        lambda value: {"indicator_id": indicator_map[value.indicator_id]},
-    )
+    maps = {Redaction: {source.pk: new.pk}}
+    for model, references in COPY_PLAN:
+        originals = model.objects.in_redaction(source).order_by("pk")
+        maps[model] = _copy_all(model, originals, user, _repoint(model, references, maps))
+        _copy_many_to_many(model, maps[model])
     return new

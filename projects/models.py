@@ -17,7 +17,7 @@ so the stored share and the amounts can never disagree.
 
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -27,7 +27,6 @@ from django.db.models import Case, F, Prefetch, Q, Value, When
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -35,9 +34,17 @@ from simple_history.models import HistoricalRecords
 
 from programmes.access import municipality_ids_for
 from programmes.images import stripped_copy, validate_image
-from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
+from programmes.models import (
+    ActionLine,
+    DevelopmentProgramme,
+    InvestmentItem,
+    Municipality,
+    period_errors,
+)
 from programmes.uploads import UploadTo
 from programmes.validators import validate_pdf_upload
+
+from .budget import budget_errors, eu_share
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [
@@ -48,7 +55,6 @@ PERCENT = [
     MinValueValidator(Decimal("0"), message=_PERCENT_MESSAGE),
     MaxValueValidator(Decimal("100"), message=_PERCENT_MESSAGE),
 ]
-CENT = Decimal("0.01")
 HALF_CENT = Value(Decimal("0.005"))
 SHARE_TOLERANCE = Value(Decimal("0.01"))
 
@@ -72,12 +78,6 @@ validate_agreement_number = RegexValidator(
     ),
     code="agreement_number",
 )
-
-
-def _money(amount):
-    """An amount for a message, as the reader writes it: "99 000,00 €" or "€99,000.00"."""
-    text = number_format(amount, decimal_pos=2, force_grouping=True)
-    return f"€{text}" if get_language() == "en" else f"{text}\u00a0€"
 
 
 def normalize_search(text):
@@ -671,20 +671,25 @@ class Project(models.Model):
             self.eu_share = self.derived_share()
 
     def derived_share(self):
-        if self.total_cost is None or self.eu_funding is None or not self.total_cost:
-            return None
-        return (self.eu_funding / self.total_cost * 100).quantize(CENT, rounding=ROUND_HALF_UP)
+        return eu_share(self.total_cost, self.eu_funding)
 
     def clean(self):
-        errors = {}
-        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
-            errors["planned_end"] = ValidationError(
-                _("The planned end cannot be before the planned start."), code="planned_order"
-            )
-        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
-            errors["actual_end"] = ValidationError(
-                _("The actual end cannot be before the actual start."), code="actual_order"
-            )
+        errors = {
+            **period_errors(
+                self.planned_start,
+                self.planned_end,
+                field="planned_end",
+                message=_("The planned end cannot be before the planned start."),
+                code="planned_order",
+            ),
+            **period_errors(
+                self.actual_start,
+                self.actual_end,
+                field="actual_end",
+                message=_("The actual end cannot be before the actual start."),
+                code="actual_order",
+            ),
+        }
         if (
             self.status in (Project.Status.COMPLETED, Project.Status.CLOSED)
             and not self.actual_end
@@ -710,48 +715,14 @@ class Project(models.Model):
                 _("A project with this agreement number is already registered."),
                 code="agreement_number_taken",
             )
-        total, eu, co = self.total_cost, self.eu_funding, self.co_financing
-        if any(amount is not None and amount < 0 for amount in (total, eu, co)):
-            # A negative amount has its own message; how the amounts relate follows
-            # once it is corrected.
-            total = eu = co = None
-        if (eu is not None or co is not None) and total is None:
-            errors["total_cost"] = ValidationError(
-                _("Enter the total cost when you enter EU funding or co-financing."),
-                code="total_missing",
+        errors.update(
+            budget_errors(
+                total_cost=self.total_cost,
+                eu_funding=self.eu_funding,
+                co_financing=self.co_financing,
+                share=self.eu_share,
             )
-        if total is not None and eu is not None and eu > total:
-            errors["eu_funding"] = ValidationError(
-                _("EU funding cannot be more than the total cost."), code="eu_over_total"
-            )
-        elif total is not None and eu is not None and co is not None and eu + co != total:
-            errors["co_financing"] = ValidationError(
-                _(
-                    "EU funding (%(eu)s) and co-financing (%(co)s) must add up to the total "
-                    "cost (%(total)s)."
-                ),
-                code="amounts_add_up",
-                params={"eu": _money(eu), "co": _money(co), "total": _money(total)},
-            )
-        elif total is not None and co is not None and eu is None and co > total:
-            errors["co_financing"] = ValidationError(
-                _("Co-financing cannot be more than the total cost."), code="co_over_total"
-            )
-        derived = self.derived_share() if total and eu is not None else None
-        if (
-            derived is not None
-            and self.eu_share is not None
-            # The same tolerance as the database constraint: a hundredth of a per cent.
-            and abs(self.eu_share - eu / total * 100) > CENT
-        ):
-            errors["eu_share"] = ValidationError(
-                _(
-                    "The EU share does not match the amounts: EU funding is %(derived)s %% of "
-                    "the total cost. Leave the share empty to have it calculated."
-                ),
-                code="eu_share_mismatch",
-                params={"derived": number_format(derived, decimal_pos=2)},
-            )
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -950,11 +921,13 @@ class Activity(models.Model):
         return self.title
 
     def clean(self):
-        errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = ValidationError(
-                _("The activity cannot end before it starts."), code="dates_order"
-            )
+        errors = period_errors(
+            self.start_date,
+            self.end_date,
+            field="end_date",
+            message=_("The activity cannot end before it starts."),
+            code="dates_order",
+        )
         if (
             self.certificates is not None
             and self.participants is not None

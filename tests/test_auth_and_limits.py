@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from portal.demo_users import DEMO_PASSWORD, DEMO_USERS
+from portal.demo.users import DEMO_PASSWORD, DEMO_USERS
 from programmes.models import Municipality
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from programmes import demo
+from portal.demo import programmes as demo
 from programmes.models import Priority, Redaction
 from programmes.roles import PLANNER
 from tests.factories import MunicipalityFactory, UserFactory

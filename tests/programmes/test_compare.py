@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from programmes import demo
+from portal.demo import programmes as demo
+from programmes import services
 from programmes.compare import pair_items, word_diff
-from programmes.demo import copy_content
 from programmes.models import ActionLine, Redaction
 from tests.factories import ActionLineFactory, ProgrammeFactory, RedactionFactory
 
@@ -177,8 +177,7 @@ def test_changed_titles_are_escaped_in_the_word_diff(client):
     first = RedactionFactory(programme=programme, number=1)
     ActionLineFactory(priority__redaction=first, code="RV1.1", title="<b>Vecs</b>")
     Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
-    second = RedactionFactory(programme=programme, number=2, copied_from=first)
-    copy_content(first, second)
+    second = services.start_next_redaction(redaction=first, user=None)
     line = ActionLine.objects.in_redaction(second).get()
     line.title = "<script>alert('x')</script>"
     line.save()
@@ -196,8 +195,7 @@ def test_identical_redactions_report_no_changes(client):
     first = RedactionFactory(programme=programme, number=1)
     ActionLineFactory(priority__redaction=first)
     Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
-    second = RedactionFactory(programme=programme, number=2, copied_from=first)
-    copy_content(first, second)
+    second = services.start_next_redaction(redaction=first, user=None)
     Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
     url = reverse(
         "programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2]

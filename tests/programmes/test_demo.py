@@ -1,6 +1,6 @@
 import pytest
 
-from programmes import demo
+from portal.demo import programmes as demo
 from programmes.models import (
     Action,
     ActionLine,

@@ -94,6 +94,32 @@ def test_investment_item_codes_unique_per_redaction_and_task_on_its_line():
     assert "task" in _errors(item)
 
 
+def test_codes_of_another_redaction_and_an_items_own_code_are_no_clash():
+    line = ActionLineFactory(code="RV1.1")
+    task = TaskFactory(action_line=line, code="U1.1.1")
+    item = InvestmentItemFactory(action_line=line, code="I1")
+    # Saved again as they are, each keeps its own code.
+    for obj in (line, task, item):
+        obj.full_clean()
+    # The next redaction (another programme's here) reuses every code.
+    other_line = ActionLineFactory(code="RV1.1")
+    assert other_line.priority.redaction_id != line.priority.redaction_id
+    pm.Task(action_line=other_line, code="U1.1.1", title="x").full_clean()
+    pm.InvestmentItem(action_line=other_line, code="I1", title="x", responsible="y").full_clean()
+
+
+def test_a_period_is_judged_only_when_both_ends_are_given():
+    message = "Beidzas pirms sākuma."
+    assert pm.period_errors(2024, None, field="end", message=message) == {}
+    assert pm.period_errors(None, 2020, field="end", message=message) == {}
+    assert pm.period_errors(2024, 2024, field="end", message=message) == {}
+    errors = pm.period_errors(2024, 2024, field="end", message=message, strict=True)
+    assert [error.code for error in errors["end"].error_list] == ["period"]
+    with pytest.raises(ValidationError) as error:
+        pm.check_period(2024, 2023, field="end", message=message, code="years")
+    assert error.value.message_dict == {"end": [message]}
+
+
 def test_codes_sort_naturally_in_every_coded_model():
     priority = PriorityFactory()
     line = ActionLineFactory(priority=priority, code="RV1.1")

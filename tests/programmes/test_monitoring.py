@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 from django.urls import reverse
 
-from programmes import demo
+from portal.demo import programmes as demo
 from programmes.models import Action, DevelopmentProgramme, Redaction
 from tests.factories import ProgrammeFactory, RedactionFactory
 

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from programmes import demo
+from portal.demo import programmes as demo
+from programmes import services
 from programmes.models import DevelopmentProgramme, Redaction, SwotItem
 from tests.factories import (
     ActionFactory,
@@ -367,11 +368,8 @@ def test_query_count_is_fixed_whatever_the_data_size(
 
 
 def test_compare_query_count_is_fixed(client, published, django_assert_max_num_queries):
-    from programmes.demo import copy_content
-
     _publish(published)
-    second = RedactionFactory(programme=published.programme, number=2, copied_from=published)
-    copy_content(published, second)
+    second = services.start_next_redaction(redaction=published, user=None)
     Redaction.objects.filter(pk=second.pk).set_status_for_tests("public_discussion")
     url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 2])
     # both redactions (with programme and municipality), then their content: sections,
@@ -398,13 +396,10 @@ def test_compare_query_count_is_fixed(client, published, django_assert_max_num_q
 def test_compare_across_a_redaction_in_between_costs_fixed_queries_too(
     client, published, django_assert_max_num_queries
 ):
-    from programmes.demo import copy_content
-
     Redaction.objects.filter(pk=published.pk).set_status_for_tests("superseded")
     previous = published
-    for number in (2, 3):
-        nxt = RedactionFactory(programme=published.programme, number=number, copied_from=previous)
-        copy_content(previous, nxt)
+    for _redaction_2_then_3 in range(2):
+        nxt = services.start_next_redaction(redaction=previous, user=None)
         Redaction.objects.filter(pk=nxt.pk).set_status_for_tests("superseded")
         previous = nxt
     url = reverse("programmes:compare", args=["daugavpils", "ap", 1, 3])

@@ -218,7 +218,7 @@ def test_planning_project_from_seed_000_funds_the_programme(demo, client):
 
 
 def test_loading_again_removes_partner_names_an_older_demo_made_up(demo):
-    from projects.demo import INVENTED_PARTNERS
+    from portal.demo.projects import INVENTED_PARTNERS
 
     project = Project.objects.get(slug="cities-of-change")
     name, country = INVENTED_PARTNERS[0]

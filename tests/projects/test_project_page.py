@@ -247,7 +247,7 @@ def test_key_facts_say_how_much_of_the_period_has_passed(client, municipality):
 
 
 def test_publicity_statement_shows_with_the_fund_emblem(client, project):
-    from projects.demo import emblem_png
+    from portal.demo.pictures import emblem_png
 
     fund = project.funding_programme
     fund.emblem_alt = "Eiropas Savienības karogs"
@@ -260,7 +260,7 @@ def test_publicity_statement_shows_with_the_fund_emblem(client, project):
 def test_fund_emblem_needs_a_text_alternative(project):
     from django.core.exceptions import ValidationError
 
-    from projects.demo import emblem_png
+    from portal.demo.pictures import emblem_png
 
     fund = project.funding_programme
     fund.emblem = SimpleUploadedFile("es.png", emblem_png(), content_type="image/png")

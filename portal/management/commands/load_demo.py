@@ -1,23 +1,11 @@
 """Load the demo data built from the seed documents. Safe to run again: nothing doubles."""
 
-from importlib import import_module
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from portal import demo
 from portal.roles import ensure_role_groups
-
-# Order matters: users need municipalities, projects need users, news needs projects.
-DEMO_MODULES = [
-    "programmes.demo",
-    "portal.demo_users",
-    "projects.demo",
-    "consultations.demo",
-    "portal.demo_news",
-]
-# The demo users share one published password: never on a production site.
-DEMO_USERS_MODULE = "portal.demo_users"
 
 
 class Command(BaseCommand):
@@ -40,11 +28,13 @@ class Command(BaseCommand):
                 "--allow-production to load it all the same (without the demo users)."
             )
         ensure_role_groups()
+
+        def report(part, loaded):
+            if loaded:
+                self.stdout.write(f"  {part}: ok")
+            else:
+                self.stdout.write(f"  {part}: skipped (DEBUG is off: no demo logins)")
+
         with transaction.atomic():
-            for name in DEMO_MODULES:
-                if production and name == DEMO_USERS_MODULE:
-                    self.stdout.write(f"  {name}: skipped (DEBUG is off: no demo logins)")
-                    continue
-                import_module(name).load()
-                self.stdout.write(f"  {name}: ok")
+            demo.load(users=not production, report=report)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,4 +1,7 @@
-"""Demo users, one per role, so a newcomer can log in to admin as each of them."""
+"""Demo users, one per role (`data/users.toml`), so a newcomer can log in to admin as each.
+
+They share one published password: `load_demo` never creates them with DEBUG off.
+"""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -7,43 +10,29 @@ from programmes.models import Municipality, StaffProfile
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
 from programmes.upsert import upsert
 
-DEMO_PASSWORD = "demo-parole-2026"
+from .files import read
 
+# The file names roles by key; None is a superuser.
+ROLES = {
+    "superuser": None,
+    "planner": PLANNER,
+    "project_manager": PROJECT_MANAGER,
+    "municipality_admin": MUNICIPALITY_ADMIN,
+}
+
+_DATA = read("users")
+DEMO_PASSWORD = _DATA["password"]
 # username, first name, last name, municipality slug, role (None: superuser), position
 DEMO_USERS = [
-    ("admin", "Portāla", "Administrators", None, None, ""),
     (
-        "planotajs",
-        "Helēna",
-        "Trošimova",
-        "daugavpils",
-        PLANNER,
-        "Telpiskās attīstības plānotāja",
-    ),
-    (
-        "planotajs.livani",
-        "Iveta",
-        "Dobeļe",
-        "livani",
-        PLANNER,
-        "Plānošanas un attīstības daļas vadītājas vietniece",
-    ),
-    (
-        "projekti",
-        "Jānis",
-        "Ozoliņš",
-        "daugavpils",
-        PROJECT_MANAGER,
-        "Projektu vadītājs",
-    ),
-    (
-        "admins.daugavpils",
-        "Inese",
-        "Kalniņa",
-        "daugavpils",
-        MUNICIPALITY_ADMIN,
-        "Personāla un sistēmu administratore",
-    ),
+        user["username"],
+        user["first_name"],
+        user["last_name"],
+        user.get("municipality"),
+        ROLES[user["role"]],
+        user.get("position", ""),
+    )
+    for user in _DATA["users"]
 ]
 
 

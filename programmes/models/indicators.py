@@ -1,0 +1,134 @@
+"""Monitoring indicators and their actual values by year."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .base import YEAR, check_period, natural_sort_key
+from .content import RedactionContent
+from .redactions import Redaction
+from .structure import Priority
+
+
+class Indicator(RedactionContent):
+    """A monitoring indicator with baseline, target and actual values by year."""
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Increase")
+        DECREASE = "decrease", _("Decrease")
+
+    redaction = models.ForeignKey(
+        Redaction, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("redaction")
+    )
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("priority"),
+    )
+    code = models.CharField(_("code"), max_length=30)
+    sort_key = models.CharField(max_length=120, editable=False, db_index=True)
+    name = models.CharField(_("name"), max_length=300)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), validators=YEAR)
+    baseline_value = models.DecimalField(_("baseline value"), max_digits=16, decimal_places=2)
+    target_year = models.PositiveSmallIntegerField(_("target year"), validators=YEAR)
+    target_value = models.DecimalField(_("target value"), max_digits=16, decimal_places=2)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["redaction", "sort_key"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["redaction", "code"], name="programmes_indicator_unique_code"
+            ),
+            models.CheckConstraint(
+                condition=Q(target_year__gte=models.F("baseline_year")),
+                name="programmes_indicator_years_order",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.sort_key = natural_sort_key(self.code)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        check_period(
+            self.baseline_year,
+            self.target_year,
+            field="target_year",
+            message=_("The target year cannot be before the baseline year."),
+            code="years",
+        )
+        if (
+            self.priority_id
+            and self.redaction_id
+            and self.priority.redaction_id != self.redaction_id
+        ):
+            raise ValidationError(
+                {"priority": _("The priority must belong to the same redaction.")},
+                code="priority_redaction",
+            )
+
+    @property
+    def direction(self):
+        if self.target_value < self.baseline_value:
+            return self.Direction.DECREASE
+        return self.Direction.INCREASE
+
+    @property
+    def latest_value(self):
+        values = sorted(self.values.all(), key=lambda v: v.year)
+        return values[-1] if values else None
+
+    @property
+    def progress(self):
+        """Share of the way from baseline to target covered by the latest actual value (0–100)."""
+        latest = self.latest_value
+        if latest is None:
+            return None
+        span = self.target_value - self.baseline_value
+        if span == 0:
+            return 100
+        share = (latest.value - self.baseline_value) / span * 100
+        return max(0, min(100, round(share)))
+
+
+class IndicatorValue(RedactionContent):
+    """An actual value of an indicator in one year (monitoring)."""
+
+    redaction_path = "indicator__redaction"
+    # Actual values are recorded year by year while the redaction is in force.
+    monitoring_fields = ("year", "value", "note")
+    monitoring_rows = True
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indicator")
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"], name="programmes_indicatorvalue_unique_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}: {self.value}"
