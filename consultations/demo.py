@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from core.upsert import upsert
 from programmes.models import (
     ActionLine,
     DevelopmentProgramme,
@@ -26,7 +27,6 @@ from programmes.models import (
     SituationSection,
     Task,
 )
-from programmes.upsert import upsert
 
 from .models import (
     Event,

@@ -18,8 +18,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.upsert import save_if_changed, upsert
 from programmes.models import DevelopmentProgramme, Municipality
-from programmes.upsert import save_if_changed, upsert
 from projects.models import Project
 
 from .models import News, NewsPhoto

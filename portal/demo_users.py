@@ -3,9 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.upsert import upsert
 from programmes.models import Municipality, StaffProfile
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
-from programmes.upsert import upsert
 
 DEMO_PASSWORD = "demo-parole-2026"
 

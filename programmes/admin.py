@@ -23,16 +23,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 
+from core.access import can_edit_municipality, municipality_ids_for, scope_to_user
+from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
+from core.images import PhotoFormField
+
 from . import services
-from .access import can_edit_municipality, municipality_ids_for, scope_to_user
-from .admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin, is_possible_pk
 from .forms import (
     CouncilDecisionForm,
     HeadedExportForm,
     RedactionConfirmImportForm,
     RedactionImportForm,
 )
-from .images import PhotoFormField
 from .models import (
     DATA_SOURCE_CHANGE_REFUSAL,
     Action,

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from core.upsert import save_if_changed, upsert
+
 from . import demo_content as content
 from .models import (
     Action,
@@ -39,7 +41,6 @@ from .models import (
     SwotItem,
     Task,
 )
-from .upsert import save_if_changed, upsert
 
 Status = Redaction.Status
 

@@ -21,10 +21,10 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .access import municipality_ids_for
-from .images import stripped_copy, validate_image
-from .uploads import UploadTo
-from .validators import validate_pdf_upload
+from core.access import municipality_ids_for
+from core.images import stripped_copy, validate_image
+from core.uploads import UploadTo
+from core.validators import validate_pdf_upload
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [MinValueValidator(Decimal("0"))]

@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
+from core.upsert import upsert
 from programmes.models import ActionLine, DevelopmentProgramme, Municipality
-from programmes.upsert import upsert
 
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
 

@@ -16,7 +16,6 @@ so the stored share and the amounts can never disagree.
 """
 
 import re
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
@@ -33,11 +32,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from programmes.access import municipality_ids_for
-from programmes.images import stripped_copy, validate_image
+from core.access import municipality_ids_for
+from core.formats import euro
+from core.images import stripped_copy, validate_image
+from core.text import fold
+from core.uploads import UploadTo
+from core.validators import validate_pdf_upload
 from programmes.models import ActionLine, DevelopmentProgramme, InvestmentItem, Municipality
-from programmes.uploads import UploadTo
-from programmes.validators import validate_pdf_upload
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 NON_NEGATIVE = [
@@ -72,18 +73,6 @@ validate_agreement_number = RegexValidator(
     ),
     code="agreement_number",
 )
-
-
-def _money(amount):
-    """An amount for a message, as the reader writes it: "99 000,00 €" or "€99,000.00"."""
-    text = number_format(amount, decimal_pos=2, force_grouping=True)
-    return f"€{text}" if get_language() == "en" else f"{text}\u00a0€"
-
-
-def normalize_search(text):
-    """Lowercase text without diacritics, so that "livanu" matches "Līvānu"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _staff_municipalities(user):
@@ -168,7 +157,7 @@ class Organisation(models.Model):
         return f"{self.name} ({self.country.code})" if self.country else self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = normalize_search(" ".join([self.name, self.name_en, self.city]))
+        self.search_text = fold(" ".join([self.name, self.name_en, self.city]))
         super().save(*args, **kwargs)
 
     @property
@@ -348,7 +337,7 @@ class ProjectQuerySet(models.QuerySet):
         "livanu" finds "Līvānu", "poznan" finds the projects Poznań takes part in.
         """
         queryset = self
-        for word in normalize_search(text).split():
+        for word in fold(text).split():
             partners = Partnership.objects.filter(organisation__search_text__contains=word).values(
                 "project_id"
             )
@@ -380,9 +369,8 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """Everything the public project page shows, in a fixed number of queries."""
-        # News lives in the portal shell; reach it through the related name, not an import.
-        news = Project._meta.get_field("news").related_model.objects.published()
+        """Everything of its own the public project page shows, in a fixed number of
+        queries (what the portal shows there, its news, comes through projects/panels.py)."""
         return (
             self.public()
             .select_related(
@@ -409,7 +397,6 @@ class ProjectQuerySet(models.QuerySet):
                         "action_line__priority__redaction__programme__municipality"
                     ).exclude(action_line__priority__redaction__status="draft"),
                 ),
-                Prefetch("news", queryset=news.prefetch_related("photos")),
             )
         )
 
@@ -646,7 +633,7 @@ class Project(models.Model):
 
     def save(self, *args, **kwargs):
         self.derive_amounts()
-        self.search_text = normalize_search(
+        self.search_text = fold(
             " ".join(
                 [
                     self.title,
@@ -731,7 +718,7 @@ class Project(models.Model):
                     "cost (%(total)s)."
                 ),
                 code="amounts_add_up",
-                params={"eu": _money(eu), "co": _money(co), "total": _money(total)},
+                params={"eu": euro(eu), "co": euro(co), "total": euro(total)},
             )
         elif total is not None and co is not None and eu is None and co > total:
             errors["co_financing"] = ValidationError(
@@ -802,7 +789,7 @@ class Project(models.Model):
 
         def key(item):
             country = item[0]
-            return (country != lead_country, normalize_search(str(country.name)))
+            return (country != lead_country, fold(str(country.name)))
 
         return sorted(groups.items(), key=key)
 

@@ -31,7 +31,7 @@ from django.db import models
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
-from programmes.access import municipality_path_of
+from core.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
 from programmes.models import DataSource
 from projects.models import FundingProgramme, Organisation
