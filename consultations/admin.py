@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from programmes.access import scope_to_user
-from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from core.access import scope_to_user
+from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 
 from . import services
 from .models import (

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MinLengthValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.formats import since_date, until_date
+from core.uploads import UploadTo
+from core.validators import validate_pdf_upload
 from programmes.models import (
     ActionLine,
     DevelopmentProgramme,
@@ -28,9 +31,6 @@ from programmes.models import (
     Task,
     check_period,
 )
-from programmes.templatetags.latvian_dates import since_date, until_date
-from programmes.uploads import UploadTo
-from programmes.validators import validate_pdf_upload
 
 PROPOSAL_MAX_LENGTH = 5000
 PROPOSAL_MIN_LENGTH = 10
@@ -796,8 +796,3 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.email
-
-
-def published_proposals_prefetch(lookup="proposals"):
-    """A Prefetch of published proposals for redaction parts (the redaction page)."""
-    return Prefetch(lookup, queryset=Proposal.objects.published().order_by("number"))

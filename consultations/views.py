@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.ratelimit import client_address
+from core.spreadsheets import csv_download
 from programmes.models import DevelopmentProgramme
-from programmes.spreadsheets import csv_download
 
 from . import selectors, services
 from .calendar import events_calendar
@@ -182,7 +182,7 @@ def report(request, slug):
 
 
 def _csv_response(discussion, name):
-    """A CSV download in the portal's dialect (programmes/spreadsheets.py)."""
+    """A CSV download in the portal's dialect (core/spreadsheets.py)."""
     return csv_download(f"{discussion.slug}-{name}.csv")
 
 

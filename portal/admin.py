@@ -8,9 +8,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from programmes.access import municipality_ids_for
-from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
-from programmes.images import PhotoFormField
+from core.access import municipality_ids_for
+from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from core.images import PhotoFormField
 from projects.models import Project
 
 from .models import News, NewsPhoto

@@ -26,7 +26,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks, panels  # noqa: F401  (checks: registers the system checks)
         from .middleware import note_database_answers
         from .search import register_sqlite_fold
 
@@ -36,6 +36,7 @@ class PortalConfig(AppConfig):
         )
         connection_created.connect(register_sqlite_fold, dispatch_uid="portal_sqlite_fold")
         connection_created.connect(note_database_answers, dispatch_uid="portal_outage_over")
+        panels.register()
 
 
 class LoginAttemptsConfig(axes_apps.AppConfig):

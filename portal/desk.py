@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Proposal, PublicDiscussion
+from core.access import scope_to_user
 from portal.models import News
-from programmes.access import scope_to_user
 from programmes.models import Redaction
 from programmes.services import redaction_problems
 from projects.models import Project

@@ -1,32 +1,31 @@
-"""The site-wide Atom feeds: news, and public discussions (a project's own feed is in
-projects.feeds)."""
+"""The Atom feeds: the site's news, public discussions, and each project's news.
 
+The shell keeps them all: news lives here, and a feed is a way of reading the site, not a
+page of one app. Each is titled with the portal's name (PORTAL_NAME).
+"""
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from consultations.models import PublicDiscussion
-from programmes.templatetags.latvian_dates import since_date, until_date
+from core.formats import since_date, until_date
+from projects.models import Project
 
 from .models import News
 
 FEED_SIZE = 30
+PROJECT_FEED_SIZE = 20
 
 
-class NewsFeed(Feed):
+class NewsItemsFeed(Feed):
+    """A feed of news posts: each entry is a post's title and lead."""
+
     feed_type = Atom1Feed
-    title = _("Attīstības portāls: news")
-    subtitle = _("News about development programmes and EU-funded projects of municipalities.")
-    link = reverse_lazy("news:list")
-
-    def feed_url(self):
-        return reverse("feeds:news")
-
-    def items(self):
-        return (
-            News.objects.published().select_related("author").order_by("-published_at")[:FEED_SIZE]
-        )
 
     def item_title(self, item):
         return item.title
@@ -41,14 +40,36 @@ class NewsFeed(Feed):
         return item.updated_at
 
 
+class NewsFeed(NewsItemsFeed):
+    subtitle = gettext_lazy(
+        "News about development programmes and EU-funded projects of municipalities."
+    )
+    link = reverse_lazy("news:list")
+
+    def title(self):
+        return _("%(portal)s: news") % {"portal": settings.PORTAL_NAME}
+
+    def feed_url(self):
+        return reverse("feeds:news")
+
+    def items(self):
+        return (
+            News.objects.published().select_related("author").order_by("-published_at")[:FEED_SIZE]
+        )
+
+
 class DiscussionFeed(Feed):
     """Public discussions as they are announced, so a feed reader tells a resident when a
     new one opens for proposals (never a draft's: they open only once it is published)."""
 
     feed_type = Atom1Feed
-    title = _("Attīstības portāls: public discussions")
-    subtitle = _("Public discussions of development programmes: when they open and close.")
+    subtitle = gettext_lazy(
+        "Public discussions of development programmes: when they open and close."
+    )
     link = reverse_lazy("consultations:index")
+
+    def title(self):
+        return _("%(portal)s: public discussions") % {"portal": settings.PORTAL_NAME}
 
     def feed_url(self):
         return reverse("feeds:discussions")
@@ -72,3 +93,25 @@ class DiscussionFeed(Feed):
 
     def item_updateddate(self, discussion):
         return discussion.created_at
+
+
+class ProjectNewsFeed(NewsItemsFeed):
+    """One project's news, at the project's own address (/projects/<slug>/feed/)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Project.objects.public(), slug=slug)
+
+    def title(self, project):
+        return _("News of the project “%(title)s”") % {"title": project.title}
+
+    def link(self, project):
+        return project.get_absolute_url()
+
+    def feed_url(self, project):
+        return reverse("feeds:project", args=[project.slug])
+
+    def subtitle(self, project):
+        return project.objective[:300]
+
+    def items(self, project):
+        return project.news.published().order_by("-published_at")[:PROJECT_FEED_SIZE]

@@ -19,16 +19,16 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from simple_history.models import HistoricalRecords
 
-from programmes.access import municipality_ids_for
-from programmes.images import (
+from core.access import municipality_ids_for
+from core.images import (
     StoredImageField,
     encode,
     open_upright,
     pixels_only,
     validate_image,
 )
+from core.uploads import UploadTo
 from programmes.models import DevelopmentProgramme, Municipality
-from programmes.uploads import UploadTo
 from projects.models import Project
 
 THUMBNAIL_WIDTH = 400
@@ -281,7 +281,7 @@ class NewsPhoto(models.Model):
         """Re-encode the upload without EXIF and make the large and thumbnail sizes."""
         image, _format = open_upright(self.image)
         clean = pixels_only(image)
-        # The names only say the format: programmes.uploads.UploadTo names the files.
+        # The names only say the format: core.uploads.UploadTo names the files.
         self.image = ContentFile(encode(clean, "JPEG"), name="photo.jpg")
         self.large = ContentFile(encode(_resized(clean, LARGE_WIDTH), "JPEG"), name="large.jpg")
         self.thumbnail = ContentFile(

@@ -1,11 +1,9 @@
 """Search that ignores Latvian diacritics and case: `livanu` finds "Līvānu".
 
-`fold()` is the Python side (for the query); `Folded` is the same folding in SQL, so
+`core.text.fold()` is the Python side (for the query); `Folded` is the same folding in SQL, so
 any text column can be compared without a stored copy: TRANSLATE on PostgreSQL, a
 registered function on SQLite (see `register_sqlite_fold`).
 """
-
-import unicodedata
 
 from django.db.models import CharField, Func, Q
 from django.urls import reverse
@@ -13,15 +11,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 
+from core.text import fold
+
 # Latvian letters with diacritics and their plain forms, for SQL TRANSLATE.
 _WITH = "āčēģīķļņōŗšūžĀČĒĢĪĶĻŅŌŖŠŪŽ"
 _PLAIN = "acegiklnorsuzACEGIKLNORSUZ"
-
-
-def fold(text):
-    """Lower-case `text` and drop diacritics (ā → a, Š → s)."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 class Folded(Func):

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "import_export",
     # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
     "portal.apps.LoginAttemptsConfig",
+    # Our apps from the bottom layer up: core; programmes; projects and consultations (each
+    # may use programmes, never the other); the portal shell (tests/test_layers.py).
+    "core",
     "programmes",
     "projects",
     "consultations",

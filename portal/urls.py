@@ -5,7 +5,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from consultations import views as consultations_views
-from programmes.admin_mixins import view_on_site
+from core.admin_mixins import view_on_site
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -24,11 +24,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("", include("portal.feeds_urls")),
     path("programmes/", include("programmes.urls")),
     path("projects/", include("projects.urls")),
     path("consultations/", include("consultations.urls")),
     path("news/", include("portal.news_urls")),
-    path("feeds/", include("portal.feeds_urls")),
     path("events.ics", consultations_views.events_ics, name="events_ics"),
     path("about/", views.about, name="about"),
     path("search/", views.search, name="search"),

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from core.uploads import SERVED_TYPES, is_plain_name
+from core.validators import file_extension
 from programmes.selectors import municipalities_for_home
-from programmes.uploads import SERVED_TYPES, is_plain_name
-from programmes.validators import file_extension
 
 from .media import PUBLIC, access_to
 from .search import run_search

@@ -9,6 +9,7 @@ class ProgrammesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, pre_save
 
+        from . import panels  # noqa: F401  (declares the slots its pages render)
         from .models import SituationSection, mark_raw_load, refuse_frozen_data_source_changes
 
         m2m_changed.connect(

@@ -38,6 +38,8 @@ from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.resources import Diff
 
+from core.spreadsheets import csv_text, unneutralise, xlsx_bytes
+
 from .forms import import_refusal
 from .models import (
     Action,
@@ -50,7 +52,6 @@ from .models import (
     Redaction,
     Task,
 )
-from .spreadsheets import csv_text, unneutralise, xlsx_bytes
 
 
 def _text(value):
@@ -617,7 +618,7 @@ class SpreadsheetCSV(CSV):
     Excel with Latvian regional settings separates cells with ";" (the comma is the
     decimal separator) and saves in UTF-8 with a byte-order mark, in Windows-1257, or as
     "Unicode text" (UTF-16, tab-separated). The separator and the encoding are recognised
-    from the file. Exports are the portal's one CSV dialect (programmes/spreadsheets.py):
+    from the file. Exports are the portal's one CSV dialect (core/spreadsheets.py):
     UTF-8 with a byte-order mark, ";", decimal commas, no cell that runs as a formula.
     """
 
@@ -658,7 +659,7 @@ class SpreadsheetCSV(CSV):
 
 
 class SpreadsheetXLSX(XLSX):
-    """XLSX written by the portal's one dialect (programmes/spreadsheets.py): text cells are
+    """XLSX written by the portal's one dialect (core/spreadsheets.py): text cells are
     strings, never formulas; amounts and years are numbers."""
 
     def export_data(self, dataset, **kwargs):

@@ -1,10 +1,9 @@
 """Reads for public pages: one named function per page, each with a fixed query count.
 
-Every page fetches through one function here. The prefetch lists are module constants so
-that other apps' pieces on these pages (projects serving an action line, news about a
-programme, proposals per part) can be added in one place, e.g.
-`REDACTION_PREFETCH.append("priorities__action_lines__projects")`, rather than by
-queries in templates.
+Every page fetches through one function here. What other apps show on these pages
+(projects serving an action line, news about a programme, proposals per part) comes in
+through panels (programmes/panels.py): after fetching its own rows, a page's function lets
+each panel fetch what it shows, so the count stays fixed whatever the data.
 
 The functions raise Http404 for what the user may not see: drafts are visible only to
 staff of the programme's municipality (`Redaction.objects.visible_to`).
@@ -14,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -37,6 +36,7 @@ from .models import (
     Task,
     ThematicArea,
 )
+from .panels import PANELS
 
 
 def municipalities_for_home():
@@ -147,9 +147,11 @@ def _redactions(municipality, programme, user):
     )
 
 
-def programme_for_page(municipality, programme, user):
+def programme_for_page(municipality, programme, user, *, panels=True):
     """A programme with the redactions the user may see, its current redaction's tree
-    (for the progress rollup) and its steering group. Nine queries whatever the size.
+    (for the progress rollup) and its steering group: eight queries whatever the size,
+    and what the panels on its page show (four more today: news about the programme,
+    their photos, the projects funding its drafting, the redactions' public discussions).
 
     Sets `programme.visible_redactions` (by number) and `programme.current` (or None).
     """
@@ -160,8 +162,6 @@ def programme_for_page(municipality, programme, user):
         ).prefetch_related(
             Prefetch("redactions", visible, to_attr="visible_redactions"),
             *steering_group_prefetch(),
-            *programme_news_and_funding_prefetch(),
-            *discussions_prefetch("visible_redactions"),
         ),
         municipality__slug=municipality,
         slug=programme,
@@ -174,120 +174,23 @@ def programme_for_page(municipality, programme, user):
     for redaction in programme.visible_redactions:
         redaction.previous = previous
         previous = redaction
+    if panels:
+        PANELS.prefetch("programme", [programme])
     return programme
-
-
-def proposals_prefetch():
-    """Residents' published proposals about each section, priority, action line and task
-    (as `published_proposals`), four queries.
-
-    They come through the related name `proposals` that the consultations app declares,
-    so programmes imports nothing from it; without that app there is nothing to fetch.
-    Proposals change after a redaction freezes: keep them out of any cached content.
-    """
-    prefetches = []
-    for path, model in (
-        ("situation_sections__", SituationSection),
-        ("priorities__", Priority),
-        ("priorities__action_lines__", ActionLine),
-        ("priorities__action_lines__tasks__", Task),
-    ):
-        try:
-            proposal = model._meta.get_field("proposals").related_model
-        except FieldDoesNotExist:
-            return []
-        published = proposal.objects.filter(is_published=True).order_by("number")
-        prefetches.append(Prefetch(f"{path}proposals", published, to_attr="published_proposals"))
-    # Proposals about no part in particular: the redaction as a whole (two queries more).
-    whole = published.filter(**{f"{name}__isnull": True for name in proposal.PART_FIELDS})
-    prefetches.append(
-        Prefetch("public_discussions__proposals", whole, to_attr="whole_redaction_proposals")
-    )
-    return prefetches
-
-
-def whole_redaction_proposals(redaction):
-    """The published proposals about `redaction` as a whole, from all its discussions
-    (fetched by `proposals_prefetch`)."""
-    discussions = getattr(redaction, "public_discussions", None)
-    if discussions is None:
-        return []
-    return [
-        proposal
-        for discussion in discussions.all()
-        for proposal in getattr(discussion, "whole_redaction_proposals", [])
-    ]
-
-
-def open_discussion(redaction):
-    """The redaction's public discussion open now, if any (from `proposals_prefetch`'s
-    `public_discussions`, so no query), for "propose a change here" links."""
-    discussions = getattr(redaction, "public_discussions", None)
-    if discussions is None:
-        return None
-    return next((d for d in discussions.all() if d.is_open()), None)
-
-
-def _related_model(model, name):
-    """The model behind a related name another app declares, or None without that app."""
-    try:
-        return model._meta.get_field(name).related_model
-    except FieldDoesNotExist:
-        return None
-
-
-def projects_prefetch():
-    """Published projects serving each action line (as `public_projects`), one query.
-
-    Through the related name `projects` that the projects app declares; projects change
-    after a redaction freezes, so keep them out of any cached content.
-    """
-    project = _related_model(ActionLine, "projects")
-    if project is None:
-        return []
-    projects = project.objects.public().select_related("funding_programme").order_by("title")
-    return [Prefetch("priorities__action_lines__projects", projects, to_attr="public_projects")]
-
-
-def discussions_prefetch(redactions="redactions"):
-    """The public discussions of each redaction at `redactions` (one query), through the
-    related name `public_discussions` that the consultations app declares."""
-    if _related_model(Redaction, "public_discussions") is None:
-        return []
-    return [f"{redactions}__public_discussions"]
-
-
-PROGRAMME_NEWS_SHOWN = 6
-
-
-def programme_news_and_funding_prefetch():
-    """The newest published news about a programme with their photos (`published_news`)
-    and the published projects that fund its drafting (`public_funding_projects`): three
-    queries, through the related names `news` (portal) and `funding_projects` (projects)."""
-    prefetches = []
-    news = _related_model(DevelopmentProgramme, "news")
-    if news is not None:
-        published = news.objects.published().order_by("-published_at", "-id")
-        prefetches += [
-            Prefetch("news", published[:PROGRAMME_NEWS_SHOWN], to_attr="published_news"),
-            "published_news__photos",
-        ]
-    project = _related_model(DevelopmentProgramme, "funding_projects")
-    if project is not None:
-        funding = project.objects.public().select_related("funding_programme")
-        prefetches.append(Prefetch("funding_projects", funding, to_attr="public_funding_projects"))
-    return prefetches
 
 
 def redaction_for_page(municipality, programme, number, user):
     """One redaction with the content the page renders every time (see
-    `REDACTION_PREFETCH`); `fetch_frozen_parts` adds the rest when the cache lacks it."""
+    `REDACTION_PREFETCH`) and what the panels on its page show (proposals, projects);
+    `fetch_frozen_parts` adds the rest when the cache lacks it."""
     queryset = (
         _redactions(municipality, programme, user)
         .select_related("programme__municipality", "programme__steering_group", "copied_from")
-        .prefetch_related(*REDACTION_PREFETCH, *proposals_prefetch(), *projects_prefetch())
+        .prefetch_related(*REDACTION_PREFETCH)
     )
-    return get_object_or_404(queryset, number=number)
+    redaction = get_object_or_404(queryset, number=number)
+    PANELS.prefetch("redaction", [redaction])
+    return redaction
 
 
 @dataclass
@@ -301,10 +204,10 @@ class IndicatorSeries:
 def monitoring_for_page(municipality, programme, user):
     """The programme, its redaction in force with the priority tree (progress), indicators
     with their yearly values laid out on one span of years, and its actions counted by
-    status. Fourteen queries whatever the size (the programme page's twelve, indicators and
+    status. Ten queries whatever the size (the programme page's own eight, indicators and
     their values); None as the redaction when none is published.
     """
-    programme = programme_for_page(municipality, programme, user)
+    programme = programme_for_page(municipality, programme, user, panels=False)
     current = programme.current
     if current is None:
         return programme, None, [], [], []

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from .access import can_edit_redactions
 from .models import (
     Action,
     ActionLine,
@@ -27,6 +26,7 @@ from .models import (
     SwotItem,
     Task,
 )
+from .roles import can_edit_redactions
 
 Status = Redaction.Status
 

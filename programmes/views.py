@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import selectors
-from .access import can_edit_redactions
 from .compare import compare_redactions
 from .models import Action, IndicatorValue, InvestmentAmount
 from .resources import (
@@ -24,6 +23,7 @@ from .resources import (
     InvestmentAmountResource,
     SpreadsheetCSV,
 )
+from .roles import can_edit_redactions
 
 
 def _programme_crumbs(programme):
@@ -162,8 +162,6 @@ def redaction_detail(request, municipality, programme, number):
             "sections_by_area": selectors.sections_by_area(redaction),
             "parts": _frozen_parts(redaction),
             "action_plan": selectors.action_plan_rows(redaction),
-            "whole_redaction_proposals": selectors.whole_redaction_proposals(redaction),
-            "open_discussion": selectors.open_discussion(redaction),
             "steering_group": selectors.steering_group_of(programme),
             "crumbs": crumbs,
         },
@@ -218,7 +216,7 @@ OPEN_DATA_TABLES = {
 
 @require_safe
 def redaction_table_csv(request, municipality, programme, number, table):
-    """One table of a redaction as CSV in the portal's dialect (programmes/spreadsheets.py):
+    """One table of a redaction as CSV in the portal's dialect (core/spreadsheets.py):
     two queries, whatever its size."""
     if table not in OPEN_DATA_TABLES:
         raise Http404("No such table.")

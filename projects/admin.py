@@ -15,9 +15,9 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from programmes.access import municipality_ids_for
-from programmes.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
-from programmes.images import PhotoFormField
+from core.access import municipality_ids_for
+from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
+from core.images import PhotoFormField
 
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
 

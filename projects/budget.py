@@ -10,16 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.formats import euro
+
 CENT = Decimal("0.01")
-
-
-def money_text(amount):
-    """An amount for a message, as the reader writes it: "99 000,00 €" or "€99,000.00"."""
-    text = number_format(amount, decimal_pos=2, force_grouping=True)
-    return f"€{text}" if get_language() == "en" else f"{text}\u00a0€"
 
 
 def eu_share(total_cost, eu_funding):
@@ -58,7 +53,7 @@ def budget_errors(*, total_cost, eu_funding, co_financing, share):
                 "cost (%(total)s)."
             ),
             code="amounts_add_up",
-            params={"eu": money_text(eu), "co": money_text(co), "total": money_text(total)},
+            params={"eu": euro(eu), "co": euro(co), "total": euro(total)},
         )
     elif total is not None and co is not None and eu is None and co > total:
         errors["co_financing"] = ValidationError(

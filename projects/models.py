@@ -16,7 +16,6 @@ so the stored share and the amounts can never disagree.
 """
 
 import re
-import unicodedata
 from decimal import Decimal
 
 from django.conf import settings
@@ -32,8 +31,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from programmes.access import municipality_ids_for
-from programmes.images import stripped_copy, validate_image
+from core.access import municipality_ids_for
+from core.images import stripped_copy, validate_image
+from core.text import fold
+from core.uploads import UploadTo
+from core.validators import validate_pdf_upload
 from programmes.models import (
     ActionLine,
     DevelopmentProgramme,
@@ -41,8 +43,6 @@ from programmes.models import (
     Municipality,
     period_errors,
 )
-from programmes.uploads import UploadTo
-from programmes.validators import validate_pdf_upload
 
 from .budget import budget_errors, eu_share
 
@@ -78,12 +78,6 @@ validate_agreement_number = RegexValidator(
     ),
     code="agreement_number",
 )
-
-
-def normalize_search(text):
-    """Lowercase text without diacritics, so that "livanu" matches "Līvānu"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _staff_municipalities(user):
@@ -168,7 +162,7 @@ class Organisation(models.Model):
         return f"{self.name} ({self.country.code})" if self.country else self.name
 
     def save(self, *args, **kwargs):
-        self.search_text = normalize_search(" ".join([self.name, self.name_en, self.city]))
+        self.search_text = fold(" ".join([self.name, self.name_en, self.city]))
         super().save(*args, **kwargs)
 
     @property
@@ -348,7 +342,7 @@ class ProjectQuerySet(models.QuerySet):
         "livanu" finds "Līvānu", "poznan" finds the projects Poznań takes part in.
         """
         queryset = self
-        for word in normalize_search(text).split():
+        for word in fold(text).split():
             partners = Partnership.objects.filter(organisation__search_text__contains=word).values(
                 "project_id"
             )
@@ -380,9 +374,8 @@ class ProjectQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """Everything the public project page shows, in a fixed number of queries."""
-        # News lives in the portal shell; reach it through the related name, not an import.
-        news = Project._meta.get_field("news").related_model.objects.published()
+        """Everything of its own the public project page shows, in a fixed number of
+        queries (what the portal shows there, its news, comes through projects/panels.py)."""
         return (
             self.public()
             .select_related(
@@ -409,7 +402,6 @@ class ProjectQuerySet(models.QuerySet):
                         "action_line__priority__redaction__programme__municipality"
                     ).exclude(action_line__priority__redaction__status="draft"),
                 ),
-                Prefetch("news", queryset=news.prefetch_related("photos")),
             )
         )
 
@@ -646,7 +638,7 @@ class Project(models.Model):
 
     def save(self, *args, **kwargs):
         self.derive_amounts()
-        self.search_text = normalize_search(
+        self.search_text = fold(
             " ".join(
                 [
                     self.title,
@@ -773,7 +765,7 @@ class Project(models.Model):
 
         def key(item):
             country = item[0]
-            return (country != lead_country, normalize_search(str(country.name)))
+            return (country != lead_country, fold(str(country.name)))
 
         return sorted(groups.items(), key=key)
 

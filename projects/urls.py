@@ -1,7 +1,6 @@
 from django.urls import path
 
 from . import views
-from .feeds import ProjectNewsFeed
 
 app_name = "projects"
 
@@ -9,5 +8,4 @@ urlpatterns = [
     path("", views.project_list, name="list"),
     path("projects.csv", views.project_csv, name="csv"),
     path("<slug:slug>/", views.project_detail, name="detail"),
-    path("<slug:slug>/feed/", ProjectNewsFeed(), name="feed"),
 ]

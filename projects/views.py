@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from programmes.spreadsheets import csv_download
+from core.spreadsheets import csv_download
 
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
+from .panels import PANELS
 
 PAGE_SIZE = 20
 
@@ -68,7 +69,7 @@ CSV_COLUMNS = [
 def project_csv(request):
     """The registry's filtered result set as open data.
 
-    The portal's CSV dialect (programmes/spreadsheets.py: UTF-8 with a byte order mark,
+    The portal's CSV dialect (core/spreadsheets.py: UTF-8 with a byte order mark,
     ";", decimal commas, no thousands separator, ISO 8601 dates, no cell runs a formula);
     one project per row, all rows of the filtered set (not one page); codes (not labels)
     for fund, role, status and partner countries (ISO 3166, space-separated), so the file
@@ -122,6 +123,7 @@ def project_csv(request):
 @require_safe
 def project_detail(request, slug):
     project = get_object_or_404(Project.objects.for_page(), slug=slug)
+    PANELS.prefetch("project", [project])  # what the portal shows on it: its news
     return render(
         request,
         "projects/project_detail.html",

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import PublicDiscussion
+from core.spreadsheets import csv_cell, needs_neutralising, neutralise, unneutralise
 from programmes import models as pm
-from programmes.spreadsheets import csv_cell, needs_neutralising, neutralise, unneutralise
 from tests.consultations.factories import ProposalFactory, PublicDiscussionFactory
 from tests.factories import (
     ActionFactory,

@@ -79,7 +79,7 @@ def test_every_kind_of_public_page_answers_head_with_200(client, site):
         reverse("projects:list"),
         reverse("projects:csv"),
         reverse("projects:detail", args=["projekts"]),
-        reverse("projects:feed", args=["projekts"]),
+        reverse("feeds:project", args=["projekts"]),
         reverse("consultations:index"),
         reverse("consultations:past_events"),
         reverse("consultations:subscribe"),

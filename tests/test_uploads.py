@@ -18,10 +18,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 
+from core.validators import validate_pdf_upload
 from portal.checks import media_served_by_the_portal
 from portal.models import News, NewsPhoto
 from programmes.models import Municipality, Redaction
-from programmes.validators import validate_pdf_upload
 from projects.models import CouncilDecision
 from tests.admin_forms import change_form_post
 from tests.factories import ProgrammeFactory, RedactionFactory, pdf_bytes, pdf_upload

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import programmes.validators
+import core.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -86,7 +86,7 @@ class Migration(migrations.Migration):
                 ('url', models.URLField(blank=True, verbose_name='questionnaire address')),
                 ('respondent_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='respondents')),
                 ('results', models.TextField(blank=True, verbose_name='results')),
-                ('results_file', models.TextField(blank=True, max_length=100, validators=[programmes.validators.validate_pdf_upload], verbose_name='results (PDF)')),
+                ('results_file', models.TextField(blank=True, max_length=100, validators=[core.validators.validate_pdf_upload], verbose_name='results (PDF)')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -227,7 +227,7 @@ class Migration(migrations.Migration):
                 ('url', models.URLField(blank=True, verbose_name='questionnaire address')),
                 ('respondent_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='respondents')),
                 ('results', models.TextField(blank=True, verbose_name='results')),
-                ('results_file', models.FileField(blank=True, upload_to='surveys/', validators=[programmes.validators.validate_pdf_upload], verbose_name='results (PDF)')),
+                ('results_file', models.FileField(blank=True, upload_to='surveys/', validators=[core.validators.validate_pdf_upload], verbose_name='results (PDF)')),
                 ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='surveys', to='programmes.developmentprogramme', verbose_name='programme')),
             ],
             options={

@@ -7,7 +7,7 @@ standard library's `tomllib`); the modules here only load them, one per part, in
 order `PARTS` gives. The demo lives in the shell because it spans every app.
 
 Every part is idempotent: rows are found by natural keys and only what differs is saved
-(`programmes.upsert`), so loading again doubles nothing and adds no history. Redactions
+(`core.upsert`), so loading again doubles nothing and adds no history. Redactions
 are made and published the way planners do it, through `programmes.services` (see
 `portal.demo.programmes`).
 """

@@ -26,8 +26,8 @@ from consultations.models import (
     WorkingGroupMeeting,
     WorkingGroupProposal,
 )
+from core.upsert import upsert
 from programmes.models import ActionLine, Priority, Redaction, SituationSection, Task
-from programmes.upsert import upsert
 
 from . import files
 from .files import riga

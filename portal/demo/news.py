@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.upsert import save_if_changed, upsert
 from portal.models import News, NewsPhoto
 from programmes.models import Municipality
-from programmes.upsert import save_if_changed, upsert
 from projects.models import Project
 
 from . import files

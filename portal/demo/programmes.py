@@ -23,6 +23,7 @@ import re
 from django.apps import apps
 from django.db import transaction
 
+from core.upsert import save_if_changed, upsert
 from programmes import services
 from programmes.models import (
     Action,
@@ -44,7 +45,6 @@ from programmes.models import (
     SwotItem,
     Task,
 )
-from programmes.upsert import save_if_changed, upsert
 
 from .files import money, read
 

@@ -10,8 +10,8 @@ invented name, and the project's public notes say so.
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
+from core.upsert import upsert
 from programmes.models import ActionLine, Municipality
-from programmes.upsert import upsert
 from projects.models import (
     Activity,
     CouncilDecision,

@@ -6,9 +6,9 @@ They share one published password: `load_demo` never creates them with DEBUG off
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from core.upsert import upsert
 from programmes.models import Municipality, StaffProfile
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
-from programmes.upsert import upsert
 
 from .files import read
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import programmes.images
+import core.images
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
             name='HistoricalNewsPhoto',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('image', models.TextField(help_text='JPEG, PNG, GIF or WebP. Location data (EXIF) is removed; smaller sizes are made.', max_length=100, validators=[programmes.images.validate_image], verbose_name='photo')),
+                ('image', models.TextField(help_text='JPEG, PNG, GIF or WebP. Location data (EXIF) is removed; smaller sizes are made.', max_length=100, validators=[core.images.validate_image], verbose_name='photo')),
                 ('width', models.PositiveIntegerField(editable=False, null=True, verbose_name='width')),
                 ('height', models.PositiveIntegerField(editable=False, null=True, verbose_name='height')),
                 ('large', models.TextField(blank=True, editable=False, max_length=100, verbose_name='large size')),
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
             name='NewsPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG, GIF or WebP. Location data (EXIF) is removed; smaller sizes are made.', upload_to='news/%Y/', validators=[programmes.images.validate_image], verbose_name='photo', width_field='width')),
+                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG, GIF or WebP. Location data (EXIF) is removed; smaller sizes are made.', upload_to='news/%Y/', validators=[core.images.validate_image], verbose_name='photo', width_field='width')),
                 ('width', models.PositiveIntegerField(editable=False, null=True, verbose_name='width')),
                 ('height', models.PositiveIntegerField(editable=False, null=True, verbose_name='height')),
                 ('large', models.ImageField(blank=True, editable=False, height_field='large_height', upload_to='news/%Y/', verbose_name='large size', width_field='large_width')),

@@ -4,7 +4,8 @@ with change history, and choices limited to draft redactions and their content."
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from ..admin_mixins import ScopedHistoryAdmin
+from core.admin_mixins import ScopedHistoryAdmin
+
 from ..models import Redaction, RedactionContent
 
 Status = Redaction.Status

@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from ..access import municipality_ids_for, scope_to_user
-from ..admin_mixins import MunicipalityScopedMixin
+from core.access import municipality_ids_for, scope_to_user
+from core.admin_mixins import MunicipalityScopedMixin
+
 from ..forms import HeadedExportForm, RedactionConfirmImportForm, RedactionImportForm
 from ..models import Redaction
 from ..resources import SpreadsheetCSV, SpreadsheetXLSX

@@ -5,8 +5,9 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db import models
 from django.db.models import Q
 
-from ..access import municipality_ids_for
-from ..images import PhotoFormField
+from core.access import municipality_ids_for
+from core.images import PhotoFormField
+
 from ..models import Municipality, StaffProfile
 from .base import ProgrammesAdmin
 

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..access import municipality_ids_for
-from ..admin_mixins import MunicipalityScopedMixin
+from core.access import municipality_ids_for
+from core.admin_mixins import MunicipalityScopedMixin
+
 from ..models import DevelopmentProgramme, Redaction, SteeringGroup
 from .base import ProgrammesAdmin
 

@@ -9,9 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.access import scope_to_user
+from core.admin_mixins import is_possible_pk
+
 from .. import services
-from ..access import scope_to_user
-from ..admin_mixins import is_possible_pk
 from ..forms import CouncilDecisionForm
 from ..models import (
     CoherenceItem,

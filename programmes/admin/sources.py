@@ -5,7 +5,8 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
-from ..access import can_edit_municipality, municipality_ids_for
+from core.access import can_edit_municipality, municipality_ids_for
+
 from ..models import DATA_SOURCE_CHANGE_REFUSAL, DataSource
 from .base import ProgrammesAdmin
 

@@ -5,7 +5,8 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..admin_mixins import MunicipalityScopedMixin
+from core.admin_mixins import MunicipalityScopedMixin
+
 from ..models import SteeringGroup, SteeringGroupMeeting, SteeringGroupMember
 from .base import ProgrammesAdmin
 

@@ -9,8 +9,9 @@ from django.contrib.auth.models import Group
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from ..access import municipality_ids_for
-from ..admin_mixins import MunicipalityScopedMixin, is_possible_pk
+from core.access import municipality_ids_for
+from core.admin_mixins import MunicipalityScopedMixin, is_possible_pk
+
 from ..models import StaffProfile
 from ..roles import ROLE_LABELS
 

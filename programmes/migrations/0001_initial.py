@@ -2,8 +2,8 @@
 
 import django.core.validators
 import django.db.models.deletion
-import programmes.images
-import programmes.validators
+import core.images
+import core.validators
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('city', 'State city'), ('novads', 'Municipality (novads)'), ('region', 'Planning region')], default='novads', max_length=20, verbose_name='kind')),
                 ('planning_region', models.CharField(choices=[('riga', 'Riga planning region'), ('vidzeme', 'Vidzeme planning region'), ('kurzeme', 'Kurzeme planning region'), ('zemgale', 'Zemgale planning region'), ('latgale', 'Latgale planning region')], max_length=20, verbose_name='planning region')),
-                ('coat_of_arms', models.ImageField(blank=True, upload_to='municipalities/', validators=[programmes.images.validate_image], verbose_name='coat of arms')),
+                ('coat_of_arms', models.ImageField(blank=True, upload_to='municipalities/', validators=[core.images.validate_image], verbose_name='coat of arms')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
             ],
@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(max_length=80, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('city', 'State city'), ('novads', 'Municipality (novads)'), ('region', 'Planning region')], default='novads', max_length=20, verbose_name='kind')),
                 ('planning_region', models.CharField(choices=[('riga', 'Riga planning region'), ('vidzeme', 'Vidzeme planning region'), ('kurzeme', 'Kurzeme planning region'), ('zemgale', 'Zemgale planning region'), ('latgale', 'Latgale planning region')], max_length=20, verbose_name='planning region')),
-                ('coat_of_arms', models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='coat of arms')),
+                ('coat_of_arms', models.TextField(blank=True, max_length=100, validators=[core.images.validate_image], verbose_name='coat of arms')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -412,7 +412,7 @@ class Migration(migrations.Migration):
                 ('decision_number', models.CharField(blank=True, max_length=40, verbose_name='council decision No.')),
                 ('decision_date', models.DateField(blank=True, null=True, verbose_name='council decision date')),
                 ('decision_protocol', models.CharField(blank=True, max_length=40, verbose_name='protocol No.')),
-                ('document', models.FileField(blank=True, upload_to='redactions/', validators=[programmes.validators.validate_pdf_upload], verbose_name='full document (PDF)')),
+                ('document', models.FileField(blank=True, upload_to='redactions/', validators=[core.validators.validate_pdf_upload], verbose_name='full document (PDF)')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('copied_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='copies', to='programmes.redaction', verbose_name='copied from')),
                 ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='redactions', to='programmes.developmentprogramme', verbose_name='programme')),
@@ -472,7 +472,7 @@ class Migration(migrations.Migration):
                 ('decision_number', models.CharField(blank=True, max_length=40, verbose_name='council decision No.')),
                 ('decision_date', models.DateField(blank=True, null=True, verbose_name='council decision date')),
                 ('decision_protocol', models.CharField(blank=True, max_length=40, verbose_name='protocol No.')),
-                ('document', models.TextField(blank=True, max_length=100, validators=[programmes.validators.validate_pdf_upload], verbose_name='full document (PDF)')),
+                ('document', models.TextField(blank=True, max_length=100, validators=[core.validators.validate_pdf_upload], verbose_name='full document (PDF)')),
                 ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),

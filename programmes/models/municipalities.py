@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..images import stripped_copy, validate_image
-from ..uploads import UploadTo
+from core.images import stripped_copy, validate_image
+from core.uploads import UploadTo
 
 
 class Municipality(models.Model):

@@ -10,9 +10,10 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..access import municipality_ids_for
-from ..uploads import UploadTo
-from ..validators import validate_pdf_upload
+from core.access import municipality_ids_for
+from core.uploads import UploadTo
+from core.validators import validate_pdf_upload
+
 from .base import RedactionFrozen
 from .programmes import DevelopmentProgramme
 

@@ -48,7 +48,7 @@ class DataSource(models.Model):
     """
 
     municipality_path = "municipality"
-    # Scoping (`programmes.access.scope_to_user`) shows a source without a municipality
+    # Scoping (`core.access.scope_to_user`) shows a source without a municipality
     # to everyone: it is a national one.
     shared_without_municipality = True
 

@@ -4,8 +4,8 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
 import django_countries.fields
-import programmes.images
-import programmes.validators
+import core.images
+import core.validators
 import re
 import simple_history.models
 from decimal import Decimal
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('protocol_number', models.CharField(blank=True, max_length=40, verbose_name='protocol No.')),
                 ('paragraph', models.CharField(blank=True, max_length=20, verbose_name='paragraph (§)')),
                 ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('document', models.FileField(blank=True, upload_to='decisions/', validators=[programmes.validators.validate_pdf_upload], verbose_name='decision (PDF)')),
+                ('document', models.FileField(blank=True, upload_to='decisions/', validators=[core.validators.validate_pdf_upload], verbose_name='decision (PDF)')),
                 ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='council_decisions', to='programmes.municipality', verbose_name='municipality')),
             ],
             options={
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('measure', models.CharField(blank=True, max_length=300, verbose_name='measure / activity')),
                 ('sub_activity', models.CharField(blank=True, max_length=300, verbose_name='sub-activity')),
                 ('publicity_statement', models.TextField(blank=True, help_text='The text every project of this programme must show on its pages and news.', verbose_name='publicity statement')),
-                ('emblem', models.ImageField(blank=True, upload_to='funds/', validators=[programmes.images.validate_image], verbose_name='emblem')),
+                ('emblem', models.ImageField(blank=True, upload_to='funds/', validators=[core.images.validate_image], verbose_name='emblem')),
                 ('emblem_alt', models.CharField(blank=True, max_length=200, verbose_name='emblem text alternative')),
             ],
             options={
@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('protocol_number', models.CharField(blank=True, max_length=40, verbose_name='protocol No.')),
                 ('paragraph', models.CharField(blank=True, max_length=20, verbose_name='paragraph (§)')),
                 ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('document', models.TextField(blank=True, max_length=100, validators=[programmes.validators.validate_pdf_upload], verbose_name='decision (PDF)')),
+                ('document', models.TextField(blank=True, max_length=100, validators=[core.validators.validate_pdf_upload], verbose_name='decision (PDF)')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
                 ('measure', models.CharField(blank=True, max_length=300, verbose_name='measure / activity')),
                 ('sub_activity', models.CharField(blank=True, max_length=300, verbose_name='sub-activity')),
                 ('publicity_statement', models.TextField(blank=True, help_text='The text every project of this programme must show on its pages and news.', verbose_name='publicity statement')),
-                ('emblem', models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='emblem')),
+                ('emblem', models.TextField(blank=True, max_length=100, validators=[core.images.validate_image], verbose_name='emblem')),
                 ('emblem_alt', models.CharField(blank=True, max_length=200, verbose_name='emblem text alternative')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),

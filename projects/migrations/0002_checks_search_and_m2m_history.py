@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import programmes.images
+import core.images
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -11,11 +11,11 @@ from django.db import migrations, models
 
 
 def fill_organisation_search_text(apps, schema_editor):
-    from projects.models import normalize_search
+    from core.text import fold
 
     Organisation = apps.get_model("projects", "Organisation")
     for organisation in Organisation.objects.all():
-        organisation.search_text = normalize_search(
+        organisation.search_text = fold(
             " ".join([organisation.name, organisation.name_en, organisation.city])
         )
         organisation.save(update_fields=["search_text"])
@@ -75,12 +75,12 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='fundingprogramme',
             name='emblem',
-            field=models.ImageField(blank=True, upload_to='funds/', validators=[programmes.images.validate_image], verbose_name='emblem'),
+            field=models.ImageField(blank=True, upload_to='funds/', validators=[core.images.validate_image], verbose_name='emblem'),
         ),
         migrations.AlterField(
             model_name='historicalfundingprogramme',
             name='emblem',
-            field=models.TextField(blank=True, max_length=100, validators=[programmes.images.validate_image], verbose_name='emblem'),
+            field=models.TextField(blank=True, max_length=100, validators=[core.images.validate_image], verbose_name='emblem'),
         ),
         migrations.AlterField(
             model_name='historicalpartnership',

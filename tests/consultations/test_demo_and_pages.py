@@ -16,8 +16,8 @@ from consultations.models import (
     WorkingGroupMeeting,
 )
 from consultations.selectors import PAST_EVENTS_SHOWN, consultations_page
+from core.formats import since_date, until_date
 from programmes.models import Redaction, SteeringGroupMeeting, Task
-from programmes.templatetags.latvian_dates import since_date, until_date
 from tests.demo import load_demo
 from tests.factories import ProgrammeFactory, SteeringGroupFactory, pdf_bytes, pdf_upload
 

@@ -234,7 +234,7 @@ def test_upcoming_discussion_says_from_when_in_the_genitive(client, redaction):
     discussion = PublicDiscussionFactory(
         redaction=redaction, opens_at=opens, closes_at=opens + datetime.timedelta(days=30)
     )
-    from programmes.templatetags.latvian_dates import MONTHS_GENITIVE
+    from core.formats import MONTHS_GENITIVE
 
     with translation.override("lv"):
         month = str(MONTHS_GENITIVE[opens.month])

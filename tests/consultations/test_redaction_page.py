@@ -1,5 +1,8 @@
 """The redaction page shows, under each part, the published proposals about it and answers."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -157,3 +160,20 @@ def test_no_proposal_links_once_the_discussion_is_closed(client, discussion, par
     discussion.save()
     page = client.get(discussion.redaction.get_absolute_url()).content.decode()
     assert "?part=" not in page
+
+
+def test_the_redaction_page_loads_the_stylesheet_that_styles_its_proposals(
+    client, discussion, parts
+):
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    add_proposals(discussion, parts, 1)
+    html = client.get(discussion.redaction.get_absolute_url()).content.decode()
+    assert 'class="part-proposals"' in html
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    loaded = [
+        Path(finders.find(href.removeprefix(settings.STATIC_URL))).read_text()
+        for href in stylesheets
+    ]
+    assert any(".part-proposals {" in css for css in loaded), stylesheets

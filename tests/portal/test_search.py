@@ -1,6 +1,6 @@
 import pytest
 
-from portal.search import fold
+from core.text import fold
 from tests.factories import (
     ActionLineFactory,
     MunicipalityFactory,

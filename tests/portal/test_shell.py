@@ -74,7 +74,7 @@ def test_home_query_count_is_fixed(client, django_assert_max_num_queries):
 
 
 def test_euro_format_is_latvian_in_latvian_and_english_in_english():
-    template = Template("{% load portal_format %}{{ amount|euro }}")
+    template = Template("{% load formats %}{{ amount|euro }}")
     with translation.override("lv"):
         assert template.render(Context({"amount": Decimal("99000")})) == "99\xa0000,00\xa0€"
     with translation.override("en"):

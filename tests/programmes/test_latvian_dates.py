@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from programmes.templatetags.latvian_dates import since_date, until_date
+from core.formats import since_date, until_date
 
 RIGA = ZoneInfo("Europe/Riga")
 

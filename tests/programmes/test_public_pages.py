@@ -341,8 +341,9 @@ BOUNDS = {
     # whole redaction; projects serving each action line = 18; and, unless the frozen parts
     # are cached: SWOT, coherence, investment items, their amounts = 22
     "redaction": 22,
-    # the programme page's twelve, then the redaction in force's indicators and their values
-    "monitoring": 14,
+    # the programme page's own eight (not what its panels show: news, funding projects,
+    # discussions), then the redaction in force's indicators and their values
+    "monitoring": 10,
 }
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from projects.models import Activity, Partnership, Project, normalize_search
+from projects.models import Activity, Partnership, Project
 
 from .factories import ActivityFactory, OrganisationFactory, PartnershipFactory, ProjectFactory
 
@@ -286,12 +286,6 @@ def test_finished_project_without_an_end_is_refused(status):
 def test_running_project_may_have_no_end_yet():
     project = ProjectFactory(planned_end=None)
     project.full_clean()
-
-
-def test_normalize_search_drops_latvian_diacritics():
-    assert (
-        normalize_search("Līvānu NOVADS, Daugavpils, Ģērķis") == "livanu novads, daugavpils, gerkis"
-    )
 
 
 def test_history_is_kept():

@@ -35,7 +35,7 @@ from django.db import models
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
-from programmes.access import municipality_path_of
+from core.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
 from projects.models import FundingProgramme, Organisation
 from tests.admin_forms import FormData, change_form_post

@@ -74,7 +74,7 @@ RECORD_PAGES = {
         [("unpublished project", [w.b.hidden.project.slug])],
         [w.b.public.project.slug],
     ),
-    "projects:feed": lambda w: (
+    "feeds:project": lambda w: (
         [("unpublished project's feed", [w.b.hidden.project.slug])],
         [w.b.public.project.slug],
     ),
@@ -158,7 +158,7 @@ LIST_PAGES = {
     ],
     "projects:csv": lambda w: [([], ""), ([], f"q={SECRET}"), ([], "country=IS")],
     "projects:detail": lambda w: [([w.b.public.project.slug], "")],
-    "projects:feed": lambda w: [([w.b.public.project.slug], "")],
+    "feeds:project": lambda w: [([w.b.public.project.slug], "")],
     "consultations:index": lambda w: [([], "")],
     "consultations:past_events": lambda w: [([], "")],
     "consultations:subscribe": lambda w: [([], "")],

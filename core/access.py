@@ -1,8 +1,10 @@
-"""Who may see and edit what, in one place for views and admin alike.
+"""Who may see and edit what, in one place for views and admin alike, in every app.
 
-Every model a staff user edits says how to reach its municipality: either a class
-attribute `municipality_path` (a lookup such as "programme__municipality"), or, for
-redaction content, `municipality_lookup()` derived from its `redaction_path`.
+A staff user works for the municipality of their staff profile (`user.staff_profile`, which
+the programmes app keeps); a superuser for all. Every model a staff user edits says how to
+reach its municipality: either a class attribute `municipality_path` (a lookup such as
+"programme__municipality"), or, for redaction content, `municipality_lookup()` derived from
+its `redaction_path`.
 """
 
 from django.db.models import Q
@@ -25,17 +27,6 @@ def can_edit_municipality(user, municipality_id):
     source) is for superusers only."""
     ids = municipality_ids_for(user)
     return user.is_authenticated and user.is_staff and (ids is None or municipality_id in ids)
-
-
-def can_edit_redactions(user, municipality_id):
-    """May the user change the municipality's redactions (and so see its drafts)?
-
-    Planners of the municipality and superusers may; a project manager or a municipality
-    administrator of the same municipality may not, and sees only what residents see.
-    """
-    return can_edit_municipality(user, municipality_id) and user.has_perm(
-        "programmes.change_redaction"
-    )
 
 
 def municipality_path_of(model):

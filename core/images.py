@@ -238,7 +238,7 @@ def stripped_copy(upload):
 
     A JPEG stays a JPEG (a photo-like image); every other format becomes a PNG that keeps
     its transparency (a coat of arms on a transparent background stays so). The name only
-    carries the extension: where the file is stored is `programmes.uploads.UploadTo`'s.
+    carries the extension: where the file is stored is `core.uploads.UploadTo`'s.
     """
     image, found = open_upright(upload)
     if found == "JPEG":

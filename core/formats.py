@@ -1,16 +1,43 @@
-"""Dates inside a sentence: "līdz 2026. gada 30. decembrim", "no 2012. gada aprīļa".
+"""Money, shares and dates as Latvian public documents write them, for every app.
 
-Latvian declines the month after "līdz" (dative) and "no" (genitive), which Django's date
-formats cannot do: they only know the nominative ("decembris"). These filters build the
-whole phrase, so each language orders its words as it needs. They live in `programmes`,
-the app every other app may use, so projects and consultations share one set.
+`euro` and `percent` write amounts the way the reader's language does ("99 000,00 €" /
+"€99,000.00"). `until_date` and `since_date` write dates inside a sentence: "līdz 2026.
+gada 30. decembrim", "no 2012. gada aprīļa". Latvian declines the month after "līdz"
+(dative) and "no" (genitive), which Django's date formats cannot do: they only know the
+nominative ("decembris"). These build the whole phrase, so each language orders its words
+as it needs.
+
+Plain functions, for messages and feeds written in Python; templates get the same as
+filters with `{% load formats %}` (core/templatetags/formats.py).
 """
 
-from django import template
-from django.utils import timezone
-from django.utils.translation import pgettext, pgettext_lazy
+from decimal import Decimal, InvalidOperation
 
-register = template.Library()
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language, pgettext, pgettext_lazy
+
+
+def euro(value, decimals=2):
+    """99000 → "99 000,00 €" in Latvian, "€99,000.00" in English; empty stays empty."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    text = number_format(amount, decimal_pos=int(decimals), force_grouping=True)
+    if (get_language() or "lv").startswith("lv"):
+        return f"{text}\u00a0€"
+    return f"€{text}"
+
+
+def percent(value):
+    """A share in whole per cent, e.g. "85 %" (a no-break space before the sign)."""
+    if value in (None, ""):
+        return ""
+    return f"{number_format(value, decimal_pos=0, force_grouping=True)}\u00a0%"
+
 
 MONTHS_DATIVE = {
     1: pgettext_lazy("month name after 'until' (dative)", "January"),
@@ -62,7 +89,6 @@ def _phrase(value, precision, months, texts):
     return texts["date"] % parts
 
 
-@register.filter
 def until_date(value, precision="date"):
     """ "līdz 2026. gada 30. decembrim" / "until 30 December 2026".
 
@@ -76,7 +102,6 @@ def until_date(value, precision="date"):
     return _phrase(value, precision, MONTHS_DATIVE, texts)
 
 
-@register.filter
 def since_date(value, precision="date"):
     """ "no 2012. gada 1. aprīļa" / "from 1 April 2012" (precision as in `until_date`)."""
     texts = {

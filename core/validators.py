@@ -1,8 +1,8 @@
 """Upload checks by content, not by name: a file must be what it claims and not too big.
 
-Images are checked in `programmes.images`; PDF documents here, by opening them with pypdf
+Images are checked in `core.images`; PDF documents here, by opening them with pypdf
 (a file that merely starts with "%PDF-" may be a web page with a PDF header). Where a
-checked file is stored and how it is served: `programmes.uploads`.
+checked file is stored and how it is served: `core.uploads`.
 """
 
 import logging
