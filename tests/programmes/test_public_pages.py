@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from programmes import demo
 from programmes.models import DevelopmentProgramme, Redaction, SwotItem
 from tests.factories import (
     ActionFactory,
@@ -37,8 +36,9 @@ def _latvian_urls():
 
 
 @pytest.fixture
-def demo_data(db):
-    demo.load()
+def demo_data(demo):
+    """The demo, loaded once for all the tests that use it (tests/shared_data.py)."""
+    return demo
 
 
 def redaction_url(slugs, number, language="lv"):
