@@ -39,10 +39,10 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Run the tests of each shared set (world, then demo) together, after all others, so
-    each set is built once (tests/shared_data.py). The sort is stable: within each group the
-    order stays pytest-django's (plain database tests, transactional ones, the rest)."""
-    groups = list(SHARED_SETS)
+    """Run the tests of each shared set (world, then demo) together, right after the other
+    tests in a savepoint and before the transactional ones (which commit, flush, and on
+    SQLite may even close the in-memory database), so that each set is built once
+    (tests/shared_data.py). Otherwise the order stays pytest-django's."""
     for item in items:
         name = shared_set_of(item)
         if name and _is_transactional(item):
@@ -50,7 +50,14 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid}: a test on the shared {name!r} runs in a savepoint of its "
                 "transaction; it cannot be transactional (transaction=True, live_server)."
             )
-    items.sort(key=lambda item: groups.index(shared_set_of(item)))
+
+    def order(item):
+        if _is_transactional(item):
+            return (1, 0)
+        name = shared_set_of(item)
+        return (0, SHARED_SETS.index(name)) if name else (0 if _uses_db(item) else 2, 0)
+
+    items.sort(key=order)
 
 
 SHARED_SETS = (None, "world", "demo")
@@ -64,6 +71,10 @@ def _is_transactional(item):
         or "transactional_db" in names
         or "live_server" in names
     )
+
+
+def _uses_db(item):
+    return bool(item.get_closest_marker("django_db")) or "db" in item.fixturenames
 
 
 @pytest.hookimpl(tryfirst=True)
