@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.test import override_settings
+from pytest_django.fixtures import validate_django_db
 
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
 
@@ -64,12 +65,13 @@ SHARED_SETS = (None, "world", "demo")
 
 
 def _is_transactional(item):
+    """As pytest-django decides it: the marker's transaction or reset_sequences, or a
+    fixture that needs committed data."""
     marker = item.get_closest_marker("django_db")
+    transaction, reset_sequences, *_rest = validate_django_db(marker) if marker else (0, 0)
     names = item.fixturenames
     return bool(
-        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
-        or "transactional_db" in names
-        or "live_server" in names
+        transaction or reset_sequences or "transactional_db" in names or "live_server" in names
     )
 
 
