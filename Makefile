@@ -50,8 +50,12 @@ vnu:
 	    npm install --no-save --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION); \
 	  else echo "npm is missing: the HTML validity test will be skipped (apt-get install npm default-jre-headless)"; fi; }
 
+# The suite runs in parallel (pytest-xdist): one worker per core, at most 4, each with its own
+# test database (test_<name>_gw0, _gw1 …). `make test PYTEST_ARGS=` runs it in one process.
+PYTEST_ARGS ?= -n auto --maxprocesses=4
 test: install messages browser vnu
-	$(VENV)/bin/pytest
+	@start=$$(date +%s); $(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	  echo "make test: the suite took $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,12 +1,17 @@
-"""Shared fixtures: municipalities, users per role, Playwright on Debian's Chromium."""
+"""Shared fixtures: municipalities, users per role, the shared demo and world (built once
+per run, tests/shared_data.py), Playwright on Debian's Chromium."""
 
+import datetime
 import os
 
 import pytest
+from django.test import override_settings
+from pytest_django.fixtures import validate_django_db
 
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
 
 from .factories import MunicipalityFactory, UserFactory
+from .shared_data import SHARED, shared_set_of
 
 # live_server + Playwright page + ORM in one test run in the same thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -29,6 +34,91 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
         "args": CHROMIUM_ARGS,
     }
+
+
+# --- the order of the run, and the data built once -----------------------------------------
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the tests of each shared set (world, then demo) together, right after the other
+    tests in a savepoint and before the transactional ones (which commit, flush, and on
+    SQLite may even close the in-memory database), so that each set is built once
+    (tests/shared_data.py). Otherwise the order stays pytest-django's."""
+    for item in items:
+        name = shared_set_of(item)
+        if name and _is_transactional(item):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test on the shared {name!r} runs in a savepoint of its "
+                "transaction; it cannot be transactional (transaction=True, live_server)."
+            )
+
+    def order(item):
+        if _is_transactional(item):
+            return (1, 0)
+        name = shared_set_of(item)
+        return (0, SHARED_SETS.index(name)) if name else (0 if _uses_db(item) else 2, 0)
+
+    items.sort(key=order)
+
+
+SHARED_SETS = (None, "world", "demo")
+
+
+def _is_transactional(item):
+    """As pytest-django decides it: the marker's transaction or reset_sequences, or a
+    fixture that needs committed data."""
+    marker = item.get_closest_marker("django_db")
+    transaction, reset_sequences, *_rest = validate_django_db(marker) if marker else (0, 0)
+    names = item.fixturenames
+    return bool(
+        transaction or reset_sequences or "transactional_db" in names or "live_server" in names
+    )
+
+
+def _uses_db(item):
+    return bool(item.get_closest_marker("django_db")) or "db" in item.fixturenames
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test's fixtures: load the shared set it uses, roll back any other."""
+    SHARED.switch_to(shared_set_of(item))
+
+
+@pytest.fixture(scope="session")
+def _shared_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    SHARED.start(django_db_blocker, tmp_path_factory)
+    yield SHARED
+    SHARED.close()
+
+
+@pytest.fixture
+def demo(_shared_data, db):
+    """The demo, as `make run` loads it (tests/demo.py), shared by the tests that use it;
+    each test runs in a savepoint (`db`) rolled back after it."""
+    return _shared_data.get("demo")
+
+
+@pytest.fixture
+def world(_shared_data, db):
+    """The security suite's two municipalities (tests/security/world.py), shared.
+
+    Every login makes django-axes delete the attempts older than its cool-off: the world's
+    lockout records must outlive a slow run, so its tests use a cool-off of a day."""
+    with override_settings(AXES_COOLOFF_TIME=datetime.timedelta(days=1)):
+        yield _shared_data.get("world")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Tests create hundreds of users, and Django's default hasher spends a third of a
+    second on each password on purpose; no test is about the hasher's strength."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+# --- each test starts clean ------------------------------------------------------------------
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +145,13 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, tmp_path, request):
+    """Each test uploads into a media directory of its own; a test on a shared set sees the
+    set's files (the demo's photos, the world's PDFs) in the set's directory."""
+    if SHARED.name and SHARED.name in request.fixturenames:
+        settings.MEDIA_ROOT = SHARED.media_root
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -65,9 +160,13 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def roles(db):
-    from portal.roles import ensure_role_groups
+    """The role groups with their permissions. `migrate` makes them in the test database
+    (portal's post_migrate handler runs `ensure_role_groups`), and so does the flush after
+    each transactional test: building them again for each test cost 200 queries."""
+    from django.contrib.auth.models import Group
 
-    ensure_role_groups()
+    names = [PLANNER, PROJECT_MANAGER, MUNICIPALITY_ADMIN]
+    assert Group.objects.filter(name__in=names).count() == len(names), "run migrate"
 
 
 @pytest.fixture

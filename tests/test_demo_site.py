@@ -64,11 +64,6 @@ def crawl(client, start):
     return statuses
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
 def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(client, demo):
     statuses = crawl(client, "/lv/")
     broken = {url: status for url, status in statuses.items() if status >= 400}

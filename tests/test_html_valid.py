@@ -18,7 +18,6 @@ from consultations.models import PublicDiscussion
 from portal.models import News
 from programmes.models import DevelopmentProgramme
 from projects.models import Project
-from tests.demo import load_demo
 
 VNU = Path(__file__).resolve().parent.parent / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -78,9 +77,8 @@ def public_pages(client):
     yield "subscribe-refused", refused.content
 
 
-def test_public_pages_are_valid_html(client, tmp_path):
+def test_public_pages_are_valid_html(client, demo, tmp_path):
     command = checker()
-    load_demo()
     files = []
     for name, content in public_pages(client):
         path = tmp_path / f"{name}.html"

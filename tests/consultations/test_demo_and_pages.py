@@ -34,11 +34,6 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
 def test_loading_the_demo_twice_doubles_nothing(demo):
     models = (WorkingGroup, Event, Survey, PublicDiscussion, Proposal)
     before = {model: model.objects.count() for model in models}

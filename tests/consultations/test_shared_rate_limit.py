@@ -32,7 +32,10 @@ from core.cache import DatabaseCache
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
-REDIS_HOST, REDIS_PORT, REDIS_DB = "127.0.0.1", 6379, 7
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+# The portal's tests own Redis databases 7 and up: one per pytest-xdist worker (gw0, gw1, …),
+# so that two workers never empty or count in each other's.
+REDIS_DB = 7 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
 REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
 LIBRARY = "198.51.100.10"
 FLOOD = "203.0.113.66"
@@ -54,7 +57,7 @@ needs_redis = pytest.mark.skipif(
 
 @pytest.fixture
 def redis_db():
-    """Redis database 7, emptied before and after: the portal's tests own it."""
+    """The worker's Redis database, emptied before and after: the portal's tests own it."""
     import redis
 
     client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)

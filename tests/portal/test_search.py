@@ -1,4 +1,5 @@
 import pytest
+from django.utils.text import slugify
 
 from core.text import fold
 from tests.factories import (
@@ -48,24 +49,40 @@ def test_search_finds_action_lines_of_published_redactions_only(client, livani_p
 
 
 @pytest.mark.django_db
-def test_empty_search_shows_the_form_only(client):
+def test_empty_search_shows_the_form_with_its_hint_and_no_results(client, livani_programme):
     response = client.get("/lv/search/", {"q": "   "})
     assert response.status_code == 200
-    assert 'name="q"' in response.content.decode()
+    page = response.content.decode()
+    # The search page's own form (not only the header's), empty, with the hint how to search.
+    assert '<input type="search" id="search-q" name="q" value=""' in page
+    assert "Burti ar garumzīmēm un mīkstinājuma zīmēm un bez tām tiek uzskatīti par" in page
+    # No result count, no result: a blank query does not list everything there is.
+    assert response.context["groups"] == []
+    assert 'role="status"' not in page and "rezultāt" not in page
+    assert "Līvānu novada integrētā attīstības programma" not in page
 
 
 @pytest.mark.django_db
 def test_search_query_count_is_fixed(client, django_assert_max_num_queries, livani_programme):
+    found = []
     for n in range(3):
         redaction = RedactionFactory(programme=livani_programme, number=10 + n)
-        ActionLineFactory(priority=PriorityFactory(redaction=redaction), title=f"Ceļi {n}")
+        line = ActionLineFactory(
+            priority=PriorityFactory(redaction=redaction), code=f"RV{n}.1", title=f"Ceļi {n}"
+        )
         type(redaction).objects.filter(pk=redaction.pk).set_status_for_tests(
             "approved" if n == 0 else "superseded"
         )
+        found.append((redaction, line))
     # Session-less page: one query per source (programmes, priorities, action lines, tasks,
     # discussions, working groups, events, surveys, projects, news), none per result.
     with django_assert_max_num_queries(10):
-        client.get("/lv/search/", {"q": "celi"})
+        response = client.get("/lv/search/", {"q": "celi"})
+    # ...and the three results are there, each linking to its line in its own redaction.
+    page = response.content.decode()
+    assert "3 rezultāti vaicājumam „celi”." in page
+    for redaction, line in found:
+        assert f'href="{redaction.get_absolute_url()}#{slugify(line.code)}">{line}</a>' in page
 
 
 @pytest.mark.django_db

@@ -52,10 +52,13 @@ def test_language_switch_keeps_the_page(client):
 def test_home_lists_municipalities_with_published_redactions_only(client):
     municipality = MunicipalityFactory(name="Rēzekne", slug="rezekne")
     programme = ProgrammeFactory(municipality=municipality, title="Rēzeknes programma")
-    RedactionFactory(programme=programme, number=1, label="Slepens melnraksts")
+    RedactionFactory(programme=programme, number=1, label="Pirmā redakcija", status="approved")
+    # The newest redaction is a draft: the home page shows the newest *published* one.
+    RedactionFactory(programme=programme, number=2, label="Slepens melnraksts")
     page = client.get("/lv/").content.decode()
     assert "Rēzekne" in page
     assert "Rēzeknes programma" in page
+    assert "Apstiprināta</span> Pirmā redakcija" in page
     assert "Slepens melnraksts" not in page
 
 

@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from portal.demo import programmes as demo
 from programmes import services
 from programmes.compare import pair_items, word_diff
 from programmes.models import ActionLine, Redaction
@@ -73,8 +72,9 @@ def test_pairing_survives_a_lineage_loop():
 
 
 @pytest.fixture
-def demo_data(db):
-    demo.load()
+def demo_data(demo):
+    """The demo, loaded once for all the tests that use it (tests/shared_data.py)."""
+    return demo
 
 
 @pytest.fixture

@@ -16,6 +16,9 @@ from programmes.models import (
     ThematicArea,
 )
 
+# Each test reads the demo, loaded once for all of them (tests/shared_data.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
 COUNTED = [
     Municipality,
     DevelopmentProgramme,
@@ -31,17 +34,13 @@ COUNTED = [
 ]
 
 
-@pytest.mark.django_db
 def test_demo_load_twice_doubles_nothing():
-    demo.load()
     counts = {model: model.objects.count() for model in COUNTED}
     demo.load()
     assert {model: model.objects.count() for model in COUNTED} == counts
 
 
-@pytest.mark.django_db
 def test_demo_has_the_fixed_slugs_and_statuses():
-    demo.load()
     daugavpils = Redaction.objects.get(
         programme__municipality__slug="daugavpils", programme__slug="ap-2014-2020", number=1
     )
@@ -52,9 +51,7 @@ def test_demo_has_the_fixed_slugs_and_statuses():
     assert statuses == {1: "superseded", 2: "approved", 3: "draft"}
 
 
-@pytest.mark.django_db
 def test_demo_redactions_cover_every_part():
-    demo.load()
     for redaction in Redaction.objects.all():
         areas = set(redaction.situation_sections.values_list("area", flat=True))
         assert areas == set(ThematicArea.values)
@@ -68,9 +65,7 @@ def test_demo_redactions_cover_every_part():
         assert years.count() >= 3
 
 
-@pytest.mark.django_db
 def test_copied_redactions_keep_lineage_on_every_item():
-    demo.load()
     third = Redaction.objects.get(programme__slug="iap-2019-2025", number=3)
     assert third.copied_from.number == 2
     lines = ActionLine.objects.in_redaction(third)
@@ -80,9 +75,7 @@ def test_copied_redactions_keep_lineage_on_every_item():
     assert renumbered.copied_from.code == "RV1.3"
 
 
-@pytest.mark.django_db
 def test_daugavpils_steering_group_from_the_seed():
-    demo.load()
     group = DevelopmentProgramme.objects.get(slug="ap-2014-2020").steering_group
     assert group.order_number == "635"
     assert str(group.order_date) == "2012-11-16"
@@ -97,7 +90,6 @@ def test_daugavpils_steering_group_from_the_seed():
 CODED = ["Priority", "ActionLine", "Task", "Action", "InvestmentItem", "Indicator"]
 
 
-@pytest.mark.django_db
 def test_demo_codes_are_unique_in_each_redaction_and_the_draft_reimports_its_exports():
     from django.apps import apps
 
@@ -107,7 +99,6 @@ def test_demo_codes_are_unique_in_each_redaction_and_the_draft_reimports_its_exp
         InvestmentAmountResource,
     )
 
-    demo.load()
     for redaction in Redaction.objects.all():
         for name in CODED:
             codes = list(
@@ -131,11 +122,9 @@ def test_demo_codes_are_unique_in_each_redaction_and_the_draft_reimports_its_exp
         assert {row.import_type for row in result.rows} <= {"skip", "update"}
 
 
-@pytest.mark.django_db
 def test_demo_national_sources_have_no_owner_and_surveys_belong_to_their_municipality():
     from programmes.models import DataSource
 
-    demo.load()
     national = DataSource.objects.filter(municipality__isnull=True)
     assert set(national.values_list("code", flat=True)) == {"CSP", "NVA", "PMLP", "VID", "VZD"}
     for slug in ("daugavpils", "livani"):

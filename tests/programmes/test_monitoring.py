@@ -5,7 +5,6 @@ from collections import Counter
 import pytest
 from django.urls import reverse
 
-from portal.demo import programmes as demo
 from programmes.models import Action, DevelopmentProgramme, Redaction
 from tests.factories import ProgrammeFactory, RedactionFactory
 
@@ -15,8 +14,9 @@ LIVANI = ["livani", "iap-2019-2025"]
 
 
 @pytest.fixture
-def demo_data(db):
-    demo.load()
+def demo_data(demo):
+    """The demo, loaded once for all the tests that use it (tests/shared_data.py)."""
+    return demo
 
 
 def test_programme_page_links_its_monitoring(client, demo_data):

@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from portal.demo import programmes as demo
 from programmes import services
 from programmes.models import DevelopmentProgramme, Redaction, SwotItem
 from tests.factories import (
@@ -38,8 +37,9 @@ def _latvian_urls():
 
 
 @pytest.fixture
-def demo_data(db):
-    demo.load()
+def demo_data(demo):
+    """The demo, loaded once for all the tests that use it (tests/shared_data.py)."""
+    return demo
 
 
 def redaction_url(slugs, number, language="lv"):

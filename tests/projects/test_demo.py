@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 MODELS = [Project, Partnership, Activity, Organisation, News, NewsPhoto]
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
 def test_loading_twice_doubles_nothing(demo):
     counts = {model: model.objects.count() for model in MODELS}
     load_demo()

@@ -1,4 +1,4 @@
-"""Two municipalities with a record of every kind, built once per test module.
+"""Two municipalities with a record of every kind, built once per run (tests/shared_data.py).
 
 Municipality A ("Alfa") is where the staff of the tests work; municipality B ("Beta") is
 the other one, whose records they must never reach. Each side has:
