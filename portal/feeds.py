@@ -75,7 +75,8 @@ class DiscussionFeed(Feed):
         return reverse("feeds:discussions")
 
     def items(self):
-        return PublicDiscussion.objects.public().with_programme().order_by("-opens_at")[:FEED_SIZE]
+        discussions = PublicDiscussion.objects.published().with_programme()
+        return discussions.order_by("-opens_at")[:FEED_SIZE]
 
     def item_title(self, discussion):
         redaction = discussion.redaction
@@ -99,7 +100,7 @@ class ProjectNewsFeed(NewsItemsFeed):
     """One project's news, at the project's own address (/projects/<slug>/feed/)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Project.objects.public(), slug=slug)
+        return get_object_or_404(Project.objects.published(), slug=slug)
 
     def title(self, project):
         return _("News of the project “%(title)s”") % {"title": project.title}

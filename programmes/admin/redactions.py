@@ -9,7 +9,6 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.access import scope_to_user
 from core.admin_mixins import is_possible_pk
 
 from .. import services
@@ -184,7 +183,7 @@ class RedactionAdmin(ProgrammesAdmin):
         next free number; an id that is no programme of the user's is ignored."""
         initial = super().get_changeform_initial_data(request)
         programme_id = initial.pop("programme", None)
-        programmes = scope_to_user(DevelopmentProgramme.objects.all(), request.user)
+        programmes = DevelopmentProgramme.objects.in_scope_of(request.user)
         if not (
             is_possible_pk(DevelopmentProgramme, programme_id)
             and programmes.filter(pk=programme_id).exists()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin, is_possible_pk
 
-from ..models import StaffProfile
+from ..models import StaffProfile, users_in_scope_of
 from ..roles import ROLE_LABELS
 
 User = get_user_model()
@@ -73,11 +73,7 @@ class MunicipalityUserAdmin(UserAdmin):
         return ("is_active", "groups")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        ids = municipality_ids_for(request.user) or set()
-        return queryset.filter(staff_profile__municipality_id__in=ids, is_superuser=False)
+        return users_in_scope_of(request.user, super().get_queryset(request))
 
     def get_fieldsets(self, request, obj=None):
         if obj is None or request.user.is_superuser:

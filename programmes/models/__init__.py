@@ -37,7 +37,14 @@ from .base import (
     natural_sort_key,
     period_errors,
 )
-from .municipalities import Municipality, StaffProfile
+from .municipalities import (
+    Municipality,
+    StaffProfile,
+    StaffProfileQuerySet,
+    profile_municipality_ids,
+    users_in_scope_of,
+    works_for,
+)
 from .sources import (
     DATA_SOURCE_CHANGE_REFUSAL,
     DATA_SOURCE_DELETE_REFUSAL,
@@ -101,6 +108,7 @@ __all__ = [
     "RedactionQuerySet",
     "SituationSection",
     "StaffProfile",
+    "StaffProfileQuerySet",
     "SteeringGroup",
     "SteeringGroupMeeting",
     "SteeringGroupMember",
@@ -112,5 +120,8 @@ __all__ = [
     "mark_raw_load",
     "natural_sort_key",
     "period_errors",
+    "profile_municipality_ids",
     "refuse_frozen_data_source_changes",
+    "users_in_scope_of",
+    "works_for",
 ]
