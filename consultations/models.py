@@ -540,6 +540,10 @@ class ProposalQuerySet(ScopedQuerySet):
         """Proposals the report shows (its discussion's own visibility is the discussion's)."""
         return self.filter(is_published=True)
 
+    def hidden(self):
+        """Proposals the report leaves out (abusive, or disclosing personal data)."""
+        return self.filter(is_published=False)
+
     def unanswered(self):
         return self.filter(answer="")
 

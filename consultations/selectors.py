@@ -200,7 +200,7 @@ def report_proposals(discussion):
 def hidden_proposal_count(discussion):
     """How many proposals the report leaves out (personal data, abusive content): one
     query. The report says so, so that "no proposals" never hides received ones."""
-    return discussion.proposals.filter(is_published=False).count()
+    return discussion.proposals.hidden().count()
 
 
 def upcoming_for_home(now=None, limit=5):

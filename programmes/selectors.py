@@ -67,7 +67,7 @@ def current_redaction(redactions):
     for redaction in redactions:
         if redaction.status == Redaction.Status.APPROVED:
             return redaction
-    published = [r for r in redactions if r.status != Redaction.Status.DRAFT]
+    published = [r for r in redactions if not r.is_draft]
     return max(published, key=lambda r: r.number) if published else None
 
 

@@ -707,6 +707,10 @@ class Project(models.Model):
     # Reads for the project page (from prefetched data only)
 
     @property
+    def is_running(self):
+        return self.status == Project.Status.IN_PROGRESS
+
+    @property
     def start(self):
         return self.actual_start or self.planned_start
 

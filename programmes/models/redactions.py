@@ -420,6 +420,18 @@ class Redaction(models.Model):
         return self.status == self.Status.DRAFT
 
     @property
+    def in_public_discussion(self):
+        return self.status == self.Status.PUBLIC_DISCUSSION
+
+    @property
+    def is_superseded(self):
+        return self.status == self.Status.SUPERSEDED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
+
+    @property
     def is_frozen(self):
         return self.status != self.Status.DRAFT
 
