@@ -114,14 +114,25 @@ def _change_status(redaction, target_status, user):
         redaction._history_user = user
 
 
-@transaction.atomic
-def open_public_discussion(*, redaction, user):
-    """Publish a draft redaction for public discussion; its content freezes from now on."""
-    redaction = _editable(redaction, user)
-    _change_status(redaction, Status.PUBLIC_DISCUSSION, user)
+def _save(redaction):
     redaction.full_clean(exclude=["document"])
     redaction.save()
     return redaction
+
+
+def _move(redaction, target_status, user):
+    """The status move every workflow step makes: the redaction re-read under a lock,
+    refused unless `user` may edit it or while `redaction_problems` names anything, then
+    stamped and saved. (Approval records the council decision on top of it.)"""
+    redaction = _editable(redaction, user)
+    _change_status(redaction, target_status, user)
+    return _save(redaction)
+
+
+@transaction.atomic
+def open_public_discussion(*, redaction, user):
+    """Publish a draft redaction for public discussion; its content freezes from now on."""
+    return _move(redaction, Status.PUBLIC_DISCUSSION, user)
 
 
 @transaction.atomic
@@ -162,19 +173,13 @@ def approve_redaction(
         if user is not None and user.is_authenticated:
             old._history_user = user
         old.save(update_fields=["status", "status_changed_at"])
-    redaction.full_clean(exclude=["document"])
-    redaction.save()
-    return redaction
+    return _save(redaction)
 
 
 @transaction.atomic
 def withdraw_redaction(*, redaction, user):
     """Withdraw a published redaction (it stays readable, marked as withdrawn)."""
-    redaction = _editable(redaction, user)
-    _change_status(redaction, Status.WITHDRAWN, user)
-    redaction.full_clean(exclude=["document"])
-    redaction.save()
-    return redaction
+    return _move(redaction, Status.WITHDRAWN, user)
 
 
 # The deep copy of a redaction's content, in order: each model after the ones its
