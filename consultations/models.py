@@ -21,6 +21,7 @@ from simple_history.models import HistoricalRecords
 
 from core.access import ScopedQuerySet
 from core.formats import since_date, until_date
+from core.periods import check_period
 from core.uploads import UploadTo
 from core.validators import validate_pdf_upload
 from programmes.models import (
@@ -31,7 +32,6 @@ from programmes.models import (
     Redaction,
     SituationSection,
     Task,
-    check_period,
 )
 
 PROPOSAL_MAX_LENGTH = 5000

@@ -34,6 +34,7 @@ from simple_history.models import HistoricalRecords
 
 from core.access import FollowsParentQuerySet, ScopedQuerySet, staff_municipality_ids
 from core.images import stripped_copy, validate_image
+from core.periods import period_errors
 from core.text import fold
 from core.uploads import UploadTo
 from core.validators import validate_pdf_upload
@@ -42,7 +43,6 @@ from programmes.models import (
     DevelopmentProgramme,
     InvestmentItem,
     Municipality,
-    period_errors,
 )
 
 from .budget import budget_errors, eu_share

@@ -13,7 +13,7 @@ here, so `from programmes.models import X` is the one way to reach a model:
 - `plans`: the action plan (Action) and the investment plan (InvestmentItem, amounts)
 - `indicators`: Indicator and its actual values by year
 - `steering`: the steering group, its members and meetings
-- `base`: what they share (field rules, natural code order, the period check)
+- `base`: what they share (field rules, natural code order)
 
 A redaction's content is frozen once the redaction leaves `draft`: the content models
 share `RedactionContent`, whose `save()`/`delete()` and queryset `update()`/`delete()`
@@ -32,10 +32,8 @@ from .base import (
     PERCENT,
     YEAR,
     RedactionFrozen,
-    check_period,
     mark_raw_load,
     natural_sort_key,
-    period_errors,
 )
 from .municipalities import (
     Municipality,
@@ -116,10 +114,8 @@ __all__ = [
     "Task",
     "ThematicArea",
     "average_progress",
-    "check_period",
     "mark_raw_load",
     "natural_sort_key",
-    "period_errors",
     "profile_municipality_ids",
     "refuse_frozen_data_source_changes",
     "users_in_scope_of",

@@ -8,8 +8,9 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.access import ScopedQuerySet
+from core.periods import check_period
 
-from .base import YEAR, check_period
+from .base import YEAR
 from .municipalities import Municipality
 
 
