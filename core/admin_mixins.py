@@ -113,6 +113,19 @@ def is_possible_pk(model, value):
     return value is not None
 
 
+def in_scope_or_404(model_admin, request, object_id):
+    """Http404 unless `object_id` (from the URL) is an object of the admin's queryset:
+    asked before anything looks it up, so an impossible id is a 404, not a database
+    error, and an object outside the user's scope is as if it did not exist."""
+    object_id = unquote(object_id)
+    found = (
+        is_possible_pk(model_admin.model, object_id)
+        and model_admin.get_queryset(request).filter(pk=object_id).exists()
+    )
+    if not found:
+        raise Http404
+
+
 def date_hierarchy_refusal(model_admin, params):
     """Why the date hierarchy's year / month / day in `params` cannot be shown, or None.
 
@@ -232,13 +245,7 @@ class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
         return super().response_action(request, queryset)
 
     def _in_scope_or_404(self, request, object_id):
-        object_id = unquote(object_id)
-        found = (
-            is_possible_pk(self.model, object_id)
-            and self.get_queryset(request).filter(pk=object_id).exists()
-        )
-        if not found:
-            raise Http404
+        in_scope_or_404(self, request, object_id)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._in_scope_or_404(request, object_id)
