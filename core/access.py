@@ -110,9 +110,11 @@ class ScopedQuerySet(models.QuerySet):
         ids = staff_municipality_ids(user)
         if ids is None:
             return self.all()
+        if not user.is_staff:
+            return self.none()  # a resident, or nobody logged in: no staff scope at all
         path = municipality_path_of(self.model)
         if path is None:
-            return self.all() if user.is_staff else self.none()
+            return self.all()
         if shared and getattr(self.model, "shared_without_municipality", False):
             return self.filter(Q(**{f"{path}__in": ids}) | Q(**{f"{path}__isnull": True}))
         if not ids:

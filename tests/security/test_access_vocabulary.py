@@ -116,3 +116,16 @@ def test_drafts_are_their_planners_not_their_colleagues(world):
     # In admin, the municipality's other staff still find it (read-only).
     assert Redaction.objects.in_scope_of(world.a.users["manager"]).filter(pk=draft.pk).exists()
     assert not Redaction.objects.editable_by(world.a.users["manager"]).exists()
+
+
+def test_a_national_data_source_is_in_every_staff_scope_and_only_a_superuser_edits_it(world):
+    from programmes.models import DataSource
+
+    national = DataSource.objects.create(code="CSP-TEST", name="Centrālā statistikas pārvalde")
+    rows, planner, anonymous = DataSource.objects, world.a.users["planner"], AnonymousUser()
+    assert rows.in_scope_of(planner).filter(pk=national.pk).exists()
+    assert not rows.editable_by(planner).filter(pk=national.pk).exists()
+    assert rows.editable_by(world.superuser).filter(pk=national.pk).exists()
+    # Residents read it on the redaction pages that cite it; it is no resident's scope.
+    assert rows.visible_to(anonymous).filter(pk=national.pk).exists()
+    assert not rows.in_scope_of(anonymous).exists()
