@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.access import scope_to_user
 from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 
 from . import services
@@ -23,13 +22,13 @@ from .models import (
 )
 
 
-class WorkingGroupMeetingInline(admin.TabularInline):
+class WorkingGroupMeetingInline(MunicipalityScopedMixin, admin.TabularInline):
     model = WorkingGroupMeeting
     extra = 0
     fields = ["date", "place", "participant_count", "sectors_represented", "notes"]
 
 
-class WorkingGroupProposalInline(admin.TabularInline):
+class WorkingGroupProposalInline(MunicipalityScopedMixin, admin.TabularInline):
     model = WorkingGroupProposal
     extra = 0
     fields = ["position", "text", "outcome"]
@@ -239,7 +238,7 @@ class AnswerFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value()
         if value == "none":
-            return queryset.filter(answer="")
+            return queryset.unanswered()
         if value in Proposal.Answer.values:
             return queryset.filter(answer=value)
         return queryset
@@ -361,7 +360,8 @@ class ProposalAdmin(ScopedHistoryAdmin):
                 chosen = request.POST.get("discussion") or request.GET.get("discussion") or ""
                 if chosen.isdigit():
                     redaction_id = (
-                        scope_to_user(PublicDiscussion.objects.filter(pk=chosen), request.user)
+                        PublicDiscussion.objects.in_scope_of(request.user)
+                        .filter(pk=chosen)
                         .values_list("redaction_id", flat=True)
                         .first()
                     )

@@ -3,7 +3,8 @@
 Nothing here changes a redaction's content: a proposal points at the part it concerns
 (a section, priority, action line or task) through a nullable foreign key, so frozen
 redactions stay frozen. Every model says how it reaches its municipality
-(`municipality_path`) so admin and views scope it the same way.
+(`municipality_path`) and speaks the access vocabulary of core.access (`published()`,
+`in_scope_of()`, `visible_to()`, `editable_by()`), so admin and views scope it the same way.
 """
 
 from django.conf import settings
@@ -18,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.access import ScopedQuerySet
 from core.formats import since_date, until_date
+from core.periods import check_period
 from core.uploads import UploadTo
 from core.validators import validate_pdf_upload
 from programmes.models import (
@@ -29,7 +32,6 @@ from programmes.models import (
     Redaction,
     SituationSection,
     Task,
-    check_period,
 )
 
 PROPOSAL_MAX_LENGTH = 5000
@@ -54,7 +56,7 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class WorkingGroupQuerySet(models.QuerySet):
+class WorkingGroupQuerySet(ScopedQuerySet):
     def for_consultations_page(self):
         """Groups with their programme, municipality, meetings and proposals: three queries."""
         return self.select_related("programme__municipality").prefetch_related(
@@ -153,6 +155,8 @@ class WorkingGroupMeeting(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["date", "id"]
         verbose_name = _("working group meeting")
@@ -189,6 +193,8 @@ class WorkingGroupProposal(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["group", "position", "id"]
         verbose_name = _("working group proposal")
@@ -198,7 +204,7 @@ class WorkingGroupProposal(models.Model):
         return self.text[:80]
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(ScopedQuerySet):
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
 
@@ -282,7 +288,7 @@ class Event(models.Model):
             )
 
 
-class SurveyQuerySet(models.QuerySet):
+class SurveyQuerySet(ScopedQuerySet):
     def for_listing(self):
         return self.select_related("programme__municipality")
 
@@ -359,10 +365,10 @@ class Survey(models.Model):
         return (today or timezone.localdate()) < self.opens_on
 
 
-class PublicDiscussionQuerySet(models.QuerySet):
-    def public(self):
+class PublicDiscussionQuerySet(ScopedQuerySet):
+    def published(self):
         """Discussions residents may see: those of redactions that left draft."""
-        return self.exclude(redaction__status=Redaction.Status.DRAFT)
+        return self.filter(redaction__in=Redaction.objects.published())
 
     def open(self, now=None):
         now = now or timezone.now()
@@ -529,9 +535,17 @@ class PublicDiscussion(models.Model):
         return self.redaction.programme
 
 
-class ProposalQuerySet(models.QuerySet):
+class ProposalQuerySet(ScopedQuerySet):
     def published(self):
+        """Proposals the report shows (its discussion's own visibility is the discussion's)."""
         return self.filter(is_published=True)
+
+    def hidden(self):
+        """Proposals the report leaves out (abusive, or disclosing personal data)."""
+        return self.filter(is_published=False)
+
+    def unanswered(self):
+        return self.filter(answer="")
 
     def for_report(self):
         """Published proposals with the part each concerns, for the report and CSV."""
@@ -753,7 +767,11 @@ class Proposal(models.Model):
         return bool(self.answer)
 
 
-class SubscriptionQuerySet(models.QuerySet):
+class SubscriptionQuerySet(ScopedQuerySet):
+    def published(self):
+        """Nothing: a resident's address is for the staff of their municipality only."""
+        return self.none()
+
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
 

@@ -120,7 +120,7 @@ def consultations_page(now=None):
     meetings and proposals (three), steering groups with their meeting counts."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    discussions = list(PublicDiscussion.objects.public().with_programme().order_by("closes_at"))
+    discussions = list(PublicDiscussion.objects.published().with_programme().order_by("closes_at"))
     surveys = list(Survey.objects.for_listing().order_by("closes_on"))
     groups = WorkingGroup.objects.for_consultations_page().order_by(
         "programme__municipality__name", "-programme__period_start", "kind", "position", "name"
@@ -158,7 +158,7 @@ def consultations_page(now=None):
 
 def discussion_page(slug):
     """The discussion with its redaction, programme and municipality: one query."""
-    return PublicDiscussion.objects.public().with_programme().get(slug=slug)
+    return PublicDiscussion.objects.published().with_programme().get(slug=slug)
 
 
 def discussion_events(discussion):
@@ -200,7 +200,7 @@ def report_proposals(discussion):
 def hidden_proposal_count(discussion):
     """How many proposals the report leaves out (personal data, abusive content): one
     query. The report says so, so that "no proposals" never hides received ones."""
-    return discussion.proposals.filter(is_published=False).count()
+    return discussion.proposals.hidden().count()
 
 
 def upcoming_for_home(now=None, limit=5):
@@ -208,7 +208,7 @@ def upcoming_for_home(now=None, limit=5):
     now = now or timezone.now()
     return {
         "discussions": list(
-            PublicDiscussion.objects.public().open(now).with_programme().order_by("closes_at")
+            PublicDiscussion.objects.published().open(now).with_programme().order_by("closes_at")
         ),
         "events": list(Event.objects.for_listing().upcoming(now)[:limit]),
         "now": now,

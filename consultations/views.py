@@ -93,8 +93,7 @@ def discussion_detail(request, slug):
                     now=now,
                 )
             except ValidationError as error:
-                _show_refusal(form, error)
-                status = 429 if getattr(error, "code", None) == "rate_limited" else 400
+                status = _show_refusal(form, error)
             else:
                 messages.success(
                     request,
@@ -139,7 +138,8 @@ def discussion_detail(request, slug):
 
 
 def _show_refusal(form, error):
-    """Put a service's refusal on the form the resident sees.
+    """Put a service's refusal on the form the resident sees; the answer's status: 429 when
+    the address is over its rate limit, else 400.
 
     A refusal is one message (closed, rate limited) or the model's own check by field
     (`full_clean()`): a field the form shows gets its message there, the rest (fields the
@@ -147,9 +147,10 @@ def _show_refusal(form, error):
     """
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
+    else:
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    return 429 if getattr(error, "code", None) == "rate_limited" else 400
 
 
 def _closed_discussion_or_404(slug):
@@ -284,8 +285,7 @@ def subscribe(request):
                     base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
-                _show_refusal(form, error)
-                status = 429 if getattr(error, "code", None) == "rate_limited" else 400
+                status = _show_refusal(form, error)
             else:
                 messages.success(
                     request,

@@ -1,4 +1,4 @@
-"""Admin building blocks every app uses: municipality scoping and change history."""
+"""Admin building blocks every app uses: access by the models' vocabulary, change history."""
 
 import datetime
 from decimal import Decimal
@@ -18,31 +18,82 @@ from django.utils.translation import gettext_noop
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
-from .access import municipality_path_of, scope_to_user
+from .access import municipality_ids_for, speaks_the_vocabulary
 
 
 class MunicipalityScopedMixin:
-    """Lists, choices and object lookups limited to the user's municipality.
+    """The one admin of the access vocabulary (core.access), for a ModelAdmin or an inline:
 
-    Works for any model that declares `municipality_path` (or `municipality_lookup()`);
-    foreign-key and many-to-many choices are scoped the same way by their target model.
-    Objects outside the user's municipality are not in the queryset, so admin answers 404.
+    - lists and object pages hold the model's `in_scope_of(user)`; anything outside it is
+      not in the queryset, so admin answers 404;
+    - an object may be changed or deleted only if the model's `editable_by(user)` holds it
+      (an inline's rows: if the parent's holds the parent), besides the permissions;
+    - foreign-key and many-to-many choices are the target model's `in_scope_of(user)`, or
+      its `editable_by(user)` for the fields named in `editable_choices` (the parent a
+      row hangs off: a project manager adds activities only to the projects they manage);
+    - a new record's municipality is the user's own when they work for one.
+
+    A model without the vocabulary (a user, a group) is left to the admin's own rules.
     """
 
+    editable_choices = ()
+
     def get_queryset(self, request):
-        return scope_to_user(super().get_queryset(request), request.user)
+        queryset = super().get_queryset(request)
+        if speaks_the_vocabulary(queryset):
+            queryset = queryset.in_scope_of(request.user)
+        return queryset
+
+    def may_edit(self, request, obj):
+        """Does `editable_by(user)` hold `obj`? For an inline, `obj` is the parent object
+        (what Django passes there). One query per object and request at most."""
+        if obj is None or obj.pk is None or municipality_ids_for(request.user) is None:
+            return True
+        model = getattr(self, "parent_model", None) or self.model
+        rows = model._default_manager.all()
+        if not speaks_the_vocabulary(rows) or not rows.narrows_editing():
+            return True  # its admin page shows only rows in scope, and those it edits
+        answers = request.__dict__.setdefault("_editable_by_user", {})
+        key = (model._meta.label, obj.pk)
+        if key not in answers:
+            answers[key] = rows.editable_by(request.user).filter(pk=obj.pk).exists()
+        return answers[key]
+
+    def has_add_permission(self, request, *obj):
+        # A ModelAdmin is asked (request); an inline (request, parent object).
+        allowed = super().has_add_permission(request, *obj)
+        return allowed and (not obj or self.may_edit(request, obj[0]))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.may_edit(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.may_edit(request, obj)
+
+    def _scope_choices(self, db_field, request, formfield):
+        if formfield is None or not speaks_the_vocabulary(getattr(formfield, "queryset", None)):
+            return formfield
+        if db_field.name in self.editable_choices:
+            formfield.queryset = formfield.queryset.editable_by(request.user)
+        else:
+            formfield.queryset = formfield.queryset.in_scope_of(request.user)
+        return formfield
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if formfield is not None and municipality_path_of(db_field.related_model):
-            formfield.queryset = scope_to_user(formfield.queryset, request.user)
-        return formfield
+        return self._scope_choices(db_field, request, formfield)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if formfield is not None and municipality_path_of(db_field.related_model):
-            formfield.queryset = scope_to_user(formfield.queryset, request.user)
-        return formfield
+        return self._scope_choices(db_field, request, formfield)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        ids = municipality_ids_for(request.user)
+        has_field = any(field.name == "municipality" for field in self.model._meta.fields)
+        if has_field and ids and len(ids) == 1:
+            initial.setdefault("municipality", next(iter(ids)))
+        return initial
 
 
 def is_possible_pk(model, value):
@@ -60,6 +111,19 @@ def is_possible_pk(model, value):
         low, high = connection.ops.integer_field_range(field.get_internal_type())
         return (low is None or value >= low) and (high is None or value <= high)
     return value is not None
+
+
+def in_scope_or_404(model_admin, request, object_id):
+    """Http404 unless `object_id` (from the URL) is an object of the admin's queryset:
+    asked before anything looks it up, so an impossible id is a 404, not a database
+    error, and an object outside the user's scope is as if it did not exist."""
+    object_id = unquote(object_id)
+    found = (
+        is_possible_pk(model_admin.model, object_id)
+        and model_admin.get_queryset(request).filter(pk=object_id).exists()
+    )
+    if not found:
+        raise Http404
 
 
 def date_hierarchy_refusal(model_admin, params):
@@ -181,13 +245,7 @@ class ScopedHistoryAdmin(MunicipalityScopedMixin, SimpleHistoryAdmin):
         return super().response_action(request, queryset)
 
     def _in_scope_or_404(self, request, object_id):
-        object_id = unquote(object_id)
-        found = (
-            is_possible_pk(self.model, object_id)
-            and self.get_queryset(request).filter(pk=object_id).exists()
-        )
-        if not found:
-            raise Http404
+        in_scope_or_404(self, request, object_id)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._in_scope_or_404(request, object_id)

@@ -39,11 +39,11 @@ FORMATS = {
 }
 EXTENSION_FORMAT = {ext: fmt for fmt, exts in FORMATS.items() for ext in exts}
 ACCEPT = "image/jpeg,image/png,image/gif,image/webp"
-DEFAULT_MAX_MEGAPIXELS = 50
 
 
 def max_pixels():
-    return int(getattr(settings, "MAX_IMAGE_MEGAPIXELS", DEFAULT_MAX_MEGAPIXELS) * 1_000_000)
+    """The most pixels an image may have (settings.MAX_IMAGE_MEGAPIXELS, in millions)."""
+    return settings.MAX_IMAGE_MEGAPIXELS * 1_000_000
 
 
 def check_image(upload):

@@ -8,41 +8,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 from core.images import PhotoFormField
-from projects.models import Project
 
 from .models import News, NewsPhoto
-
-
-def can_edit_news(user, news):
-    if news is None or news.pk is None:
-        return True
-    return News.objects.editable_by(user).filter(pk=news.pk).exists()
-
 
 PHOTO_FIELD = {models.ImageField: {"form_class": PhotoFormField}}
 
 
-class NewsPhotoInline(admin.StackedInline):
+class NewsPhotoInline(MunicipalityScopedMixin, admin.StackedInline):
+    """A post's photos change with the post: only if the user may edit the post."""
+
     model = NewsPhoto
     formfield_overrides = PHOTO_FIELD
     extra = 1
     fields = ["image", "alt_text", "caption", "credit", "position"]
 
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and can_edit_news(request.user, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and can_edit_news(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and can_edit_news(request.user, obj)
-
 
 @admin.register(News)
 class NewsAdmin(ScopedHistoryAdmin):
+    """Who sees and edits which post is `News.objects` (portal.models); a project manager
+    links a post only to a project they manage."""
+
+    editable_choices = ("project",)
     list_display = ["title", "published_at", "is_published", "project", "programme"]
     list_filter = ["is_published", ("municipality", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["project", "programme"]
@@ -63,24 +51,10 @@ class NewsAdmin(ScopedHistoryAdmin):
         "published_at",
     ]
 
-    def get_queryset(self, request):
-        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
-        return queryset.filter(pk__in=News.objects.visible_to(request.user).values("pk"))
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or can_edit_news(request.user, obj))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or can_edit_news(request.user, obj))
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "project" and formfield is not None:
-            # A project manager links news only to the projects they manage, and
-            # without the right to write general news a post must be about one.
-            formfield.queryset = Project.objects.editable_by(request.user)
+            # Without the right to write general news a post must be about a project.
             if not request.user.has_perm(f"portal.{News.WRITE_GENERAL}"):
                 formfield.required = True
                 formfield.error_messages["required"] = _(
@@ -88,13 +62,6 @@ class NewsAdmin(ScopedHistoryAdmin):
                     "about the projects they manage."
                 )
         return formfield
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        ids = municipality_ids_for(request.user)
-        if ids and len(ids) == 1:
-            initial.setdefault("municipality", next(iter(ids)))
-        return initial
 
     def save_model(self, request, obj, form, change):
         if not change and obj.author_id is None:
@@ -104,28 +71,11 @@ class NewsAdmin(ScopedHistoryAdmin):
 
 @admin.register(NewsPhoto)
 class NewsPhotoAdmin(ScopedHistoryAdmin):
+    editable_choices = ("news",)
     formfield_overrides = PHOTO_FIELD
     list_display = ["__str__", "news"]
     list_select_related = ["news"]
     fields = ["news", "image", "alt_text", "caption", "credit", "position"]
-
-    def get_queryset(self, request):
-        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
-        return queryset.filter(news__in=News.objects.visible_to(request.user).values("pk"))
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or can_edit_news(request.user, obj.news))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or can_edit_news(request.user, obj.news))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "news" and formfield is not None:
-            formfield.queryset = News.objects.editable_by(request.user)
-        return formfield
 
 
 # --- Login lockouts (django-axes): the list a superuser lifts a lockout from ------------

@@ -3,7 +3,7 @@
 A planner opening admin sees the proposals still to answer, the discussions running and
 the drafts with what they lack for the next step; a project manager sees their projects
 with the last activity logged and their unpublished news. Everything goes through the
-same scoping as the admin lists (`scope_to_user`, `editable_by`), so nobody sees another
+same access vocabulary as the admin lists (`in_scope_of`, `editable_by`), so nobody sees another
 municipality's work here either. One query per block, a few more per draft redaction
 (its checklist), and drafts are few.
 """
@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Proposal, PublicDiscussion
-from core.access import scope_to_user
 from portal.models import News
 from programmes.models import Redaction
 from programmes.services import redaction_problems
@@ -25,7 +24,8 @@ SHOWN = 10
 def _unanswered_proposals(user):
     """Proposals with no answer yet, counted by discussion; the earliest to close first."""
     rows = (
-        scope_to_user(Proposal.objects.filter(answer=""), user)
+        Proposal.objects.in_scope_of(user)
+        .unanswered()
         .values("discussion_id")
         .annotate(count=Count("id"))
         .order_by("discussion_id")
@@ -46,15 +46,13 @@ def _unanswered_proposals(user):
 
 
 def _open_discussions(user, now):
-    discussions = scope_to_user(PublicDiscussion.objects.open(now).with_programme(), user)
+    discussions = PublicDiscussion.objects.in_scope_of(user).open(now).with_programme()
     return list(discussions.order_by("closes_at")[:SHOWN])
 
 
 def _drafts(user):
     """Draft redactions with what they still lack before public discussion."""
-    drafts = scope_to_user(
-        Redaction.objects.filter(status=Redaction.Status.DRAFT), user
-    ).select_related("programme__municipality")
+    drafts = Redaction.objects.in_scope_of(user).drafts().select_related("programme__municipality")
     return [
         {
             "redaction": redaction,
@@ -82,7 +80,7 @@ def _my_projects(user):
 
 
 def _unpublished_news(user, now):
-    news = News.objects.editable_by(user).exclude(is_published=True, published_at__lte=now)
+    news = News.objects.editable_by(user).unpublished(now)
     return [
         {"news": post, "url": reverse("admin:portal_news_change", args=[post.pk])}
         for post in news.order_by("-published_at")[:SHOWN]

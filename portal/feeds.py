@@ -22,10 +22,28 @@ FEED_SIZE = 30
 PROJECT_FEED_SIZE = 20
 
 
-class NewsItemsFeed(Feed):
-    """A feed of news posts: each entry is a post's title and lead."""
+class PortalFeed(Feed):
+    """An Atom feed of the portal. Each entry is dated by its item's `published_field`
+    (its publication, or when it opens) and `updated_field` (its last change); the site's
+    own feeds are titled "<PORTAL_NAME>: <what>" (`title_format`)."""
 
     feed_type = Atom1Feed
+    published_field = "published_at"
+    updated_field = "updated_at"
+    title_format = None
+
+    def title(self):
+        return self.title_format % {"portal": settings.PORTAL_NAME}
+
+    def item_pubdate(self, item):
+        return getattr(item, self.published_field)
+
+    def item_updateddate(self, item):
+        return getattr(item, self.updated_field)
+
+
+class NewsItemsFeed(PortalFeed):
+    """A feed of news posts: each entry is a post's title and lead."""
 
     def item_title(self, item):
         return item.title
@@ -33,21 +51,13 @@ class NewsItemsFeed(Feed):
     def item_description(self, item):
         return item.lead
 
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
 
 class NewsFeed(NewsItemsFeed):
+    title_format = gettext_lazy("%(portal)s: news")
     subtitle = gettext_lazy(
         "News about development programmes and EU-funded projects of municipalities."
     )
     link = reverse_lazy("news:list")
-
-    def title(self):
-        return _("%(portal)s: news") % {"portal": settings.PORTAL_NAME}
 
     def feed_url(self):
         return reverse("feeds:news")
@@ -58,24 +68,24 @@ class NewsFeed(NewsItemsFeed):
         )
 
 
-class DiscussionFeed(Feed):
+class DiscussionFeed(PortalFeed):
     """Public discussions as they are announced, so a feed reader tells a resident when a
     new one opens for proposals (never a draft's: they open only once it is published)."""
 
-    feed_type = Atom1Feed
+    title_format = gettext_lazy("%(portal)s: public discussions")
+    published_field = "opens_at"
+    updated_field = "created_at"
     subtitle = gettext_lazy(
         "Public discussions of development programmes: when they open and close."
     )
     link = reverse_lazy("consultations:index")
 
-    def title(self):
-        return _("%(portal)s: public discussions") % {"portal": settings.PORTAL_NAME}
-
     def feed_url(self):
         return reverse("feeds:discussions")
 
     def items(self):
-        return PublicDiscussion.objects.public().with_programme().order_by("-opens_at")[:FEED_SIZE]
+        discussions = PublicDiscussion.objects.published().with_programme()
+        return discussions.order_by("-opens_at")[:FEED_SIZE]
 
     def item_title(self, discussion):
         redaction = discussion.redaction
@@ -88,18 +98,12 @@ class DiscussionFeed(Feed):
             "until": until_date(discussion.closes_at, "datetime"),
         }
 
-    def item_pubdate(self, discussion):
-        return discussion.opens_at
-
-    def item_updateddate(self, discussion):
-        return discussion.created_at
-
 
 class ProjectNewsFeed(NewsItemsFeed):
     """One project's news, at the project's own address (/projects/<slug>/feed/)."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Project.objects.public(), slug=slug)
+        return get_object_or_404(Project.objects.published(), slug=slug)
 
     def title(self, project):
         return _("News of the project “%(title)s”") % {"title": project.title}

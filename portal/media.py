@@ -9,7 +9,8 @@ in the storage for the history, unreachable.
 The stored name says where to look: its first segment is the directory of the field's
 `UploadTo` (`redactions/2026/….pdf` belongs to a redaction), and every file field has an
 index, so finding the owner is one indexed query. Who may see a record is asked of the
-record's own queryset (`visible_to(user)`), never written again here.
+record's own queryset (`visible_to(user)`, core.access), never written again here: a coat
+of arms is public as soon as it exists, a draft's PDF is its planners'.
 """
 
 from dataclasses import dataclass
@@ -28,11 +29,13 @@ from .models import NewsPhoto
 
 @dataclass(frozen=True)
 class Owner:
-    """A model whose `fields` hold uploaded files, and the records a user may see."""
+    """A model whose `fields` hold uploaded files."""
 
     model: type
     fields: tuple
-    visible_to: callable
+
+    def visible_to(self, user):
+        return self.model._default_manager.visible_to(user)
 
     @property
     def directory(self):
@@ -42,19 +45,13 @@ class Owner:
         return reduce(or_, (Q(**{field: name}) for field in self.fields))
 
 
-def _everyone(model):
-    """Records that are public as soon as they exist (a coat of arms, a fund's emblem)."""
-    return lambda user: model.objects.all()
-
-
 OWNERS = [
-    Owner(Redaction, ("document",), Redaction.objects.visible_to),
-    Owner(NewsPhoto, ("image", "large", "thumbnail"), NewsPhoto.objects.visible_to),
-    Owner(CouncilDecision, ("document",), CouncilDecision.objects.visible_to),
-    Owner(Municipality, ("coat_of_arms",), _everyone(Municipality)),
-    Owner(FundingProgramme, ("emblem",), _everyone(FundingProgramme)),
-    # Surveys belong to a programme, and programmes are public.
-    Owner(Survey, ("results_file",), _everyone(Survey)),
+    Owner(Redaction, ("document",)),
+    Owner(NewsPhoto, ("image", "large", "thumbnail")),
+    Owner(CouncilDecision, ("document",)),
+    Owner(Municipality, ("coat_of_arms",)),
+    Owner(FundingProgramme, ("emblem",)),
+    Owner(Survey, ("results_file",)),
 ]
 OWNER_BY_DIRECTORY = {owner.directory: owner for owner in OWNERS}
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from simple_history.models import HistoricalRecords
 
-from core.access import municipality_ids_for
+from core.access import FollowsParentQuerySet, ScopedQuerySet, staff_municipality_ids
 from core.images import (
     StoredImageField,
     encode,
@@ -35,34 +35,42 @@ THUMBNAIL_WIDTH = 400
 LARGE_WIDTH = 1200
 
 
-class NewsQuerySet(models.QuerySet):
-    def published(self):
+def _public(now=None):
+    return Q(is_published=True, published_at__lte=now or timezone.now())
+
+
+class NewsQuerySet(ScopedQuerySet):
+    def published(self, now=None):
         """Posts residents may read: published and with a publication time in the past."""
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+        return self.filter(_public(now))
+
+    def unpublished(self, now=None):
+        """Drafts, and posts whose publication time has not come."""
+        return self.exclude(_public(now))
+
+    def in_scope_of(self, user):
+        """The posts of the staff user's municipality and of the projects they manage."""
+        ids = staff_municipality_ids(user)
+        if ids is None:
+            return self.all()
+        if not ids:
+            return self.none()
+        return self.filter(
+            Q(municipality_id__in=ids) | Q(project__in=Project.objects.editable_by(user))
+        )
 
     def editable_by(self, user):
         """Posts about the projects the user manages; planners also the municipality's posts
         without a project (about a programme, or general news)."""
-        if not user.is_authenticated or not user.is_active or not user.is_staff:
-            return self.none()
-        ids = municipality_ids_for(user)
+        ids = staff_municipality_ids(user)
         if ids is None:
-            return self
+            return self.all()
+        if not ids:
+            return self.none()
         editable = Q(project__in=Project.objects.editable_by(user))
         if user.has_perm(f"portal.{News.WRITE_GENERAL}"):
             editable |= Q(project__isnull=True, municipality_id__in=ids)
         return self.filter(editable)
-
-    def visible_to(self, user):
-        """Posts a staff user may see in admin: those of their municipality and their projects."""
-        if not user.is_authenticated or not user.is_active or not user.is_staff:
-            return self.none()
-        ids = municipality_ids_for(user)
-        if ids is None:
-            return self
-        return self.filter(
-            Q(municipality_id__in=ids) | Q(project__in=Project.objects.editable_by(user))
-        )
 
     def with_photos(self):
         return self.prefetch_related(Prefetch("photos", queryset=NewsPhoto.objects.all()))
@@ -195,14 +203,10 @@ def _resized(image, width):
     return image.resize((width, height), Image.Resampling.LANCZOS)
 
 
-class NewsPhotoQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Photos a user may see: those of published posts, and for staff also those of
-        the posts they see in admin (drafts of their municipality and projects)."""
-        posts = News.objects.published()
-        if user.is_authenticated:
-            posts = posts | News.objects.visible_to(user)
-        return self.filter(news__in=posts)
+class NewsPhotoQuerySet(FollowsParentQuerySet):
+    """A photo is part of its post: seen and edited with it."""
+
+    parent_path = "news"
 
 
 NEWS_PHOTOS = UploadTo("news")

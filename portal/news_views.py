@@ -38,7 +38,7 @@ def news_detail(request, slug):
 @search_source(gettext_lazy("Projects"))
 def _project_results(query):
     projects = (
-        Project.objects.public()
+        Project.objects.published()
         .search(query)
         .select_related("municipality")
         .order_by("-planned_start", "title")[:RESULTS_PER_GROUP]

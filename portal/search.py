@@ -1,5 +1,8 @@
 """Search that ignores Latvian diacritics and case: `livanu` finds "Līvānu".
 
+Every group searches what its model says the public sees (`published()`, core.access):
+search is a public page, the same for every visitor.
+
 `core.text.fold()` is the Python side (for the query); `Folded` is the same folding in SQL, so
 any text column can be compared without a stored copy: TRANSLATE on PostgreSQL, a
 registered function on SQLite (see `register_sqlite_fold`).
@@ -66,7 +69,7 @@ def _programme_results(query):
     from programmes.models import DevelopmentProgramme
 
     programmes = folded_filter(
-        DevelopmentProgramme.objects.select_related("municipality"),
+        DevelopmentProgramme.objects.published().select_related("municipality"),
         query,
         ["title", "summary", "municipality__name"],
     )[:RESULTS_PER_GROUP]
@@ -78,12 +81,10 @@ def _programme_results(query):
 
 def _content_results(model, query):
     """Priorities, action lines or tasks of published redactions matching the query."""
-    from programmes.models import Redaction
-
     path = model.redaction_path
     rows = (
         folded_filter(
-            model.objects.exclude(**{f"{path}__status": Redaction.Status.DRAFT}),
+            model.objects.published(),
             query,
             ["code", "title", "description"],
         )
@@ -109,7 +110,7 @@ def _discussion_results(query):
     from consultations.models import PublicDiscussion
 
     discussions = folded_filter(
-        PublicDiscussion.objects.public().with_programme(),
+        PublicDiscussion.objects.published().with_programme(),
         query,
         [
             "redaction__programme__title",
@@ -133,7 +134,7 @@ def _working_group_results(query):
     from consultations.models import WorkingGroup
 
     groups = folded_filter(
-        WorkingGroup.objects.select_related("programme__municipality"),
+        WorkingGroup.objects.published().select_related("programme__municipality"),
         query,
         ["name", "territory", "description"],
     )[:RESULTS_PER_GROUP]
@@ -153,7 +154,7 @@ def _event_results(query):
     from consultations.models import Event
 
     events = folded_filter(
-        Event.objects.for_listing(), query, ["title", "summary", "place"]
+        Event.objects.published().for_listing(), query, ["title", "summary", "place"]
     ).order_by("-starts_at")[:RESULTS_PER_GROUP]
     now = timezone.now()
     upcoming, past = reverse("consultations:index"), reverse("consultations:past_events")
@@ -170,7 +171,7 @@ def _event_results(query):
 def _survey_results(query):
     from consultations.models import Survey
 
-    surveys = folded_filter(Survey.objects.for_listing(), query, ["title", "results"])
+    surveys = folded_filter(Survey.objects.published().for_listing(), query, ["title", "results"])
     index = reverse("consultations:index")
     return [
         {"url": index, "title": survey.title, "context": survey.programme.title}

@@ -232,6 +232,12 @@ STORAGES = {
 }
 # Uploads larger than this are refused by the forms that accept files.
 MAX_UPLOAD_MB = env.int("MAX_UPLOAD_MB", default=10)
+# An image of more pixels than this (in millions) is refused before it is decoded: a
+# "decompression bomb", a small file that unpacks to gigabytes, never reaches memory
+# (core/images.py). 50 megapixels is well above any camera a municipality uses.
+MAX_IMAGE_MEGAPIXELS = env.int("MAX_IMAGE_MEGAPIXELS", default=50)
+if MAX_IMAGE_MEGAPIXELS < 1:
+    raise ImproperlyConfigured("MAX_IMAGE_MEGAPIXELS must be a whole number of 1 or more.")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Request bodies are refused (413) by their Content-Length before anything reads them
 # (portal/middleware.py): a visitor's form is a few kilobytes (a proposal is at most 5,000

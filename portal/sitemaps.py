@@ -54,7 +54,7 @@ class RedactionSitemap(PortalSitemap):
 
 class ProjectSitemap(PortalSitemap):
     def items(self):
-        return Project.objects.public().order_by("pk")
+        return Project.objects.published().order_by("pk")
 
     def lastmod(self, project):
         return project.updated_at
@@ -70,7 +70,7 @@ class NewsSitemap(PortalSitemap):
 
 class DiscussionSitemap(PortalSitemap):
     def items(self):
-        return PublicDiscussion.objects.public().order_by("pk")
+        return PublicDiscussion.objects.published().order_by("pk")
 
 
 SITEMAPS = {

@@ -6,8 +6,6 @@ merges them into Django groups (after each migrate, and from `load_demo`).
 
 from django.utils.translation import gettext_lazy as _
 
-from core.access import can_edit_municipality
-
 PLANNER = "Plānotāji"
 PROJECT_MANAGER = "Projektu vadītāji"
 MUNICIPALITY_ADMIN = "Pašvaldības administratori"
@@ -71,14 +69,3 @@ ROLE_PERMISSIONS = {
         "auth.view_group",
     ],
 }
-
-
-def can_edit_redactions(user, municipality_id):
-    """May the user change the municipality's redactions (and so see its drafts)?
-
-    Planners of the municipality and superusers may; a project manager or a municipality
-    administrator of the same municipality may not, and sees only what residents see.
-    """
-    return can_edit_municipality(user, municipality_id) and user.has_perm(
-        "programmes.change_redaction"
-    )

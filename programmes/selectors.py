@@ -6,7 +6,7 @@ through panels (programmes/panels.py): after fetching its own rows, a page's fun
 each panel fetch what it shows, so the count stays fixed whatever the data.
 
 The functions raise Http404 for what the user may not see: drafts are visible only to
-staff of the programme's municipality (`Redaction.objects.visible_to`).
+the planners of the programme's municipality (`Redaction.objects.visible_to`).
 """
 
 from collections import Counter, defaultdict
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -67,7 +67,7 @@ def current_redaction(redactions):
     for redaction in redactions:
         if redaction.status == Redaction.Status.APPROVED:
             return redaction
-    published = [r for r in redactions if r.status != Redaction.Status.DRAFT]
+    published = [r for r in redactions if not r.is_draft]
     return max(published, key=lambda r: r.number) if published else None
 
 
@@ -182,10 +182,17 @@ def programme_for_page(municipality, programme, user, *, panels=True):
 def redaction_for_page(municipality, programme, number, user):
     """One redaction with the content the page renders every time (see
     `REDACTION_PREFETCH`) and what the panels on its page show (proposals, projects);
-    `fetch_frozen_parts` adds the rest when the cache lacks it."""
+    `fetch_frozen_parts` adds the rest when the cache lacks it.
+
+    `copied_from_visible` says whether the user may see the redaction it was copied from
+    (a redaction of the same programme that `visible_to` holds), in the same query."""
+    source_visible = Redaction.objects.visible_to(user).filter(
+        pk=OuterRef("copied_from_id"), programme_id=OuterRef("programme_id")
+    )
     queryset = (
         _redactions(municipality, programme, user)
         .select_related("programme__municipality", "programme__steering_group", "copied_from")
+        .annotate(copied_from_visible=Exists(source_visible))
         .prefetch_related(*REDACTION_PREFETCH)
     )
     redaction = get_object_or_404(queryset, number=number)

@@ -26,7 +26,6 @@ from .models import (
     SwotItem,
     Task,
 )
-from .roles import can_edit_redactions
 
 Status = Redaction.Status
 
@@ -42,15 +41,17 @@ ALLOWED_TRANSITIONS = {
 MIN_INVESTMENT_YEARS = 3
 
 
-def _check_user(user, redaction):
-    """Refuse a user who may not edit the municipality's redactions (None: the system)."""
-    if user is not None and not can_edit_redactions(user, redaction.programme.municipality_id):
+def _editable(redaction, user, *, lock=True):
+    """The redaction re-read, under a row lock (`lock`) so two requests cannot race on its
+    status; refused unless `user` may edit it (`Redaction.objects.editable_by`; None: the
+    system)."""
+    redactions = Redaction.objects if user is None else Redaction.objects.editable_by(user)
+    if lock:
+        redactions = redactions.select_for_update()
+    found = redactions.select_related("programme").filter(pk=redaction.pk).first()
+    if found is None:
         raise PermissionDenied(_("You cannot change redactions of this municipality."))
-
-
-def _locked(redaction):
-    """The redaction re-read under a row lock, so two requests cannot race on its status."""
-    return Redaction.objects.select_for_update().select_related("programme").get(pk=redaction.pk)
+    return found
 
 
 def redaction_problems(redaction, target_status):
@@ -113,15 +114,25 @@ def _change_status(redaction, target_status, user):
         redaction._history_user = user
 
 
-@transaction.atomic
-def open_public_discussion(*, redaction, user):
-    """Publish a draft redaction for public discussion; its content freezes from now on."""
-    redaction = _locked(redaction)
-    _check_user(user, redaction)
-    _change_status(redaction, Status.PUBLIC_DISCUSSION, user)
+def _save(redaction):
     redaction.full_clean(exclude=["document"])
     redaction.save()
     return redaction
+
+
+def _move(redaction, target_status, user):
+    """The status move every workflow step makes: the redaction re-read under a lock,
+    refused unless `user` may edit it or while `redaction_problems` names anything, then
+    stamped and saved. (Approval records the council decision on top of it.)"""
+    redaction = _editable(redaction, user)
+    _change_status(redaction, target_status, user)
+    return _save(redaction)
+
+
+@transaction.atomic
+def open_public_discussion(*, redaction, user):
+    """Publish a draft redaction for public discussion; its content freezes from now on."""
+    return _move(redaction, Status.PUBLIC_DISCUSSION, user)
 
 
 @transaction.atomic
@@ -138,8 +149,7 @@ def approve_redaction(
     programme is approved at any time; so do earlier redactions still in public discussion
     (the approved one replaces them).
     """
-    redaction = _locked(redaction)
-    _check_user(user, redaction)
+    redaction = _editable(redaction, user)
     if decision_number:
         redaction.decision_number = decision_number
     if decision_date:
@@ -163,20 +173,13 @@ def approve_redaction(
         if user is not None and user.is_authenticated:
             old._history_user = user
         old.save(update_fields=["status", "status_changed_at"])
-    redaction.full_clean(exclude=["document"])
-    redaction.save()
-    return redaction
+    return _save(redaction)
 
 
 @transaction.atomic
 def withdraw_redaction(*, redaction, user):
     """Withdraw a published redaction (it stays readable, marked as withdrawn)."""
-    redaction = _locked(redaction)
-    _check_user(user, redaction)
-    _change_status(redaction, Status.WITHDRAWN, user)
-    redaction.full_clean(exclude=["document"])
-    redaction.save()
-    return redaction
+    return _move(redaction, Status.WITHDRAWN, user)
 
 
 # The deep copy of a redaction's content, in order: each model after the ones its
@@ -270,8 +273,7 @@ def start_next_redaction(*, redaction, user):
     apart from it and lack its changes, so starting another is refused, naming the draft
     to continue.
     """
-    source = Redaction.objects.select_related("programme").get(pk=redaction.pk)
-    _check_user(user, source)
+    source = _editable(redaction, user, lock=False)
     # Lock the programme's redactions so two copies cannot take the same number, nor two
     # requests both start a draft.
     siblings = list(

@@ -23,7 +23,6 @@ from .resources import (
     InvestmentAmountResource,
     SpreadsheetCSV,
 )
-from .roles import can_edit_redactions
 
 
 def _programme_crumbs(programme):
@@ -105,16 +104,6 @@ def programme_monitoring(request, municipality, programme):
     )
 
 
-def _source_visible(redaction, user):
-    """The redaction this one was copied from, if the user may see it."""
-    source = redaction.copied_from
-    if source is None or source.programme_id != redaction.programme_id:
-        return None
-    if source.is_draft and not can_edit_redactions(user, redaction.programme.municipality_id):
-        return None
-    return source
-
-
 # A frozen redaction's cached parts change only with its status (which is in the cache
 # key); the timeout only bounds how long an unused copy occupies the cache.
 FROZEN_PARTS_TIMEOUT = 60 * 60 * 24 * 7
@@ -158,7 +147,7 @@ def redaction_detail(request, municipality, programme, number):
             "redaction": redaction,
             "programme": programme,
             "municipality": programme.municipality,
-            "copied_from": _source_visible(redaction, request.user),
+            "copied_from": redaction.copied_from if redaction.copied_from_visible else None,
             "sections_by_area": selectors.sections_by_area(redaction),
             "parts": _frozen_parts(redaction),
             "action_plan": selectors.action_plan_rows(redaction),

@@ -1,90 +1,24 @@
 """Admin for project managers: they change only the projects assigned to them.
 
-Lists show what the user may see (their municipality's projects); whether an object may be
-changed is asked of the model's `editable_by()` queryset method (projects.models holds the
-rules), so planners of the municipality get a read-only view, and other managers'
-projects, the decisions attached to them and organisations other municipalities use stay
-read-only too.
+Lists show what the user's work covers (their municipality's projects); whether an object
+may be changed is asked of the model's `editable_by()` (projects.models holds the rules,
+core.admin_mixins asks them), so planners of the municipality get a read-only view, and
+other managers' projects, their partners and activities, the decisions attached to them
+and organisations other municipalities use stay read-only too.
 """
 
 from django import forms
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin, ScopedHistoryAdmin
 from core.images import PhotoFormField
+from programmes.models import users_in_scope_of, works_for
 
 from .models import Activity, CouncilDecision, FundingProgramme, Organisation, Partnership, Project
-
-
-def project_of(obj):
-    return obj if isinstance(obj, Project) else getattr(obj, "project", None)
-
-
-def can_edit_project(user, project):
-    if project is None or project.pk is None:
-        return True
-    return Project.objects.editable_by(user).filter(pk=project.pk).exists()
-
-
-class EditableByMixin:
-    """Change and delete only what `model.objects.editable_by(user)` holds."""
-
-    def _editable(self, request, obj):
-        return (
-            obj is None or self.model.objects.editable_by(request.user).filter(pk=obj.pk).exists()
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._editable(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._editable(request, obj)
-
-
-class ProjectAccessMixin:
-    """For admins of Project and of models hanging off a project (`project` foreign key)."""
-
-    project_lookup = "project"
-
-    def get_queryset(self, request):
-        # Scoped through the project: `Project.objects.visible_to()` is the one rule.
-        queryset = super(MunicipalityScopedMixin, self).get_queryset(request)
-        visible = Project.objects.visible_to(request.user).values("pk")
-        lookup = f"{self.project_lookup}__in" if self.project_lookup else "pk__in"
-        return queryset.filter(**{lookup: visible})
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or can_edit_project(request.user, project_of(obj)))
-
-    def has_delete_permission(self, request, obj=None):
-        allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or can_edit_project(request.user, project_of(obj)))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "project" and formfield is not None:
-            formfield.queryset = Project.objects.editable_by(request.user)
-        return formfield
-
-
-class ParentProjectInlineMixin:
-    """Inline rows may change only when the user may change the parent project."""
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and can_edit_project(request.user, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and can_edit_project(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and can_edit_project(request.user, obj)
 
 
 class PartnershipFormSet(BaseInlineFormSet):
@@ -137,7 +71,7 @@ class PartnershipFormSet(BaseInlineFormSet):
         return saved_instances
 
 
-class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
+class PartnershipInline(MunicipalityScopedMixin, admin.TabularInline):
     model = Partnership
     formset = PartnershipFormSet
     extra = 0
@@ -146,7 +80,7 @@ class PartnershipInline(ParentProjectInlineMixin, admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(EditableByMixin, ScopedHistoryAdmin):
+class OrganisationAdmin(ScopedHistoryAdmin):
     """Organisations are shared by every municipality's projects: everyone sees them all
     and may add one; who changes which is `Organisation.objects.editable_by()`."""
 
@@ -164,17 +98,12 @@ class FundingProgrammeAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(CouncilDecision)
-class CouncilDecisionAdmin(EditableByMixin, ScopedHistoryAdmin):
+class CouncilDecisionAdmin(ScopedHistoryAdmin):
     list_display = ["number", "date", "protocol_number", "paragraph", "municipality"]
     # Only the municipalities whose records the user sees (not every one in the portal).
     list_filter = [("municipality", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["number", "title"]
     date_hierarchy = "date"
-
-
-def _municipality_of(user):
-    profile = getattr(user, "staff_profile", None)
-    return profile.municipality_id if profile else None
 
 
 class ProjectAdminForm(forms.ModelForm):
@@ -189,11 +118,8 @@ class ProjectAdminForm(forms.ModelForm):
         municipality = cleaned.get("municipality")
         managers = cleaned.get("managers")
         if municipality is not None and managers is not None:
-            outsiders = [
-                user.get_full_name() or user.get_username()
-                for user in managers.select_related("staff_profile")
-                if not user.is_superuser and _municipality_of(user) != municipality.pk
-            ]
+            elsewhere = managers.exclude(is_superuser=True).exclude(works_for([municipality.pk]))
+            outsiders = [user.get_full_name() or user.get_username() for user in elsewhere]
             if outsiders:
                 self.add_error(
                     "managers",
@@ -211,8 +137,7 @@ class ProjectAdminForm(forms.ModelForm):
 
 
 @admin.register(Project)
-class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
-    project_lookup = ""
+class ProjectAdmin(ScopedHistoryAdmin):
     form = ProjectAdminForm
     list_display = ["title", "agreement_number", "funding_programme", "status", "planned_start"]
     list_filter = [
@@ -291,10 +216,7 @@ class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "managers" and formfield is not None:
-            users = get_user_model().objects.filter(is_staff=True, is_active=True)
-            ids = municipality_ids_for(request.user)
-            if ids is not None:
-                users = users.filter(staff_profile__municipality_id__in=ids)
+            users = users_in_scope_of(request.user).filter(is_staff=True, is_active=True)
             formfield.queryset = users.order_by("username")
         return formfield
 
@@ -306,7 +228,8 @@ class ProjectAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
+class PartnershipAdmin(ScopedHistoryAdmin):
+    editable_choices = ("project",)
     list_display = ["organisation", "project", "role"]
     list_filter = ["role"]
     list_select_related = ["organisation", "project"]
@@ -314,7 +237,8 @@ class PartnershipAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ProjectAccessMixin, ScopedHistoryAdmin):
+class ActivityAdmin(ScopedHistoryAdmin):
+    editable_choices = ("project",)
     list_display = ["title", "project", "kind", "start_date", "end_date", "participants"]
     list_filter = ["kind"]
     list_select_related = ["project"]

@@ -40,10 +40,10 @@ def partner_country_choices():
     Only published projects count: a country that only a draft project has would tell
     residents something about that draft.
     """
-    from .models import Organisation
+    from .models import Organisation, Project
 
     codes = (
-        Organisation.objects.filter(partnerships__project__is_published=True)
+        Organisation.objects.filter(partnerships__project__in=Project.objects.published())
         .values_list("country", flat=True)
         .distinct()
     )

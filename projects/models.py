@@ -1,13 +1,14 @@
 """EU-funded (and other) projects, the organisations in them, their funding and activities.
 
-Who may edit what is decided here, one `editable_by(user)` queryset method per model, and
-admin asks only these:
+Who may see and edit what is decided here, in each model's queryset (the vocabulary of
+core.access: `published()`, `in_scope_of(user)`, `visible_to(user)`, `editable_by(user)`),
+and views, feeds, the media view and admin ask only these:
 
-- a project (and its partnerships and activities): a project manager edits the projects
-  assigned to them in their own municipality; planners of the municipality read them;
-  superusers edit everything (`ProjectQuerySet.editable_by()`);
-- a council decision: staff of its municipality, unless it is attached to a project they
-  may not edit (`CouncilDecisionQuerySet.editable_by()`);
+- a project (and its partnerships and activities): residents see the published ones; a
+  project manager edits the projects assigned to them in their own municipality; the
+  municipality's planners read them; superusers edit everything (`ProjectQuerySet`);
+- a council decision: public with a published project; staff of its municipality edit
+  it, unless it is attached to a project they may not edit (`CouncilDecisionQuerySet`);
 - an organisation, shared by every municipality: anyone who works with projects adds one,
   but changes only one no other municipality's project uses (`OrganisationQuerySet`).
 
@@ -31,8 +32,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from core.access import municipality_ids_for
+from core.access import FollowsParentQuerySet, ScopedQuerySet, staff_municipality_ids
 from core.images import stripped_copy, validate_image
+from core.periods import period_errors
 from core.text import fold
 from core.uploads import UploadTo
 from core.validators import validate_pdf_upload
@@ -41,7 +43,6 @@ from programmes.models import (
     DevelopmentProgramme,
     InvestmentItem,
     Municipality,
-    period_errors,
 )
 
 from .budget import budget_errors, eu_share
@@ -80,14 +81,7 @@ validate_agreement_number = RegexValidator(
 )
 
 
-def _staff_municipalities(user):
-    """The user's municipality ids for an active staff user, None for a superuser, else {}."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
-        return set()
-    return municipality_ids_for(user)
-
-
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(ScopedQuerySet):
     def editable_by(self, user):
         """Organisations the user may change or delete.
 
@@ -101,7 +95,7 @@ class OrganisationQuerySet(models.QuerySet):
           that municipality's staff;
         - superusers change every organisation.
         """
-        ids = _staff_municipalities(user)
+        ids = staff_municipality_ids(user)
         if ids is None:
             return self
         if not ids:
@@ -203,6 +197,8 @@ class FundingProgramme(models.Model):
     emblem_alt = models.CharField(_("emblem text alternative"), max_length=200, blank=True)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["fund", "name"]
         verbose_name = _("funding programme")
@@ -232,7 +228,11 @@ class FundingProgramme(models.Model):
             )
 
 
-class CouncilDecisionQuerySet(models.QuerySet):
+class CouncilDecisionQuerySet(ScopedQuerySet):
+    def published(self):
+        """The decisions of published projects (the project page shows them)."""
+        return self.filter(pk__in=Project.objects.published().values("council_decision"))
+
     def editable_by(self, user):
         """Decisions the user may change or delete.
 
@@ -241,7 +241,7 @@ class CouncilDecisionQuerySet(models.QuerySet):
         project's record, and changing it would change the colleague's project page.
         Superusers change every decision.
         """
-        ids = _staff_municipalities(user)
+        ids = staff_municipality_ids(user)
         if ids is None:
             return self
         if not ids:
@@ -252,15 +252,6 @@ class CouncilDecisionQuerySet(models.QuerySet):
             .values("council_decision_id")
         )
         return self.filter(municipality_id__in=ids).exclude(pk__in=locked)
-
-    def visible_to(self, user):
-        """Decisions a user may read: residents those of published projects (the project
-        page shows them), staff also every decision of their municipality (all for root)."""
-        public = Q(pk__in=Project.objects.public().values("council_decision"))
-        ids = _staff_municipalities(user)
-        if ids is None:
-            return self
-        return self.filter(public | Q(municipality_id__in=ids))
 
 
 class CouncilDecision(models.Model):
@@ -309,12 +300,12 @@ class CouncilDecision(models.Model):
         }
 
 
-class ProjectQuerySet(models.QuerySet):
-    def public(self):
+class ProjectQuerySet(ScopedQuerySet):
+    def published(self):
         return self.filter(is_published=True)
 
     def running(self):
-        return self.public().filter(status=Project.Status.IN_PROGRESS)
+        return self.published().filter(status=Project.Status.IN_PROGRESS)
 
     def editable_by(self, user):
         """Projects the user may change: for a project manager, the ones assigned to them
@@ -324,17 +315,12 @@ class ProjectQuerySet(models.QuerySet):
         municipality's project (or to a project since moved to another municipality)
         gives no right to change it.
         """
-        ids = _staff_municipalities(user)
+        ids = staff_municipality_ids(user)
         if ids is None:
-            return self
+            return self.all()
+        if not ids:
+            return self.none()
         return self.filter(managers=user, municipality_id__in=ids)
-
-    def visible_to(self, user):
-        """Projects a staff user may see in admin: their municipality's (all for root)."""
-        ids = _staff_municipalities(user)
-        if ids is None:
-            return self
-        return self.filter(municipality_id__in=ids)
 
     def search(self, text):
         """Every word in the project's texts or a partner's name, diacritics and case ignored.
@@ -351,7 +337,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_registry(self):
         """The public registry: one query for the page of projects (plus the count)."""
-        return self.public().select_related("funding_programme", "municipality")
+        return self.published().select_related("funding_programme", "municipality")
 
     def for_csv(self):
         """The registry download: projects with their partners, in two queries."""
@@ -368,7 +354,7 @@ class ProjectQuerySet(models.QuerySet):
         )
         start = Coalesce("actual_start", "planned_start")
         return (
-            self.public()
+            self.published()
             .select_related("funding_programme", "municipality")
             .order_by(stage, start.desc(nulls_last=True), "title")[:limit]
         )
@@ -377,7 +363,7 @@ class ProjectQuerySet(models.QuerySet):
         """Everything of its own the public project page shows, in a fixed number of
         queries (what the portal shows there, its news, comes through projects/panels.py)."""
         return (
-            self.public()
+            self.published()
             .select_related(
                 "funding_programme",
                 "municipality",
@@ -392,15 +378,15 @@ class ProjectQuerySet(models.QuerySet):
                 "activities",
                 Prefetch(
                     "action_lines",
-                    queryset=ActionLine.objects.select_related(
+                    queryset=ActionLine.objects.published().select_related(
                         "priority__redaction__programme__municipality"
-                    ).exclude(priority__redaction__status="draft"),
+                    ),
                 ),
                 Prefetch(
                     "investment_items",
-                    queryset=InvestmentItem.objects.select_related(
+                    queryset=InvestmentItem.objects.published().select_related(
                         "action_line__priority__redaction__programme__municipality"
-                    ).exclude(action_line__priority__redaction__status="draft"),
+                    ),
                 ),
             )
         )
@@ -721,6 +707,10 @@ class Project(models.Model):
     # Reads for the project page (from prefetched data only)
 
     @property
+    def is_running(self):
+        return self.status == Project.Status.IN_PROGRESS
+
+    @property
     def start(self):
         return self.actual_start or self.planned_start
 
@@ -789,6 +779,12 @@ class Project(models.Model):
         return list(range(start.year, (end or start).year + 1))
 
 
+class ProjectPartQuerySet(FollowsParentQuerySet):
+    """Partners and activities are part of their project: seen and edited with it."""
+
+    parent_path = "project"
+
+
 class Partnership(models.Model):
     municipality_path = "project__municipality"
 
@@ -812,6 +808,8 @@ class Partnership(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
+
+    objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "position", "id"]
@@ -840,14 +838,6 @@ class Partnership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} — {self.get_role_display()}"
-
-
-class ActivityQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        return self.filter(project__in=Project.objects.editable_by(user))
-
-    def visible_to(self, user):
-        return self.filter(project__in=Project.objects.visible_to(user))
 
 
 class Activity(models.Model):
@@ -886,7 +876,7 @@ class Activity(models.Model):
     outcomes = models.TextField(_("outcomes"), blank=True)
     history = HistoricalRecords()
 
-    objects = ActivityQuerySet.as_manager()
+    objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "start_date", "id"]

@@ -26,7 +26,7 @@ PANELS = Registry("projects", ["project.head", "project.sections"])
 def prefetch_programme(programmes):
     """The published projects that fund each programme's drafting, as
     `public_funding_projects` (one query)."""
-    funding = Project.objects.public().select_related("funding_programme")
+    funding = Project.objects.published().select_related("funding_programme")
     prefetch_related_objects(
         programmes, Prefetch("funding_projects", funding, to_attr="public_funding_projects")
     )
@@ -35,7 +35,7 @@ def prefetch_programme(programmes):
 def prefetch_redaction(redactions):
     """The published projects serving each action line, as its `public_projects` (one
     query). Projects change after a redaction freezes: keep them out of cached content."""
-    serving = Project.objects.public().select_related("funding_programme").order_by("title")
+    serving = Project.objects.published().select_related("funding_programme").order_by("title")
     prefetch_related_objects(
         redactions,
         Prefetch("priorities__action_lines__projects", serving, to_attr="public_projects"),

@@ -23,8 +23,11 @@ counts as using another app, and who owns what is named:
   reverse accessor or query name, e.g. ActionLine.projects, Redaction.public_discussions)
   may not be named in the lower app: not as an attribute, not in a lookup string
   ("priorities__action_lines__projects"), not through `_meta.get_field("projects")`, not in
-  its templates (`redaction.public_discussions.all`). A lower page shows what higher apps
-  contribute through panels (core/panels.py), which the higher apps fill.
+  its templates (`redaction.public_discussions.all`). The same holds for a relation a
+  higher app declares towards a model no app of ours owns, which every layer handles (a
+  user's `staff_profile`, which programmes declares, is not core's to read: core asks the
+  resolver programmes registers). A lower page shows what higher apps contribute through
+  panels (core/panels.py), which the higher apps fill.
 - The project-wide templates/ directory (base.html, includes/, error pages, admin
   overrides) is the shell's: it may name any app, and its header links every section.
   Every page of every app is drawn inside it, so any app may extend or include a
@@ -149,15 +152,17 @@ def permission_codenames(app):
 
 def foreign_accessors():
     """App → {name: declaring app} of the relations that apps it may not use declare
-    towards its models (reverse accessors and query names): the app may not name them."""
+    towards its models, or towards a model no app of ours owns (Django's user): reverse
+    accessors and query names, which the app may not name."""
     names = {app: {} for app in APPS}
-    for app in APPS:
-        if app == "core":
-            continue
-        for model in django_apps.get_app_config(app).get_models():
-            for relation in model._meta.related_objects:
-                other = relation.related_model._meta.app_label
-                if other in APPS and not may_use(app, other):
+    for model in django_apps.get_models():
+        owner = model._meta.app_label
+        for relation in model._meta.related_objects:
+            other = relation.related_model._meta.app_label
+            if other not in APPS:
+                continue
+            for app in APPS:
+                if (owner == app or owner not in APPS) and not may_use(app, other):
                     names[app][relation.get_accessor_name()] = other
                     names[app][relation.field.related_query_name()] = other
     return names
@@ -267,6 +272,13 @@ def python_edges(app, source, place, owners):
                 edge(node, label, f"migration dependency {label}.{migration}")
         elif isinstance(node, ast.Attribute) and node.attr in owners.accessors.get(app, {}):
             edge(node, owners.accessors[app][node.attr], f"its relation .{node.attr}")
+        elif isinstance(node, ast.keyword) and node.arg and LOOKUP.match(node.arg):
+            # A lookup as a keyword: .filter(staff_profile__municipality_id=…)
+            accessors = owners.accessors.get(app, {})
+            for name in node.arg.split("__"):
+                if name in accessors:
+                    found = f"its relation {name!r} in {node.arg}="
+                    edges.append(Edge(f"{place}:{node.value.lineno}", app, accessors[name], found))
         elif (value := _constant(node)) is not None:
             for target, what in _string_edges(value, app, owners):
                 edge(node, target, what)
@@ -400,6 +412,13 @@ PYTHON_CASES = {
     "reflection": 'Project = ActionLine._meta.get_field("projects").related_model',
     "a relation in a lookup": 'Prefetch("priorities__action_lines__projects")',
     "a relation as an attribute": "discussions = redaction.public_discussions.all()",
+    "a relation to a user": "projects = user.managed_projects.all()",
+}
+# core sits below every app: what they declare towards Django's user is theirs, not core's.
+CORE_CASES = {
+    "a user's staff profile": "profile = user.staff_profile",
+    "a user's staff profile, by name": 'profile = getattr(user, "staff_profile", None)',
+    "a user's staff profile in a lookup": "users.filter(staff_profile__municipality_id=1)",
 }
 TEMPLATE_CASES = {
     "an include": '{% include "projects/includes/action_line_projects.html" %}',
@@ -416,6 +435,12 @@ TEMPLATE_CASES = {
 @pytest.mark.parametrize("case", sorted(PYTHON_CASES))
 def test_the_check_finds_in_programmes_python(owners, case):
     edges = python_edges("programmes", PYTHON_CASES[case], "example.py", owners)
+    assert against_the_graph(edges), case
+
+
+@pytest.mark.parametrize("case", sorted(CORE_CASES))
+def test_the_check_finds_in_core_python(owners, case):
+    edges = python_edges("core", CORE_CASES[case], "example.py", owners)
     assert against_the_graph(edges), case
 
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 
-from core.access import municipality_ids_for, scope_to_user
+from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin
 
 from ..forms import HeadedExportForm, RedactionConfirmImportForm, RedactionImportForm
@@ -228,7 +228,7 @@ class RedactionImportExportMixin(ImportExportMixin):
         )
 
     def _import_redactions(self, request):
-        return scope_to_user(Redaction.objects.all(), request.user)
+        return Redaction.objects.in_scope_of(request.user)
 
     def create_import_form(self, request):
         form = super().create_import_form(request)

@@ -3,12 +3,10 @@
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.db import models
-from django.db.models import Q
 
-from core.access import municipality_ids_for
 from core.images import PhotoFormField
 
-from ..models import Municipality, StaffProfile
+from ..models import Municipality, StaffProfile, users_in_scope_of
 from .base import ProgrammesAdmin
 
 
@@ -31,10 +29,9 @@ class StaffProfileAdmin(ProgrammesAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "user" and not request.user.is_superuser:
-            ids = municipality_ids_for(request.user) or set()
-            formfield.queryset = formfield.queryset.filter(
-                Q(staff_profile__municipality_id__in=ids) | Q(staff_profile__isnull=True),
-                is_superuser=False,
+        if db_field.name == "user" and formfield is not None:
+            # Their municipality's users, and those who work for none yet.
+            formfield.queryset = users_in_scope_of(
+                request.user, formfield.queryset, unassigned=True
             )
         return formfield

@@ -7,14 +7,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin
 
 from ..models import DevelopmentProgramme, Redaction, SteeringGroup
 from .base import ProgrammesAdmin
 
 
-class RedactionLinkInline(admin.TabularInline):
+class RedactionLinkInline(MunicipalityScopedMixin, admin.TabularInline):
     """The programme's redactions, each a link to its own page."""
 
     model = Redaction
@@ -87,10 +86,3 @@ class DevelopmentProgrammeAdmin(ProgrammesAdmin):
     def redaction_count(self, obj):
         url = reverse("admin:programmes_redaction_changelist") + f"?programme__id__exact={obj.pk}"
         return format_html('<a href="{}">{}</a>', url, obj.redaction_total)
-
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        ids = municipality_ids_for(request.user)
-        if ids and len(ids) == 1 and "municipality" not in initial:
-            initial["municipality"] = next(iter(ids))
-        return initial

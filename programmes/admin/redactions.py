@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
-from core.access import scope_to_user
 from core.admin_mixins import is_possible_pk
 
 from .. import services
@@ -55,6 +54,32 @@ class PriorityInline(ContentTabularInline):
     model = Priority
     fields = ("code", "title")
     show_change_link = True
+
+
+def workflow_action(service, *, description, permission, done):
+    """An admin action that runs the workflow `service(redaction=…, user=…)` on each
+    selected redaction: each refusal is reported with its reasons, then how many moved
+    (`done`, an ngettext_lazy message counting `%(count)d`)."""
+
+    @admin.action(description=description, permissions=[permission])
+    def action(model_admin, request, queryset):
+        moved = 0
+        for redaction in queryset.select_related("programme"):
+            try:
+                service(redaction=redaction, user=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                model_admin._report_refusal(request, redaction, _reasons(error))
+            else:
+                moved += 1
+        if moved:
+            model_admin._report_done(request, done, moved)
+
+    action.__name__ = service.__name__
+    return action
+
+
+def _reasons(error):
+    return getattr(error, "messages", None) or [str(error)]
 
 
 class IndicatorInline(ContentTabularInline):
@@ -123,28 +148,12 @@ class RedactionAdmin(ProgrammesAdmin):
         (_("Summary of changes"), {"fields": ("summary",)}),
         (
             _("Publication and council decision"),
-            {
-                "fields": (
-                    "published_on",
-                    "status_changed_at",
-                    "decision_number",
-                    "decision_date",
-                    "decision_protocol",
-                    "document",
-                )
-            },
+            {"fields": Redaction.OFFICIAL_RECORD_FIELDS},
         ),
     )
     ALWAYS_READONLY = ("status", "next_step", "status_changed_at", "copied_from")
-    CONTENT_READONLY = (
-        "programme",
-        "number",
-        "label",
-        "summary",
-        "vision",
-        "specialisation",
-        "functional_links",
-    )
+    # The redaction's own content (the form names the programme by its field).
+    CONTENT_READONLY = tuple(name.removesuffix("_id") for name in Redaction.CONTENT_FIELDS)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.ALWAYS_READONLY)
@@ -184,7 +193,7 @@ class RedactionAdmin(ProgrammesAdmin):
         next free number; an id that is no programme of the user's is ignored."""
         initial = super().get_changeform_initial_data(request)
         programme_id = initial.pop("programme", None)
-        programmes = scope_to_user(DevelopmentProgramme.objects.all(), request.user)
+        programmes = DevelopmentProgramme.objects.in_scope_of(request.user)
         if not (
             is_possible_pk(DevelopmentProgramme, programme_id)
             and programmes.filter(pk=programme_id).exists()
@@ -234,63 +243,37 @@ class RedactionAdmin(ProgrammesAdmin):
             format_html_join("", "<li>{}</li>", ((problem,) for problem in problems)),
         )
 
-    def _run(self, request, queryset, service, success):
-        done = 0
-        for redaction in queryset.select_related("programme"):
-            try:
-                service(redaction=redaction, user=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                self._report_refusal(
-                    request, redaction, getattr(error, "messages", None) or [str(error)]
-                )
-            else:
-                done += 1
-        if done:
-            self.message_user(request, success(done), level=messages.SUCCESS)
-
-    @admin.action(description=_("Start the next redaction from this one"), permissions=["add"])
-    def start_next_redaction(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            services.start_next_redaction,
-            lambda n: (
-                ngettext(
-                    "Started %(count)d new draft redaction.",
-                    "Started %(count)d new draft redactions.",
-                    n,
-                )
-                % {"count": n}
-            ),
-        )
-
-    @admin.action(description=_("Open public discussion"), permissions=["change"])
-    def open_public_discussion(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            services.open_public_discussion,
-            lambda n: (
-                ngettext(
-                    "%(count)d redaction opened for public discussion.",
-                    "%(count)d redactions opened for public discussion.",
-                    n,
-                )
-                % {"count": n}
-            ),
-        )
-
-    @admin.action(description=_("Withdraw the redaction"), permissions=["change"])
-    def withdraw_redaction(self, request, queryset):
-        self._run(
-            request,
-            queryset,
-            services.withdraw_redaction,
-            lambda n: (
-                ngettext("%(count)d redaction withdrawn.", "%(count)d redactions withdrawn.", n)
-                % {"count": n}
-            ),
-        )
+    start_next_redaction = workflow_action(
+        services.start_next_redaction,
+        description=_("Start the next redaction from this one"),
+        permission="add",
+        done=ngettext_lazy(
+            "Started %(count)d new draft redaction.",
+            "Started %(count)d new draft redactions.",
+            "count",
+        ),
+    )
+    open_public_discussion = workflow_action(
+        services.open_public_discussion,
+        description=_("Open public discussion"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d redaction opened for public discussion.",
+            "%(count)d redactions opened for public discussion.",
+            "count",
+        ),
+    )
+    withdraw_redaction = workflow_action(
+        services.withdraw_redaction,
+        description=_("Withdraw the redaction"),
+        permission="change",
+        done=ngettext_lazy(
+            "%(count)d redaction withdrawn.", "%(count)d redactions withdrawn.", "count"
+        ),
+    )
+    APPROVED_MESSAGE = ngettext_lazy(
+        "%(count)d redaction approved.", "%(count)d redactions approved.", "count"
+    )
 
     @admin.action(
         description=_("Approve (asks for the council decision)"),
@@ -322,16 +305,9 @@ class RedactionAdmin(ProgrammesAdmin):
                         redaction=redaction, user=request.user, **form.cleaned_data
                     )
                 except (ValidationError, PermissionDenied) as error:
-                    form.add_error(None, getattr(error, "messages", None) or [str(error)])
+                    form.add_error(None, _reasons(error))
                 else:
-                    self.message_user(
-                        request,
-                        ngettext(
-                            "%(count)d redaction approved.", "%(count)d redactions approved.", 1
-                        )
-                        % {"count": 1},
-                        level=messages.SUCCESS,
-                    )
+                    self._report_done(request, self.APPROVED_MESSAGE, 1)
                     return None
         else:
             form = CouncilDecisionForm(initial=CouncilDecisionForm.initial_for(redaction))
@@ -346,6 +322,9 @@ class RedactionAdmin(ProgrammesAdmin):
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/programmes/redaction/approve.html", context)
+
+    def _report_done(self, request, done, count):
+        self.message_user(request, done % {"count": count}, level=messages.SUCCESS)
 
     def _report_refusal(self, request, redaction, problems):
         reasons = " ".join(str(problem) for problem in problems)

@@ -5,8 +5,6 @@ from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 
-from core.access import can_edit_municipality, municipality_ids_for
-
 from ..models import DATA_SOURCE_CHANGE_REFUSAL, DataSource
 from .base import ProgrammesAdmin
 
@@ -35,18 +33,15 @@ class DataSourceAdmin(ProgrammesAdmin):
     search_fields = ("code", "name")
     list_select_related = ("municipality",)
 
-    def _editable(self, request, obj):
-        return can_edit_municipality(request.user, obj.municipality_id) and not (
-            obj.is_used_by_frozen_content()
-        )
-
+    # Whose sources a planner may edit is `DataSource.objects.editable_by` (asked by the
+    # scoped admin); a cited one stays as it was cited, for anyone.
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not self._editable(request, obj):
+        if obj is not None and obj.is_used_by_frozen_content():
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and not self._editable(request, obj):
+        if obj is not None and obj.is_used_by_frozen_content():
             return False
         return super().has_delete_permission(request, obj)
 
@@ -60,20 +55,13 @@ class DataSourceAdmin(ProgrammesAdmin):
             field.help_text = ""
         return form
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        ids = municipality_ids_for(request.user)
-        if ids and len(ids) == 1:
-            initial.setdefault("municipality", next(iter(ids)))
-        return initial
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         self._in_scope_or_404(request, object_id)
         if request.method == "GET":
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and obj.is_used_by_frozen_content():
                 notice = DATA_SOURCE_CHANGE_REFUSAL
-            elif obj is not None and not can_edit_municipality(request.user, obj.municipality_id):
+            elif obj is not None and not self.may_edit(request, obj):
                 notice = NATIONAL_SOURCE_NOTICE
             else:
                 notice = None

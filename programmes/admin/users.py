@@ -2,17 +2,15 @@
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.access import municipality_ids_for
-from core.admin_mixins import MunicipalityScopedMixin, is_possible_pk
+from core.admin_mixins import MunicipalityScopedMixin, in_scope_or_404
 
-from ..models import StaffProfile
+from ..models import StaffProfile, users_in_scope_of
 from ..roles import ROLE_LABELS
 
 User = get_user_model()
@@ -56,10 +54,7 @@ class MunicipalityUserAdmin(UserAdmin):
     )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        pk = unquote(object_id)
-        found = is_possible_pk(self.model, pk) and self.get_queryset(request).filter(pk=pk).exists()
-        if not found:
-            raise Http404
+        in_scope_or_404(self, request, object_id)
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("municipality"))
@@ -73,11 +68,7 @@ class MunicipalityUserAdmin(UserAdmin):
         return ("is_active", "groups")
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        ids = municipality_ids_for(request.user) or set()
-        return queryset.filter(staff_profile__municipality_id__in=ids, is_superuser=False)
+        return users_in_scope_of(request.user, super().get_queryset(request))
 
     def get_fieldsets(self, request, obj=None):
         if obj is None or request.user.is_superuser:

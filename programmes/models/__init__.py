@@ -13,7 +13,7 @@ here, so `from programmes.models import X` is the one way to reach a model:
 - `plans`: the action plan (Action) and the investment plan (InvestmentItem, amounts)
 - `indicators`: Indicator and its actual values by year
 - `steering`: the steering group, its members and meetings
-- `base`: what they share (field rules, natural code order, the period check)
+- `base`: what they share (field rules, natural code order)
 
 A redaction's content is frozen once the redaction leaves `draft`: the content models
 share `RedactionContent`, whose `save()`/`delete()` and queryset `update()`/`delete()`
@@ -32,12 +32,17 @@ from .base import (
     PERCENT,
     YEAR,
     RedactionFrozen,
-    check_period,
     mark_raw_load,
     natural_sort_key,
-    period_errors,
 )
-from .municipalities import Municipality, StaffProfile
+from .municipalities import (
+    Municipality,
+    StaffProfile,
+    StaffProfileQuerySet,
+    profile_municipality_ids,
+    users_in_scope_of,
+    works_for,
+)
 from .sources import (
     DATA_SOURCE_CHANGE_REFUSAL,
     DATA_SOURCE_DELETE_REFUSAL,
@@ -101,6 +106,7 @@ __all__ = [
     "RedactionQuerySet",
     "SituationSection",
     "StaffProfile",
+    "StaffProfileQuerySet",
     "SteeringGroup",
     "SteeringGroupMeeting",
     "SteeringGroupMember",
@@ -108,9 +114,10 @@ __all__ = [
     "Task",
     "ThematicArea",
     "average_progress",
-    "check_period",
     "mark_raw_load",
     "natural_sort_key",
-    "period_errors",
+    "profile_municipality_ids",
     "refuse_frozen_data_source_changes",
+    "users_in_scope_of",
+    "works_for",
 ]

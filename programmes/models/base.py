@@ -1,6 +1,6 @@
 """What every aggregate of programmes shares: field rules, the natural order of codes,
-the period check, the refusal of a change to frozen content and the marker of raw
-(fixture) loads."""
+the refusal of a change to frozen content and the marker of raw (fixture) loads. (The
+period check, end ≥ start, is core's: core/periods.py.)"""
 
 import re
 from decimal import Decimal
@@ -21,31 +21,6 @@ def natural_sort_key(code):
     """A key that orders codes the way people read them: RV1.2 before RV1.10."""
     parts = CODE_PART.split(code or "")
     return "".join(part.zfill(6) if part.isdigit() else part.upper() for part in parts)
-
-
-def period_errors(start, end, *, field, message, code="period", strict=False):
-    """`{field: ValidationError}` if the period ends before it starts (`strict`: unless it
-    ends after it starts), else `{}`; a period missing either end is not judged here (the
-    fields say whether they are required).
-
-    The one end ≥ start rule of every model with a period: a programme's years, an
-    action's, an indicator's baseline and target, a project's planned and actual dates,
-    an activity, an event, a survey, a public discussion. Each keeps its own message.
-    (It lives here, the lowest app, until a shared bottom layer takes it.)
-    """
-    if not start or not end:
-        return {}
-    if end < start or (strict and end == start):
-        return {field: ValidationError(message, code=code)}
-    return {}
-
-
-def check_period(start, end, *, field, message, code="period", strict=False):
-    """Raise the `period_errors` of this period, if any (for a `clean()` that stops at
-    the first problem)."""
-    errors = period_errors(start, end, field=field, message=message, code=code, strict=strict)
-    if errors:
-        raise ValidationError(errors)
 
 
 class RedactionFrozen(ValidationError):

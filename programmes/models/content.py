@@ -5,19 +5,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.access import FollowsParentQuerySet
+
 from .base import RedactionFrozen, natural_sort_key
 from .redactions import Redaction
 
 
-class ContentQuerySet(models.QuerySet):
+class ContentQuerySet(FollowsParentQuerySet):
     """Bulk writes refuse, like single saves, when any row belongs to a frozen redaction:
     `update()` and `delete()` of frozen rows, `update()` that moves rows under a frozen
     parent, and `bulk_create()`/`bulk_update()` into a frozen redaction. Monitoring is the
     exception (see `RedactionContent.monitoring_fields`): it may be written while the
-    redaction is approved."""
+    redaction is approved.
 
-    def frozen(self):
-        return self.exclude(**{f"{self.model.redaction_path}__status": Redaction.Status.DRAFT})
+    Access (core.access) is the redaction's: content is published with its redaction, and
+    who may see or edit a redaction may see or edit what it contains."""
+
+    def parent_lookup(self):
+        return self.model.redaction_path
 
     def _refuse_frozen(self, fields=None):
         """Refuse if a row is frozen for this write: `fields` written, or None for whole rows

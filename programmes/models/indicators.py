@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .base import YEAR, check_period, natural_sort_key
+from core.periods import check_period
+
+from .base import YEAR, natural_sort_key
 from .content import RedactionContent
 from .redactions import Redaction
 from .structure import Priority

@@ -1,11 +1,14 @@
 """Municipalities and the staff who work for them."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.access import ScopedQuerySet, municipality_ids_for
 from core.images import stripped_copy, validate_image
 from core.uploads import UploadTo
 
@@ -41,6 +44,8 @@ class Municipality(models.Model):
     website = models.URLField(_("website"), blank=True)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("municipality")
@@ -59,6 +64,12 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("programmes:municipality", args=[self.slug])
+
+
+class StaffProfileQuerySet(ScopedQuerySet):
+    def published(self):
+        """Nothing: who works where is for the staff of the municipality to see."""
+        return self.none()
 
 
 class StaffProfile(models.Model):
@@ -82,6 +93,8 @@ class StaffProfile(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     history = HistoricalRecords()
 
+    objects = StaffProfileQuerySet.as_manager()
+
     class Meta:
         ordering = ["municipality", "user__username"]
         verbose_name = _("staff profile")
@@ -89,3 +102,32 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.municipality})"
+
+
+def profile_municipality_ids(user):
+    """The municipality of the user's staff profile (core.access asks this, see apps.py)."""
+    profile = getattr(user, "staff_profile", None)
+    return {profile.municipality_id} if profile else set()
+
+
+def works_for(municipality_ids):
+    """The condition on users: they work for one of these municipalities."""
+    return Q(staff_profile__municipality_id__in=municipality_ids)
+
+
+def users_in_scope_of(user, users=None, *, unassigned=False):
+    """The users a staff user deals with (of `users`, else all): those who work for their
+    municipality, never a superuser, and with `unassigned` also those who work for none
+    yet (to be given a profile); every user for a superuser.
+
+    The one rule behind the user admin's list, the staff profile's user choices and a
+    project's manager choices.
+    """
+    users = get_user_model().objects.all() if users is None else users
+    ids = municipality_ids_for(user)
+    if ids is None:
+        return users
+    mine = works_for(ids)
+    if unassigned:
+        mine |= Q(staff_profile__isnull=True)
+    return users.filter(mine, is_superuser=False)

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from .base import MONEY, NON_NEGATIVE, PERCENT, YEAR, check_period, natural_sort_key
+from core.periods import check_period
+
+from .base import MONEY, NON_NEGATIVE, PERCENT, YEAR, natural_sort_key
 from .content import RedactionContent
 from .structure import ActionLine, Task
 

@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from .base import YEAR, check_period
+from core.access import ScopedQuerySet
+from core.periods import check_period
+
+from .base import YEAR
 from .municipalities import Municipality
 
 
-class DevelopmentProgrammeQuerySet(models.QuerySet):
-    def for_municipality_ids(self, ids):
-        return self if ids is None else self.filter(municipality_id__in=ids)
+class DevelopmentProgrammeQuerySet(ScopedQuerySet):
+    pass
 
 
 class DevelopmentProgramme(models.Model):

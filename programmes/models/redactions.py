@@ -10,7 +10,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.access import municipality_ids_for
+from core.access import ScopedQuerySet
 from core.uploads import UploadTo
 from core.validators import validate_pdf_upload
 
@@ -41,10 +41,14 @@ class InvalidStatusChange(ValidationError):
         super().__init__(message, code="status")
 
 
-class RedactionQuerySet(models.QuerySet):
+class RedactionQuerySet(ScopedQuerySet):
     """Bulk writes keep the freeze and the workflow: content fields of a redaction that
     left draft cannot be updated, nor can such a redaction be deleted (with its content) in
-    bulk, and `update(status=…)` moves only the way `save()` would."""
+    bulk, and `update(status=…)` moves only the way `save()` would.
+
+    Access (core.access): residents see every redaction that left draft; a planner (a user
+    who may change redactions) also their municipality's draft, which they edit; the
+    municipality's other staff see its drafts in admin only."""
 
     def update(self, **kwargs):
         content = set(kwargs) & {*Redaction.CONTENT_FIELDS, "programme"}
@@ -130,21 +134,21 @@ class RedactionQuerySet(models.QuerySet):
         """Redactions residents may read: every one that has left draft."""
         return self.exclude(status=Redaction.Status.DRAFT)
 
-    def visible_to(self, user):
-        """Published redactions, plus the drafts the user may edit: those of their own
-        municipality, for a user allowed to change redactions (a planner), or all drafts
-        for a superuser. Anyone else gets the published ones only."""
+    def drafts(self):
+        return self.filter(status=Redaction.Status.DRAFT)
+
+    def editable_by(self, user):
+        """The redactions of their municipality, for a user allowed to change redactions (a
+        planner); every one for a superuser. (Whether a redaction's content may still
+        change is the freeze's question, not access's.)"""
         if not user.has_perm("programmes.change_redaction"):
-            return self.published()
-        municipality_ids = municipality_ids_for(user)
-        if municipality_ids is None:
-            return self
-        if user.is_staff and municipality_ids:
-            return self.filter(
-                ~Q(status=Redaction.Status.DRAFT)
-                | Q(programme__municipality_id__in=municipality_ids)
-            )
-        return self.published()
+            return self.none()
+        return self.in_scope_of(user)
+
+    def visible_to(self, user):
+        """Published redactions, plus the drafts the user may edit (`editable_by`). A
+        project manager or administrator of the same municipality sees what residents see."""
+        return self.published() | self.editable_by(user)
 
 
 class Redaction(models.Model):
@@ -414,6 +418,18 @@ class Redaction(models.Model):
     @property
     def is_draft(self):
         return self.status == self.Status.DRAFT
+
+    @property
+    def in_public_discussion(self):
+        return self.status == self.Status.PUBLIC_DISCUSSION
+
+    @property
+    def is_superseded(self):
+        return self.status == self.Status.SUPERSEDED
+
+    @property
+    def is_withdrawn(self):
+        return self.status == self.Status.WITHDRAWN
 
     @property
     def is_frozen(self):

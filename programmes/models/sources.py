@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.access import ScopedQuerySet
+
 from .base import RedactionFrozen
 from .municipalities import Municipality
 
@@ -16,8 +18,11 @@ DATA_SOURCE_CHANGE_REFUSAL = _(
 )
 
 
-class DataSourceQuerySet(models.QuerySet):
-    """A source cited by frozen content is part of that content: bulk writes refuse too."""
+class DataSourceQuerySet(ScopedQuerySet):
+    """A source cited by frozen content is part of that content: bulk writes refuse too.
+
+    Access: a planner sees (and cites) the national sources and their municipality's own,
+    and edits only their own (`ScopedQuerySet` reads `shared_without_municipality`)."""
 
     def used_by_frozen_content(self):
         # Redactions and their sections cite sources, so they are defined after them.
@@ -48,8 +53,8 @@ class DataSource(models.Model):
     """
 
     municipality_path = "municipality"
-    # Scoping (`core.access.scope_to_user`) shows a source without a municipality
-    # to everyone: it is a national one.
+    # A source without a municipality is a national one: in every staff user's scope,
+    # editable by superusers only (core.access.ScopedQuerySet).
     shared_without_municipality = True
 
     municipality = models.ForeignKey(

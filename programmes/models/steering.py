@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.access import ScopedQuerySet
+
 from .programmes import DevelopmentProgramme
 
 
@@ -25,6 +27,8 @@ class SteeringGroup(models.Model):
     order_date = models.DateField(_("order date"))
     purpose = models.TextField(_("main task"), blank=True)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["programme"]
@@ -54,6 +58,8 @@ class SteeringGroupMember(models.Model):
     position_in_list = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         ordering = ["group", "position_in_list", "name"]
         verbose_name = _("steering group member")
@@ -75,6 +81,8 @@ class SteeringGroupMeeting(models.Model):
     agenda = models.TextField(_("agenda"), blank=True)
     decisions = models.TextField(_("decisions"), blank=True)
     history = HistoricalRecords()
+
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["group", "number"]

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core.periods import check_period, period_errors
 from programmes import models as pm
 from tests.factories import (
     ActionFactory,
@@ -110,13 +111,13 @@ def test_codes_of_another_redaction_and_an_items_own_code_are_no_clash():
 
 def test_a_period_is_judged_only_when_both_ends_are_given():
     message = "Beidzas pirms sākuma."
-    assert pm.period_errors(2024, None, field="end", message=message) == {}
-    assert pm.period_errors(None, 2020, field="end", message=message) == {}
-    assert pm.period_errors(2024, 2024, field="end", message=message) == {}
-    errors = pm.period_errors(2024, 2024, field="end", message=message, strict=True)
+    assert period_errors(2024, None, field="end", message=message) == {}
+    assert period_errors(None, 2020, field="end", message=message) == {}
+    assert period_errors(2024, 2024, field="end", message=message) == {}
+    errors = period_errors(2024, 2024, field="end", message=message, strict=True)
     assert [error.code for error in errors["end"].error_list] == ["period"]
     with pytest.raises(ValidationError) as error:
-        pm.check_period(2024, 2023, field="end", message=message, code="years")
+        check_period(2024, 2023, field="end", message=message, code="years")
     assert error.value.message_dict == {"end": [message]}
 
 

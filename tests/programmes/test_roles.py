@@ -80,3 +80,36 @@ def test_municipality_admin_opens_what_a_project_page_links_to(
     # Reading is all: nothing of it can be changed.
     page = client.get(reverse("admin:projects_project_change", args=[project.pk]))
     assert 'name="_save"' not in page.content.decode()
+
+
+def test_a_misspelled_permission_stops_the_role_setup_naming_it(roles, monkeypatch):
+    """A typo in a roles.py must not leave a role silently without the permission."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    import programmes.roles
+
+    before = _perms(PLANNER)
+    declared = dict(programmes.roles.ROLE_PERMISSIONS)
+    declared[PLANNER] = [*declared[PLANNER], "programmes.change_redactoin", "nosuchapp.view_x"]
+    monkeypatch.setattr(programmes.roles, "ROLE_PERMISSIONS", declared)
+    with pytest.raises(ImproperlyConfigured) as refusal:
+        ensure_role_groups()
+    assert "nosuchapp.view_x, programmes.change_redactoin" in str(refusal.value)
+    assert _perms(PLANNER) == before
+
+
+def test_the_role_setup_fetches_every_permission_in_one_query(roles):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.roles import collected_role_permissions
+
+    with CaptureQueriesContext(connection) as queries:
+        ensure_role_groups()
+    by_name = [q["sql"] for q in queries if '"auth_permission"."codename" IN' in q["sql"]]
+    assert len(by_name) == 1, by_name
+    # Then a few per role (its group, its current permissions, what changed), however many
+    # permissions it has: not one query per permission.
+    roles = collected_role_permissions()
+    assert sum(len(perms) for perms in roles.values()) > 100
+    assert len(queries) <= 1 + 4 * len(roles), [q["sql"] for q in queries]

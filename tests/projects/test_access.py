@@ -38,9 +38,9 @@ def foreign_project(other_municipality):
 
 def test_queryset_methods(project_manager, planner, superuser, own_project, colleagues_project):
     assert list(Project.objects.editable_by(project_manager)) == [own_project]
-    assert set(Project.objects.visible_to(project_manager)) == {own_project, colleagues_project}
+    assert set(Project.objects.in_scope_of(project_manager)) == {own_project, colleagues_project}
     assert not Project.objects.editable_by(planner).exists()
-    assert set(Project.objects.visible_to(planner)) == {own_project, colleagues_project}
+    assert set(Project.objects.in_scope_of(planner)) == {own_project, colleagues_project}
     assert Project.objects.editable_by(superuser).count() == 2
 
 
@@ -445,7 +445,7 @@ def test_livani_manager_assigned_to_a_daugavpils_project_cannot_edit_it(
 ):
     colleagues_project.managers.add(livani_manager)
     assert not Project.objects.editable_by(livani_manager).exists()
-    assert not Project.objects.visible_to(livani_manager).exists()
+    assert not Project.objects.in_scope_of(livani_manager).exists()
     activity = ActivityFactory(project=colleagues_project)
     assert not Activity.objects.editable_by(livani_manager).exists()
     client.force_login(livani_manager)
