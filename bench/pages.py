@@ -164,7 +164,13 @@ def profile(path, limit=30):
     profiler.disable()
     out = io.StringIO()
     out.write(f"{path}: {status}, {size:,} bytes, {seconds * 1000:.0f} ms\n")
-    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(limit)
+    stats = pstats.Stats(profiler, stream=out)
+    out.write("\nThe portal's own code, by cumulative time:\n")
+    stats.sort_stats("cumulative").print_stats(
+        r"/(core|portal|programmes|projects|consultations)/", limit
+    )
+    out.write("\nEverything, by own time:\n")
+    stats.sort_stats("tottime").print_stats(limit // 2)
     return out.getvalue()
 
 

@@ -35,11 +35,13 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -111,13 +113,27 @@ def start_server(env, port):
     return server
 
 
-def stop_server(server):
-    """Stop gunicorn and its workers now, whatever they are doing."""
+def stop_server(server, port=None):
+    """Stop gunicorn and its workers now, whatever they are doing, and wait until the port
+    is free for the next one."""
     try:
         os.killpg(server.pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
     server.wait(timeout=10)
+    deadline = time.time() + 10
+    while port and time.time() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.2)
+
+
+def warm(url):
+    """One request per worker at once, so no worker meets the page for the first time (its
+    templates compiled, its caches filled) while measured."""
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(lambda _: urllib.request.urlopen(url, timeout=60).read(), range(WORKERS)))
 
 
 def milliseconds(text):
@@ -268,7 +284,7 @@ def main():
                 duration = max(args.seconds, math.ceil(4 * seconds))
             else:
                 connections, duration = args.connections, args.seconds
-                urllib.request.urlopen(url, timeout=60).read()  # each worker's first time
+                warm(url)
             result = run_wrk(url, duration, connections, timeout=max(10, math.ceil(10 * seconds)))
             rows.append({**page, **result, "connections": connections})
             print(
@@ -278,7 +294,7 @@ def main():
             if slow:
                 # wrk has stopped, but the workers still build the slow responses it left
                 # unread: a fresh server, so the next page is not measured behind them.
-                stop_server(server)
+                stop_server(server, args.port)
                 server = start_server(env, args.port)
     finally:
         stop_server(server)
