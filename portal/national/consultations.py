@@ -60,6 +60,14 @@ HIDDEN_REASONS = [
     "Reklāma, nav saistīta ar programmu.",
 ]
 AUDIENCES = list(Survey.Audience.values)
+SURVEY_TITLES = {
+    "residents": "iedzīvotāju aptauja",
+    "entrepreneurs": "uzņēmēju aptauja",
+    "neighbours": "kaimiņu pašvaldību aptauja",
+    "specialists": "nozaru speciālistu aptauja",
+    "youth": "jauniešu aptauja",
+    "other": "nevalstisko organizāciju aptauja",
+}
 
 
 def generate(context):
@@ -157,8 +165,7 @@ def _surveys(context):
             surveys.append(
                 Survey(
                     programme=programme,
-                    title=f"{programme.place.genitive} aptauja: "
-                    f"{Survey.Audience(audience).label.lower()}",
+                    title=f"{programme.place.genitive} {SURVEY_TITLES[audience]}",
                     audience=audience,
                     opens_on=opens,
                     closes_on=opens + datetime.timedelta(days=rng.randint(14, 45)),
@@ -349,7 +356,7 @@ def _events(context, discussions):
         programmes_of.setdefault(programme.place.municipality.pk, []).append(programme)
     counts = context.split(remaining, [place.weight for place in context.places])
     titles = {
-        Event.Kind.WORKING_GROUP: "Darba grupas sanāksme: {topic}",
+        Event.Kind.WORKING_GROUP: "Darba grupas sanāksme „{topic}”",
         Event.Kind.SEMINAR: "Seminārs „{topic}”",
         Event.Kind.CONFERENCE: "Konference „{place} nākotnē”",
     }
@@ -369,7 +376,9 @@ def _events(context, discussions):
                     municipality=place.municipality,
                     programme=programme,
                     kind=kind,
-                    title=titles[kind].format(topic=rng.choice(words.TOPICS)[0], place=place.name),
+                    title=titles[kind].format(
+                        topic=words.capitalised(rng.choice(words.TOPICS)[0]), place=place.name
+                    ),
                     starts_at=starts,
                     ends_at=starts + datetime.timedelta(hours=rng.choice([1, 2, 3, 6])),
                     place=write.address(place.centre),

@@ -474,7 +474,7 @@ def _title_of(context, pool, fallback):
 def _line_title(context):
     topic_gen = context.rng.choice(TOPICS)[1]
     doing = context.rng.choice(words.DOINGS)[0]
-    return f"{topic_gen[:1].upper()}{topic_gen[1:]} {doing}"
+    return f"{words.capitalised(topic_gen)} {doing}"
 
 
 def _task_title(context):
@@ -486,7 +486,7 @@ def _task_title(context):
 
 def _works_title(context):
     facility = context.rng.choice(FACILITIES)
-    return f"{facility[:1].upper()}{facility[1:]} {context.rng.choice(WORKS)}"
+    return f"{words.capitalised(facility)} {context.rng.choice(WORKS)}"
 
 
 def _content(context, redaction, programme):

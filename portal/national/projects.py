@@ -390,9 +390,9 @@ def _activity(context, project, n):
     span = max(1, (end - start).days)
     day = start + datetime.timedelta(days=rng.randint(0, span))
     kind = rng.choice(list(ACTIVITY_TITLES))
-    topic = rng.choice(words.TOPICS)[0]
+    topic = words.capitalised(rng.choice(words.TOPICS)[0])
     town = rng.choice(words.FOREIGN_TOWNS)[0]
-    works = f"{rng.choice(FACILITIES).capitalize()} {rng.choice(WORKS)}"
+    works = f"{words.capitalised(rng.choice(FACILITIES))} {rng.choice(WORKS)}"
     title = rng.choice(ACTIVITY_TITLES[kind]).format(topic=topic, town=town, n=n, works=works)
     participants = (
         rng.randint(5, 120)

@@ -440,6 +440,11 @@ FACILITY_NOMINATIVE = {
 }
 
 
+def capitalised(text):
+    """The first letter upper-cased, the rest as it is (a title in quotes)."""
+    return text[:1].upper() + text[1:]
+
+
 @cache
 def demo_programme_items():
     """What the demo programmes' files hold, by kind, to draw structure titles from:
@@ -514,7 +519,7 @@ class Writer:
         return template.format(
             Place=place.name,
             place_loc=place.locative,
-            Place_loc_cap=place.locative[:1].upper() + place.locative[1:],
+            Place_loc_cap=capitalised(place.locative),
             topic=topic,
             topic_gen=topic_gen,
             doing_acc=doing_acc,
