@@ -87,8 +87,13 @@ restore:
 	@[ -n "$(FILE)" ] || { echo "usage: make restore FILE=$(BACKUP_DIR)/attistiba-….tar [FORCE=1]"; exit 2; }
 	$(PY) manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force)
 
-bench: install
-	$(PY) bench/run.py
+# `make bench` measures the demo data; `make bench SCALE=national [FACTOR=1]` the national data
+# of issue 13 in a PostgreSQL database of its own (BENCH_DATABASE_URL, made when missing,
+# generated once per factor).
+SCALE ?= demo
+FACTOR ?= 1
+bench: install messages
+	$(PY) bench/run.py --scale $(SCALE) --factor $(FACTOR)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles node_modules

@@ -1,41 +1,55 @@
 """Load benchmark of the public pages, measured against a bare Django view in the same run.
 
-Starts gunicorn (2 sync workers, DEBUG off) on 127.0.0.1, loads the demo data into the
-database DATABASE_URL points at (SQLite in the working tree by default), then runs `wrk`
-for a bounded time against each page and prints requests per second, latency and the
-ratio to `/robots.txt` (a Django view with no database query). On two cores the load
-generator competes with the server, so the ratio is the number to compare between runs.
+Starts gunicorn (2 sync workers, DEBUG off) on 127.0.0.1 and runs `wrk` for a bounded time
+against each page, printing requests per second, p50 and p99 latency and the ratio to
+`/robots.txt` (a Django view with no database query) measured in the same run, with each
+page's queries, response size and server time from one warm request measured beforehand
+in a separate step (`bench/pages.py`, Django's test client with `CaptureQueriesContext`),
+so counting never slows the measured run. On two cores the load generator competes with
+the server, so the ratio is the number to compare between runs.
 
-Usage: .venv/bin/python bench/run.py [--seconds 5] [--connections 16] [--port 8765]
+Two scales:
+
+- `--scale demo` (default): the demo data (`load_demo`) in the database DATABASE_URL
+  points at (SQLite in the working tree by default).
+- `--scale national`: the national data of issue 13 (`generate_national --factor F`) in a
+  PostgreSQL database of its own, `BENCH_DATABASE_URL` (default
+  postgres://postgres@127.0.0.1:5432/attistiba_bench_national), created when missing;
+  the data is generated once per factor and kept for the next run.
+
+A page whose single request takes longer than `SLOW` seconds is loaded with as many
+connections as there are workers (and long enough for a few requests to finish), since
+16 connections queued behind a multi-second request measure the queue, not the page; the
+table marks it with its connection count.
+
+Usage: .venv/bin/python bench/run.py [--scale national] [--factor 1] [--seconds 5]
+       [--connections 16] [--port 8765] [--output bench/national-<date>.md]
 Needs `wrk` (Debian package); it is installed when missing and we run as root.
 """
 
 import argparse
+import datetime
+import json
+import math
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
-PAGES = [
-    ("bare view (robots.txt)", "/robots.txt"),
-    ("home", "/lv/"),
-    ("programme", "/lv/programmes/daugavpils/ap-2014-2020/"),
-    ("redaction", "/lv/programmes/daugavpils/ap-2014-2020/redactions/1/"),
-    ("comparison", "/lv/programmes/livani/iap-2019-2025/redactions/1/compare/2/"),
-    ("project registry", "/lv/projects/"),
-    ("project", "/lv/projects/cities-of-change/"),
-    ("news", "/lv/news/"),
-    ("consultations", "/lv/consultations/"),
-    ("discussion (form)", "/lv/consultations/daugavpils-ap-2014-2020-1/"),
-    ("search", "/lv/search/?q=livanu"),
-]
+WORKERS = 2
+SLOW = 0.4
+NATIONAL_DATABASE = "postgres://postgres@127.0.0.1:5432/attistiba_bench_national"
 
 
 def ensure_wrk():
@@ -45,6 +59,25 @@ def ensure_wrk():
         subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
     else:
         sys.exit("wrk is missing: apt-get install wrk")
+
+
+def ensure_database(url):
+    """Create the PostgreSQL database `url` names if it does not exist."""
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    maintenance = urlunsplit(parts._replace(path="/postgres"))
+    connection = psycopg2.connect(maintenance)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                print(f"creating database {name}")
+                cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        connection.close()
 
 
 def wait_until_up(url, timeout=30):
@@ -58,29 +91,168 @@ def wait_until_up(url, timeout=30):
     sys.exit(f"server did not start at {url}")
 
 
-def run_wrk(url, seconds, connections):
+def start_server(env, port):
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "300",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    wait_until_up(f"http://127.0.0.1:{port}/robots.txt")
+    return server
+
+
+def stop_server(server, port=None):
+    """Stop gunicorn and its workers now, whatever they are doing, and wait until the port
+    is free for the next one."""
+    try:
+        os.killpg(server.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    server.wait(timeout=10)
+    deadline = time.time() + 10
+    while port and time.time() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return
+        time.sleep(0.2)
+
+
+def warm(url):
+    """One request per worker at once, so no worker meets the page for the first time (its
+    templates compiled, its caches filled) while measured."""
+    with ThreadPoolExecutor(WORKERS) as pool:
+        list(pool.map(lambda _: urllib.request.urlopen(url, timeout=60).read(), range(WORKERS)))
+
+
+def milliseconds(text):
+    """wrk's latency ("812.00us", "5.30ms", "2.01s", "1.00m") in milliseconds."""
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_wrk(url, seconds, connections, timeout):
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            f"--timeout={timeout}s",
+            "--latency",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
-    p99 = re.search(r"99%\s+([\d.]+\w+)", out).group(1)
+    p50 = re.search(r"50%\s+([\d.]+\w+)", out)
+    p99 = re.search(r"99%\s+([\d.]+\w+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, p50, p99, int(errors.group(1)) if errors else 0
+    timeouts = re.search(r"timeout (\d+)", out)
+    return {
+        "rps": rps,
+        "p50": milliseconds(p50.group(1)) if p50 else None,
+        "p99": milliseconds(p99.group(1)) if p99 else None,
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (int(timeouts.group(1)) if timeouts else 0),
+    }
+
+
+def prepare(scale, factor, env):
+    python = sys.executable
+    commands = [["migrate", "--noinput", "-v0"]]
+    if scale == "national":
+        commands.append(
+            [
+                "generate_national",
+                "--factor",
+                str(factor),
+                "--if-missing",
+                "--allow-production",
+            ]
+        )
+    else:
+        # DEBUG is off, as in production: the demo loads only when told to (no demo users).
+        commands.append(["load_demo", "--allow-production"])
+    commands += [["collectstatic", "--noinput", "-v0"], ["createcachetable"]]
+    for command in commands:
+        subprocess.run(
+            [python, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=None if command[0] == "generate_national" else subprocess.DEVNULL,
+        )
+
+
+def measure_pages(scale, env):
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [sys.executable, "bench/pages.py", "--scale", scale, "--json", out.name],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return json.loads(Path(out.name).read_text())
+
+
+def fmt_ms(value):
+    if value is None:
+        return "—"
+    if value >= 1000:
+        return f"{value / 1000:.2f} s"
+    if value >= 10:
+        return f"{value:.0f} ms"
+    return f"{value:.1f} ms"
+
+
+def fmt_size(size):
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MiB"
+    return f"{size / 1024:.1f} KiB"
+
+
+def table(rows, bare):
+    lines = [
+        "| page | req/s | ratio | p50 | p99 | queries | size | one request | wrk -c |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ratio = row["rps"] / bare if bare else 0
+        errors = f" ({row['errors']} failed)" if row["errors"] else ""
+        lines.append(
+            f"| {row['name']} (`{row['path']}`) | {row['rps']:,.1f}{errors} | {ratio:.4f} | "
+            f"{fmt_ms(row['p50'])} | {fmt_ms(row['p99'])} | {row['queries']} | "
+            f"{fmt_size(row['bytes'])} | {fmt_ms(row['ms'])} | {row['connections']} |"
+        )
+    return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", choices=["demo", "national"], default="demo")
+    parser.add_argument("--factor", type=float, default=1.0, help="national data factor")
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=PORT)
+    parser.add_argument("--output", help="also write the table (Markdown) to this file")
     args = parser.parse_args()
     ensure_wrk()
 
-    python = sys.executable
     env = {
         **os.environ,
         "DEBUG": "False",
@@ -92,50 +264,56 @@ def main():
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "ERROR",
     }
-    for command in (
-        ["migrate", "--noinput", "-v0"],
-        # DEBUG is off, as in production: the demo loads only when told to (no demo users).
-        ["load_demo", "--allow-production"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(
-            [python, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-    server = subprocess.Popen(
-        [
-            str(Path(python).parent / "gunicorn"),
-            "portal.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{args.port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,
-    )
+    if args.scale == "national":
+        env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", NATIONAL_DATABASE)
+        ensure_database(env["DATABASE_URL"])
+    prepare(args.scale, args.factor, env)
+    pages = measure_pages(args.scale, env)
+
+    load = os.getloadavg()[0]
+    base = f"http://127.0.0.1:{args.port}"
+    server = start_server(env, args.port)
     try:
-        base = f"http://127.0.0.1:{args.port}"
-        wait_until_up(base + "/robots.txt")
         rows = []
-        for name, path in PAGES:
-            rps, p50, p99, errors = run_wrk(base + path, args.seconds, args.connections)
-            rows.append((name, path, rps, p50, p99, errors))
-        bare = rows[0][2]
-        print(f"\n{'page':<24} {'req/s':>8} {'ratio':>7} {'p50':>9} {'p99':>9} {'non-2xx':>8}")
-        for name, _path, rps, p50, p99, errors in rows:
-            print(f"{name:<24} {rps:>8.0f} {rps / bare:>7.2f} {p50:>9} {p99:>9} {errors:>8}")
-        db = env.get("DATABASE_URL", "sqlite (working tree)").split("@")[-1]
-        print(f"\ndatabase: {db}; {args.connections} connections, {args.seconds}s per page")
+        for page in pages:
+            seconds = page["ms"] / 1000
+            url = base + page["path"]
+            slow = seconds > SLOW
+            if slow:
+                connections = WORKERS
+                duration = max(args.seconds, math.ceil(4 * seconds))
+            else:
+                connections, duration = args.connections, args.seconds
+                warm(url)
+            result = run_wrk(url, duration, connections, timeout=max(10, math.ceil(10 * seconds)))
+            rows.append({**page, **result, "connections": connections})
+            print(
+                f"{page['name']:<32} {result['rps']:>9.1f} req/s  p50 {fmt_ms(result['p50'])}",
+                flush=True,
+            )
+            if slow:
+                # wrk has stopped, but the workers still build the slow responses it left
+                # unread: a fresh server, so the next page is not measured behind them.
+                stop_server(server, args.port)
+                server = start_server(env, args.port)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        stop_server(server)
+
+    bare = rows[0]["rps"]
+    db = env.get("DATABASE_URL", "sqlite (working tree)").split("@")[-1]
+    summary = (
+        f"{datetime.date.today():%-d %B %Y}, scale {args.scale}"
+        + (f" (factor {args.factor:g})" if args.scale == "national" else "")
+        + f", database {db}; gunicorn {WORKERS} sync workers, DEBUG off; "
+        f"wrk -t2 -c{args.connections} -d{args.seconds}s a page (a page slower than "
+        f"{SLOW * 1000:.0f} ms a request: -c{WORKERS}, longer). Queries, size and one "
+        "request's server time: a warm request through Django's test client. Load average "
+        f"before the run: {load:.1f} (other work on the machine lowers every rate)."
+    )
+    output = f"{summary}\n\n{table(rows, bare)}\n"
+    print("\n" + output)
+    if args.output:
+        Path(args.output).write_text(output)
 
 
 if __name__ == "__main__":
