@@ -72,6 +72,14 @@ def _is_status(node):
     return False
 
 
+LOOKUP_CALLS = {"filter", "exclude", "get", "get_or_create", "Q", "aggregate", "annotate"}
+
+
+def _call_name(call):
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
 def python_findings(source, path, values, flags):
     """(line, what) of every status literal or publication flag in one Python file."""
     found = []
@@ -82,11 +90,20 @@ def python_findings(source, path, values, flags):
             if value in values and resolved not in values[value]:
                 found.append((node.lineno, f"status {value!r}"))
 
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    # A flag given a value when a record is built (News(is_published=…), create(…)) is
+    # data, not the rule: only a lookup (filter, exclude, get, Q) restates the rule.
+    lookups = {
+        id(keyword)
+        for call in ast.walk(tree)
+        if isinstance(call, ast.Call) and _call_name(call) in LOOKUP_CALLS
+        for keyword in call.keywords
+    }
+    for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg:
             if STATUS_LOOKUP.match(node.arg):
                 status_literal(node.value, _strings(node.value))
-            elif FLAG_LOOKUP.match(node.arg) and resolved not in flags:
+            elif FLAG_LOOKUP.match(node.arg) and id(node) in lookups and resolved not in flags:
                 found.append((node.value.lineno, f"{node.arg}= (ask the model's published())"))
         elif isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
