@@ -256,6 +256,13 @@ class Event(models.Model):
         ordering = ["-starts_at"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Upcoming and past events in time order, all and by municipality (the calendars).
+        indexes = [
+            models.Index(fields=["starts_at"], name="consultations_event_start"),
+            models.Index(
+                fields=["municipality", "starts_at"], name="consultations_event_mun_start"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=models.F("starts_at")),
@@ -657,7 +664,8 @@ class Proposal(models.Model):
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["discussion", "number"]
+        # By the column, not the discussion's own ordering: served by the unique index.
+        ordering = ["discussion_id", "number"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         constraints = [

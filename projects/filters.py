@@ -2,31 +2,21 @@
 
 import django_filters
 from django import forms
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from programmes.models import Municipality
 
-from .models import Activity, FundingProgramme, Project
+from .models import REGISTRY_SORTS, Activity, FundingProgramme, Project
 
 # The dates the registry shows: actual where known, planned otherwise.
 START = Coalesce("actual_start", "planned_start")
 END = Coalesce("actual_end", "planned_end")
-# A project known only by its end date sorts by that.
-SORT_DATE = Coalesce("actual_start", "planned_start", "actual_end", "planned_end")
-
-# ?sort= value → ordering; anything else falls back to the default (newest first).
-# Projects without the value (no dates, cost not published) come last either way.
-SORTS = {
-    "start": [SORT_DATE.asc(nulls_last=True), "title"],
-    "-start": [SORT_DATE.desc(nulls_last=True), "title"],
-    "title": ["title", "pk"],
-    "-title": ["-title", "-pk"],
-    "cost": [F("total_cost").asc(nulls_last=True), "title"],
-    "-cost": [F("total_cost").desc(nulls_last=True), "title"],
-}
+# ?sort= value → ordering (projects/models.py, each served by an index); anything else falls
+# back to the default (newest first). A project known only by its end date sorts by that.
+SORTS = REGISTRY_SORTS
 DEFAULT_SORT = "-start"
 
 # The years a project can be active in: EU funds in Latvia start in the 1990s.
