@@ -20,7 +20,7 @@ fields after the same folding (`folded_filter`): `core.text.fold()` on the Pytho
 
 import re
 
-from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQueryField, SearchRank, SearchVectorField
 from django.db import connections
 from django.db.models import BooleanField, CharField, Expression, F, Func, Q, Value
 from django.urls import reverse
@@ -150,10 +150,12 @@ class TextQuery(Func):
     """to_tsquery of a `tsquery_text`, unaccented the way the documents are."""
 
     template = "to_tsquery('simple'::regconfig, portal_unaccent(%(expressions)s))"
-    output_field = SearchVectorField()
+    output_field = SearchQueryField()
 
 
 class Matches(Func):
+    """document @@ query."""
+
     arg_joiner = " @@ "
     template = "(%(expressions)s)"
     output_field = BooleanField()
