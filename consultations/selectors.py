@@ -1,6 +1,5 @@
 """Reads for public pages: one named function per page, each with a fixed query count."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min
@@ -174,16 +173,34 @@ def discussion_events(discussion):
     )
 
 
+# The proposals page and the report show this many proposals a page.
+PROPOSALS_PAGE_SIZE = 50
+# Filter values for proposals about no part in particular and for those not answered yet.
+WHOLE_REDACTION = "whole"
+UNANSWERED = "unanswered"
+
+
 @dataclass
 class AnswerCount:
     answer: str
     label: str
     count: int
 
+    @property
+    def filter_value(self):
+        """The proposals page's `answer` filter value for this count."""
+        return self.answer or UNANSWERED
 
-def answer_counts(proposals):
-    """Counts of published proposals by answer (and those still unanswered), from the data."""
-    counter = Counter(p.answer for p in proposals)
+
+def answer_counts(discussion):
+    """Counts of a discussion's published proposals by answer (and those still
+    unanswered), counted by the database: one query."""
+    counter = dict(
+        discussion.proposals.published()
+        .order_by()
+        .values_list("answer")
+        .annotate(count=Count("pk"))
+    )
     counts = [
         AnswerCount(value, label, counter.get(value, 0)) for value, label in Proposal.Answer.choices
     ]
@@ -192,9 +209,83 @@ def answer_counts(proposals):
     return counts
 
 
-def report_proposals(discussion):
-    """Published proposals of a discussion with the parts they concern: one query."""
-    return list(discussion.proposals.for_report().order_by("number"))
+def filtered_proposals(discussion, *, part="", answer="", number=None):
+    """A discussion's published proposals with the parts they concern, by number, for a
+    page of the proposals list or the report (paginate it: a count and a page query).
+
+    `part` is "kind:pk" (kind one of Proposal.PART_FIELDS) or WHOLE_REDACTION; `answer`
+    an Answer value or UNANSWERED; `number` one proposal's number."""
+    proposals = discussion.proposals.for_report()
+    if part == WHOLE_REDACTION:
+        proposals = proposals.filter(**{f"{name}__isnull": True for name in Proposal.PART_FIELDS})
+    elif part:
+        kind, _colon, pk = part.partition(":")
+        if kind not in Proposal.PART_FIELDS or not pk.isdigit():
+            raise ValueError(f"Not a part of a redaction: {part!r}")
+        proposals = proposals.filter(**{f"{kind}_id": int(pk)})
+    if answer == UNANSWERED:
+        proposals = proposals.unanswered()
+    elif answer:
+        proposals = proposals.filter(answer=answer)
+    if number:
+        proposals = proposals.filter(number=number)
+    return proposals.order_by("number")
+
+
+def report_rows(discussion):
+    """Every published proposal of a discussion as CSV rows: No., received (date), part,
+    text, answer, justification. One query, read in chunks from a server-side cursor, no
+    model instances: the rows of the streamed report CSV.
+
+    Labels are translated once here, not per row; the generator reads the database only
+    when iterated (after the view returned), so it must not translate anything itself.
+    """
+    answers = {value: str(label) for value, label in Proposal.Answer.choices}
+    answers[""] = str(_("Not answered yet"))
+    whole = str(_("The redaction as a whole"))
+    section_label = str(_("Situation analysis: %(title)s"))
+    rows = (
+        discussion.proposals.published()
+        .order_by("number")
+        .values_list(
+            "number",
+            "received_at",
+            "section__title",
+            "priority__code",
+            "priority__title",
+            "action_line__code",
+            "action_line__title",
+            "task__code",
+            "task__title",
+            "text",
+            "answer",
+            "justification",
+        )
+    )
+
+    def part_label(section, codes_and_titles):
+        if section is not None:
+            return section_label % {"title": section}
+        for code, title in codes_and_titles:
+            if code is not None:
+                return f"{code} {title}"
+        return whole
+
+    def generate():
+        for row in rows.iterator(chunk_size=2000):
+            (number, received_at, section, p_code, p_title, l_code, l_title, t_code, t_title,
+             text, answer, justification) = row  # fmt: skip
+            part = part_label(section, ((p_code, p_title), (l_code, l_title), (t_code, t_title)))
+            yield [
+                number,
+                timezone.localdate(received_at),
+                part,
+                text,
+                answers.get(answer, answer),
+                justification,
+            ]
+
+    return generate()
 
 
 def hidden_proposal_count(discussion):

@@ -21,6 +21,7 @@ urlpatterns = [
         name="programme_events_ics",
     ),
     path("<slug:slug>/", views.discussion_detail, name="discussion"),
+    path("<slug:slug>/proposals/", views.proposals, name="proposals"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/report.csv", views.report_csv, name="report_csv"),
     path("<slug:slug>/report-counts.csv", views.report_counts_csv, name="report_counts_csv"),
