@@ -100,6 +100,11 @@ class ProjectFilter(django_filters.FilterSet):
         choices=partner_country_choices,
         empty_label=_("All countries"),
     )
+    # The redaction page links each action line's projects here (the number only, so the
+    # page stays small): a hidden field, kept when the visitor changes the other filters.
+    action_line = django_filters.NumberFilter(
+        label=_("Action line"), field_name="action_lines", widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Project
