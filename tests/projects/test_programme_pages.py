@@ -56,7 +56,7 @@ def test_redaction_page_lists_projects_serving_an_action_line(client, programme,
     )
     project.action_lines.add(line)
     hidden.action_lines.add(line)
-    other = ProjectFactory(municipality=programme.municipality, title="Cits projekts")
+    ProjectFactory(municipality=programme.municipality, title="Cits projekts")
     html = client.get(f"{programme_url(programme)}redactions/1/").text
     # A count and a link to the registry, not the projects: the page keeps its size.
     link = f'<a href="/lv/projects/?action_line={line.pk}">1 projekts īsteno šo rīcības virzienu'
