@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import SteeringGroup
+from programmes.models import DevelopmentProgramme, Municipality, SteeringGroup
 
-from .models import Event, Proposal, PublicDiscussion, Survey, WorkingGroup
+from .models import RETIRED_STATUSES, Event, Proposal, PublicDiscussion, Survey, WorkingGroup
 
 # The consultations page shows the latest past events; the rest are a page away.
 PAST_EVENTS_SHOWN = 30
@@ -91,20 +91,22 @@ def working_groups_by_programme(groups, steering_groups=()):
     )
 
 
-def steering_groups_with_meetings():
-    """Steering groups that met, with their meeting count and first and last dates: one query.
+def steering_groups_with_meetings(programmes=None):
+    """Steering groups that met (of `programmes`, when given), with their meeting count and
+    first and last dates: one query.
 
     They belong to programmes; the consultations page shows them in one line per programme
     and links the programme page for the meetings themselves.
     """
+    groups = SteeringGroup.objects.select_related("programme__municipality")
+    if programmes is not None:
+        groups = groups.filter(programme__in=[programme.pk for programme in programmes])
     return list(
-        SteeringGroup.objects.select_related("programme__municipality")
-        .annotate(
+        groups.annotate(
             meeting_count=Count("meetings"),
             first_meeting=Min("meetings__date"),
             last_meeting=Max("meetings__date"),
-        )
-        .filter(meeting_count__gt=0)
+        ).filter(meeting_count__gt=0)
     )
 
 
@@ -113,22 +115,125 @@ def past_events():
     return Event.objects.for_listing().past()
 
 
-def consultations_page(now=None):
-    """Everything the consultations page shows, in eight queries whatever the data size:
-    discussions, events (upcoming), events (past), surveys, working groups with their
-    meetings and proposals (three), steering groups with their meeting counts."""
+# The consultations page lists this many past discussions, programmes with working groups
+# and past surveys a page; the rest are pages away (a "next" link, no count query).
+PAST_DISCUSSIONS_PAGE_SIZE = 20
+GROUP_PROGRAMMES_PAGE_SIZE = 10
+PAST_SURVEYS_SHOWN = 30
+UPCOMING_EVENTS_SHOWN = 30
+
+
+@dataclass
+class Slice:
+    """One page of a list read without counting it: `items`, the page `number`, and
+    whether a next page exists (one row more was read than shown)."""
+
+    items: list
+    number: int
+    has_next: bool
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def previous_number(self):
+        return self.number - 1
+
+    @property
+    def next_number(self):
+        return self.number + 1
+
+
+def page_number(value):
+    """A page number from a query string: a whole number ≥ 1, else 1."""
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
+
+
+def slice_of(queryset, number, size):
+    """Page `number` of `queryset` (`size` rows) in one query, without a count."""
+    start = (number - 1) * size
+    rows = list(queryset[start : start + size + 1])
+    return Slice(rows[:size], number, len(rows) > size)
+
+
+def _of(queryset, municipality):
+    """`queryset` narrowed to one municipality's records, or all of them for None."""
+    if municipality is None:
+        return queryset
+    return queryset.filter(**{queryset.model.municipality_path: municipality})
+
+
+def group_programmes(municipality, number):
+    """A page of the programmes with working groups or a steering group that met, by
+    municipality, newest first: one query."""
+    programmes = (
+        DevelopmentProgramme.objects.filter(
+            Q(working_groups__isnull=False) | Q(steering_group__meetings__isnull=False)
+        )
+        .select_related("municipality")
+        .distinct()
+        .order_by("municipality__name", "-period_start", "title", "pk")
+    )
+    if municipality is not None:
+        programmes = programmes.filter(municipality=municipality)
+    return slice_of(programmes, number, GROUP_PROGRAMMES_PAGE_SIZE)
+
+
+class UnknownMunicipality(LookupError):
+    """The consultations page was asked for a municipality that does not exist."""
+
+
+def consultations_page(now=None, *, municipality=None, discussions_page=1, groups_page=1):
+    """What the consultations page shows, of one municipality or of all, in twelve
+    queries and a bounded size whatever the data: the municipalities (the choice); open
+    and upcoming discussions; a page of past discussions; open and upcoming surveys, the
+    latest past ones; upcoming and past events (the nearest and latest); a page of
+    programmes with their working groups, the groups' meetings and proposals (three) and
+    steering groups with their meeting counts.
+
+    `municipality` is a slug (or None for all); UnknownMunicipality if none has it."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    discussions = list(PublicDiscussion.objects.published().with_programme().order_by("closes_at"))
-    surveys = list(Survey.objects.for_listing().order_by("closes_on"))
-    groups = WorkingGroup.objects.for_consultations_page().order_by(
-        "programme__municipality__name", "-programme__period_start", "kind", "position", "name"
+    municipalities = list(Municipality.objects.order_by("name"))
+    if municipality is not None:
+        municipality = next((m for m in municipalities if m.slug == municipality), None)
+        if municipality is None:
+            raise UnknownMunicipality
+    discussions = _of(PublicDiscussion.objects.published().with_programme(), municipality)
+    current = list(
+        discussions.filter(closes_at__gt=now)
+        .exclude(redaction__status__in=RETIRED_STATUSES)
+        .order_by("closes_at")
     )
-    upcoming_events = list(Event.objects.for_listing().upcoming(now))
+    past_discussions = slice_of(
+        discussions.filter(
+            Q(closes_at__lte=now) | Q(redaction__status__in=RETIRED_STATUSES)
+        ).order_by("-closes_at", "pk"),
+        discussions_page,
+        PAST_DISCUSSIONS_PAGE_SIZE,
+    )
+    surveys = _of(Survey.objects.for_listing(), municipality)
+    current_surveys = list(surveys.filter(closes_on__gte=today).order_by("closes_on"))
+    past_surveys = list(
+        surveys.filter(closes_on__lt=today).order_by("-closes_on", "title")[
+            : PAST_SURVEYS_SHOWN + 1
+        ]
+    )
+    events = _of(Event.objects.for_listing(), municipality)
+    upcoming_events = list(events.upcoming(now)[: UPCOMING_EVENTS_SHOWN + 1])
     # One more than shown: whether there are older ones to link to, without a count query.
-    past_events = list(Event.objects.for_listing().past(now)[: PAST_EVENTS_SHOWN + 1])
-    more_past_events = len(past_events) > PAST_EVENTS_SHOWN
-    past_events = past_events[:PAST_EVENTS_SHOWN]
+    past_events = list(events.past(now)[: PAST_EVENTS_SHOWN + 1])
+    programmes = group_programmes(municipality, groups_page)
+    groups = (
+        WorkingGroup.objects.for_consultations_page()
+        .filter(programme__in=[programme.pk for programme in programmes.items])
+        .order_by("kind", "position", "name")
+    )
+    steering = steering_groups_with_meetings(programmes.items)
     calendar_programmes = {
         event.programme_id: event.programme
         for event in upcoming_events + past_events
@@ -136,22 +241,23 @@ def consultations_page(now=None):
     }
     return {
         "now": now,
+        "municipality": municipality,
+        "municipalities": municipalities,
         "calendar_programmes": sorted(calendar_programmes.values(), key=lambda p: p.title),
-        "open_discussions": [d for d in discussions if d.is_open(now)],
-        "upcoming_discussions": [d for d in discussions if d.is_upcoming(now)],
-        "past_discussions": sorted(
-            (d for d in discussions if d.is_closed(now)), key=lambda d: d.closes_at, reverse=True
-        ),
-        "upcoming_events": upcoming_events,
-        "past_events": past_events,
-        "more_past_events": more_past_events,
-        "open_surveys": [s for s in surveys if s.is_open(today)],
-        "upcoming_surveys": [s for s in surveys if s.is_upcoming(today)],
-        "past_surveys": sorted(
-            (s for s in surveys if s.closes_on < today),
-            key=lambda s: (-s.closes_on.toordinal(), s.title),
-        ),
-        "programme_groups": working_groups_by_programme(groups, steering_groups_with_meetings()),
+        "open_discussions": [d for d in current if d.is_open(now)],
+        "upcoming_discussions": [d for d in current if d.is_upcoming(now)],
+        "past_discussions": past_discussions.items,
+        "past_discussions_page": past_discussions,
+        "upcoming_events": upcoming_events[:UPCOMING_EVENTS_SHOWN],
+        "more_upcoming_events": len(upcoming_events) > UPCOMING_EVENTS_SHOWN,
+        "past_events": past_events[:PAST_EVENTS_SHOWN],
+        "more_past_events": len(past_events) > PAST_EVENTS_SHOWN,
+        "open_surveys": [s for s in current_surveys if s.is_open(today)],
+        "upcoming_surveys": [s for s in current_surveys if s.is_upcoming(today)],
+        "past_surveys": past_surveys[:PAST_SURVEYS_SHOWN],
+        "more_past_surveys": len(past_surveys) > PAST_SURVEYS_SHOWN,
+        "programme_groups": working_groups_by_programme(groups, steering),
+        "programme_groups_page": programmes,
     }
 
 

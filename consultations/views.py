@@ -21,7 +21,16 @@ from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion, Subscription
 
 @require_safe
 def index(request):
-    context = selectors.consultations_page()
+    """Consultations of every municipality or of the one chosen (`?municipality=`), with
+    past discussions and working groups a page at a time (`?discussions=`, `?groups=`)."""
+    try:
+        context = selectors.consultations_page(
+            municipality=request.GET.get("municipality") or None,
+            discussions_page=selectors.page_number(request.GET.get("discussions")),
+            groups_page=selectors.page_number(request.GET.get("groups")),
+        )
+    except selectors.UnknownMunicipality as exc:
+        raise Http404 from exc
     context["crumbs"] = [(None, _("Consultations"))]
     return render(request, "consultations/index.html", context)
 

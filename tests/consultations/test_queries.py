@@ -64,10 +64,13 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "path,limit",
     [
-        # session-free anonymous requests: 8 = discussions, surveys, events (upcoming),
-        # events (past), working groups, their meetings, their proposals, steering groups
-        # with their meeting counts and dates
-        ("/lv/consultations/", 8),
+        # session-free anonymous requests: 12 = municipalities (the choice), open and
+        # upcoming discussions, a page of past ones, open and upcoming surveys, the latest
+        # past ones, events (upcoming), events (past), a page of programmes with groups,
+        # their working groups, the groups' meetings, their proposals, steering groups with
+        # their meeting counts and dates
+        ("/lv/consultations/", 12),
+        ("/lv/consultations/?municipality={municipality}&discussions=2&groups=2", 12),
         # the number of past events, one page of them (with programme and municipality)
         ("/lv/consultations/events/past/", 2),
         ("/lv/consultations/events/past/?page=2", 2),
