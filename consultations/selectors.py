@@ -118,7 +118,7 @@ def past_events():
 # The consultations page lists this many past discussions, programmes with working groups
 # and past surveys a page; the rest are pages away (a "next" link, no count query).
 PAST_DISCUSSIONS_PAGE_SIZE = 20
-GROUP_PROGRAMMES_PAGE_SIZE = 10
+GROUP_PROGRAMMES_PAGE_SIZE = 5
 PAST_SURVEYS_SHOWN = 30
 UPCOMING_EVENTS_SHOWN = 30
 
