@@ -1,5 +1,6 @@
 """Reads for public pages: one named function per page, each with a fixed query count."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Min, Q
@@ -107,6 +108,27 @@ def steering_groups_with_meetings(programmes=None):
             first_meeting=Min("meetings__date"),
             last_meeting=Max("meetings__date"),
         ).filter(meeting_count__gt=0)
+    )
+
+
+# The portal-wide calendar holds the recent and coming events only; a municipality's and a
+# programme's calendars hold all of theirs.
+EVENTS_FEED_PAST_DAYS = 90
+EVENTS_FEED_FUTURE_DAYS = 366
+
+
+def events_feed(now=None):
+    """Events of the portal-wide calendar: those that ended at most EVENTS_FEED_PAST_DAYS
+    ago and start within EVENTS_FEED_FUTURE_DAYS, by start: one query, bounded by time
+    rather than growing with the years of data."""
+    now = now or timezone.now()
+    return (
+        Event.objects.for_listing()
+        .filter(
+            ends_at__gte=now - datetime.timedelta(days=EVENTS_FEED_PAST_DAYS),
+            starts_at__lte=now + datetime.timedelta(days=EVENTS_FEED_FUTURE_DAYS),
+        )
+        .order_by("starts_at")
     )
 
 

@@ -20,6 +20,11 @@ urlpatterns = [
         views.programme_events_ics,
         name="programme_events_ics",
     ),
+    path(
+        "municipalities/<slug:municipality>/events.ics",
+        views.municipality_events_ics,
+        name="municipality_events_ics",
+    ),
     path("<slug:slug>/", views.discussion_detail, name="discussion"),
     path("<slug:slug>/proposals/", views.proposals, name="proposals"),
     path("<slug:slug>/report/", views.report, name="report"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from core.ratelimit import client_address
 from core.spreadsheets import csv_download, csv_streaming_download
-from programmes.models import DevelopmentProgramme
+from programmes.models import DevelopmentProgramme, Municipality
 
 from . import selectors, services
 from .calendar import events_calendar
@@ -283,8 +283,19 @@ def _calendar_response(request, events, name, filename):
 
 @require_safe
 def events_ics(request):
-    events = Event.objects.for_listing().order_by("starts_at")
-    return _calendar_response(request, events, _("Consultation events"), "events.ics")
+    """The portal-wide calendar: recent and coming events (the rest are in each
+    municipality's and programme's calendar)."""
+    return _calendar_response(
+        request, selectors.events_feed(), _("Consultation events"), "events.ics"
+    )
+
+
+@require_safe
+def municipality_events_ics(request, municipality):
+    """Every consultation event of one municipality, past and coming."""
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    events = Event.objects.for_listing().filter(municipality=municipality).order_by("starts_at")
+    return _calendar_response(request, events, municipality.name, f"{municipality.slug}-events.ics")
 
 
 @require_safe

@@ -70,7 +70,7 @@ def count_queries(client, url):
         # their working groups, the groups' meetings, their proposals, steering groups with
         # their meeting counts and dates
         ("/lv/consultations/", 12),
-        ("/lv/consultations/?municipality={municipality}&discussions=2&groups=2", 12),
+        ("/lv/consultations/?municipality={municipality}", 12),
         # the number of past events, one page of them (with programme and municipality)
         ("/lv/consultations/events/past/", 2),
         ("/lv/consultations/events/past/?page=2", 2),

@@ -172,6 +172,7 @@ LIST_PAGES = {
     "consultations:subscription_confirm": lambda w: [(["token-beta"], "")],
     "consultations:unsubscribe": lambda w: [(["token-beta"], "")],
     "consultations:programme_events_ics": lambda w: [(_programme_args(w.b.public.programme), "")],
+    "consultations:municipality_events_ics": lambda w: [([w.b.municipality.slug], "")],
     "consultations:discussion": lambda w: [([w.b.public.discussion.slug], "")],
     "consultations:report": lambda w: [([w.b.public.closed_discussion.slug], "")],
     "consultations:report_csv": lambda w: [([w.b.public.closed_discussion.slug], "")],
