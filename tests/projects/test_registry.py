@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from projects.models import FundingProgramme, Project
+from tests.factories import MunicipalityFactory
 
 from .factories import (
     ActivityFactory,
@@ -170,13 +171,31 @@ def _add_projects(municipality, n):
 
 def test_registry_query_count_does_not_grow(client, municipality, django_assert_max_num_queries):
     _add_projects(municipality, 5)
+    client.get(URL)  # computes and caches the filter choices
     before = _count_queries(client, URL)
     _add_projects(municipality, 5)
-    # count, page of projects (with fund and municipality), municipality choices,
-    # partner countries
-    with django_assert_max_num_queries(4):
+    client.get(URL)
+    # count, page of projects (with fund and municipality); the municipality and partner
+    # country choices come from the cache, computed once per data change
+    with django_assert_max_num_queries(2):
         client.get(URL)
     assert _count_queries(client, URL) == before
+
+
+def test_filter_choices_are_computed_once_per_data_change(client, municipality):
+    _add_projects(municipality, 2)
+    client.get(URL)  # computes and caches the choices
+    assert _count_queries(client, URL) == 2
+    assert 'value="IS"' not in client.get(URL).content.decode()
+    PartnershipFactory(
+        project=ProjectFactory(municipality=municipality),
+        organisation=OrganisationFactory(name="Reykjavíkurborg", country="IS"),
+    )
+    assert 'value="IS"' in client.get(URL).content.decode()
+    other = MunicipalityFactory(name="Ādažu novads", slug="adazi")
+    assert 'value="adazi"' in client.get(URL).content.decode()
+    other.delete()
+    assert 'value="adazi"' not in client.get(URL).content.decode()
 
 
 def test_csv_query_count_does_not_grow(client, municipality):
