@@ -693,7 +693,8 @@ class Proposal(models.Model):
         return _("Proposal No. %(number)s") % {"number": self.number}
 
     def get_absolute_url(self):
-        return f"{reverse('consultations:report', args=[self.discussion.slug])}#p{self.number}"
+        url = reverse("consultations:proposals", args=[self.discussion.slug])
+        return f"{url}?number={self.number}#p{self.number}"
 
     def clean(self):
         parts = [name for name in self.PART_FIELDS if getattr(self, f"{name}_id")]

@@ -381,12 +381,6 @@ class ProjectQuerySet(ScopedQuerySet):
         """The public registry: one query for the page of projects (plus the count)."""
         return self.published().select_related("funding_programme", "municipality")
 
-    def for_csv(self):
-        """The registry download: projects with their partners, in two queries."""
-        return self.for_registry().prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
-        )
-
     def for_home(self, limit=6):
         """Running projects first, then the ones about to start, then the latest finished:
         the first `limit` rows of the index `projects_project_home`, not a sort of them all."""
