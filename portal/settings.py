@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "portal.middleware.DatabaseOutageMiddleware",
     "portal.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session: anonymous visitors' frozen pages from the shared cache, answered
+    # without a session or the database (core/pagecache.py; settings below).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,6 +136,39 @@ if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
         "Redis (CACHE_URL=redis://host:6379/1), or leave CACHE_URL unset for the database cache."
     )
 # --- end of shared cache -------------------------------------------------------------------
+
+# --- Frozen pages from the shared cache (core/pagecache.py) -------------------------------
+# Anonymous visitors' copies of these pages (URL names, each with the query parameters
+# that select a different page) are kept in the default cache until a write to the
+# database or the next moment the page changes by itself; never a timeout alone.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_VIEWS = {
+    "home": (),
+    "programmes:list": (),
+    "programmes:municipality": (),
+    "programmes:programme": (),
+    "programmes:monitoring": (),
+    "programmes:redaction": (),
+    "programmes:compare": (),
+    "projects:detail": (),
+    "news:list": ("page",),
+    "news:detail": (),
+}
+# Writes to these tables change no public page, so they keep the stored pages (the
+# database cache's own table is added by core/pagecache.py): sessions, login attempts,
+# e-mail subscriptions, the task queue.
+PAGE_CACHE_IGNORED_TABLES = [
+    "django_session",
+    "axes_accessattempt",
+    "axes_accessattemptexpiration",
+    "axes_accessfailurelog",
+    "axes_accesslog",
+    "consultations_subscription",
+    "django_tasks_database_dbtaskresult",
+]
+# The longest a copy is kept unread (it is dropped at the next local midnight anyway).
+PAGE_CACHE_MAX_SECONDS = 24 * 60 * 60
+# --- end of frozen pages ---------------------------------------------------------------------
 
 # --- Client addresses and the public forms' rate limit ------------------------------------
 # The reverse proxies (addresses or networks) whose X-Forwarded-For is believed: only a
