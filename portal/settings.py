@@ -137,6 +137,12 @@ if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
     )
 # --- end of shared cache -------------------------------------------------------------------
 
+# --- Sessions ---------------------------------------------------------------------------
+# Read from the shared cache and kept in the database too: any app server finds a session
+# another one made (in Redis, or in the database when the cache misses or was emptied), and
+# a restart of Redis logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 # --- Frozen pages from the shared cache (core/pagecache.py) -------------------------------
 # Anonymous visitors' copies of these pages (URL names, each with the query parameters
 # that select a different page) are kept in the default cache until a write to the
