@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "import_export",
+    # The task queue (django-tasks, the backport of Django 6's tasks) and its database
+    # backend: e-mail fan-out leaves the request (consultations/tasks.py, README).
+    "django_tasks",
+    "django_tasks_db",
     # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
     "portal.apps.LoginAttemptsConfig",
     # Our apps from the bottom layer up: core; programmes; projects and consultations (each
@@ -136,6 +140,14 @@ if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
         "Redis (CACHE_URL=redis://host:6379/1), or leave CACHE_URL unset for the database cache."
     )
 # --- end of shared cache -------------------------------------------------------------------
+
+# --- Task queue (django-tasks) --------------------------------------------------------------
+# E-mail to many (a discussion announced to its subscribers, proposals' answers) is sent by
+# a worker, `manage.py db_worker`, never in the planner's request. The database backend
+# keeps the queue in PostgreSQL (or SQLite for `make run`): nothing more to run than the
+# worker, and a task is committed with the change that asked for it.
+TASK_BACKEND = env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASK_BACKEND}}
 
 # --- Sessions ---------------------------------------------------------------------------
 # Read from the shared cache and kept in the database too: any app server finds a session

@@ -141,6 +141,13 @@ def _page_cache_off(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (consultations/tasks.py) run where they are enqueued, in the test's own
+    transaction; the worker itself is run by tests/test_two_servers.py."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language (Latvian): the test client leaves
     the language of its last request active in the thread, so a test that fetched an /en/
