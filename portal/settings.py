@@ -10,6 +10,7 @@ import hashlib
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -273,8 +274,44 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # drafts' too (`check --deploy` warns).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 MEDIA_ACCEL_REDIRECT_PREFIX = env.str("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
+# Where uploaded files are kept: MEDIA_ROOT on the local disk, or, with MEDIA_STORAGE_URL,
+# an S3-compatible object store every app server reaches (django-storages):
+#   s3://BUCKET[/PREFIX][?endpoint=https://s3.example.lv&region=eu-north-1]
+# without an endpoint, Amazon S3 itself. The keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (read by boto3 from the environment, never from the URL). The bucket
+# stays private: the portal serves every file itself (portal/media.py, SERVE_MEDIA).
+MEDIA_STORAGE_URL = env.str("MEDIA_STORAGE_URL", default="")
+
+
+def _media_storage(url):
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL: give it as s3://BUCKET[/PREFIX][?endpoint=…&region=…]."
+        )
+    query = dict(parse_qsl(parts.query))
+    unknown = set(query) - {"endpoint", "region"}
+    if unknown:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE_URL: unknown option(s) {sorted(unknown)}.")
+    return {
+        "BACKEND": "core.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": parts.netloc,
+            "location": parts.path.strip("/"),
+            "endpoint_url": query.get("endpoint"),
+            "region_name": query.get("region"),
+            # Private objects; names are made up by the portal, never reused.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(MEDIA_STORAGE_URL),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_STORAGE",
