@@ -18,8 +18,8 @@ Invalidation is by generation, not by timeout. Every page is stored under the cu
 generation, a random token in the cache; any write to the database (INSERT, UPDATE, DELETE,
 TRUNCATE through Django's connection: a model's save() or delete(), a queryset's update(),
 bulk_create(), m2m changes, migrations) on a table not in `PAGE_CACHE_IGNORED_TABLES`
-replaces the token, once at the statement and once more when its transaction commits, so no
-page rendered from the old data is ever read again. Watching the SQL rather than model
+replaces the token when its transaction commits (at once in autocommit), so no page
+rendered from the old data is ever read again. Watching the SQL rather than model
 signals also catches `QuerySet.update()` and bulk writes, which send no signals (a
 redaction's status changes through update()).
 
@@ -93,21 +93,40 @@ def _ignored_tables():
     return tables
 
 
-def _pending_on_commit(connection):
-    return any(entry[1] is bump for entry in connection.run_on_commit)
+class _BumpOnCommit:
+    """`bump` as a transaction's on-commit callback, registered once per transaction."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        bump()
+
+
+def _bump_pending(connection):
+    """Whether a bump waits for this commit already, registered within the same savepoints
+    (so run, or dropped by a rollback, together with what is written now)."""
+    current = set(connection.savepoint_ids)
+    return any(
+        isinstance(callback, _BumpOnCommit) and not callback.done and savepoints == current
+        for savepoints, callback, *_rest in connection.run_on_commit
+    )
 
 
 def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     table = written_table(sql)
     if table and table not in _ignored_tables():
-        bump()
         connection = context["connection"]
-        # Once more when the transaction commits: a page rendered meanwhile by another
-        # worker, from the data as it was before the commit, was stored under the token
-        # set above and is never read.
-        if connection.in_atomic_block and not _pending_on_commit(connection):
-            connection.on_commit(bump)
+        if not connection.in_atomic_block:
+            bump()  # the statement is committed already
+        elif not _bump_pending(connection):
+            # At the commit: until then nobody else sees the change, and a page rendered
+            # meanwhile from the old data was stored under the token this replaces. (Not
+            # at the statement as well: with the database cache, that would hold a lock
+            # on the token's row until the commit, and writers would queue on it.)
+            connection.on_commit(_BumpOnCommit())
     return result
 
 
