@@ -43,6 +43,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
@@ -211,9 +212,11 @@ def page_key(request, token):
         if name not in allowed or len(values) != 1 or len(values[0]) > 20:
             return None
         query.append((name, values[0]))
-    text = "\n".join(
-        [request.get_host(), request.path, language, *(f"{k}={v}" for k, v in sorted(query))]
-    )
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # answered 400 further down, as without the cache
+    text = "\n".join([host, request.path, language, *(f"{k}={v}" for k, v in sorted(query))])
     digest = hashlib.sha256(text.encode()).hexdigest()
     return f"pagecache:v{FORMAT}:{token}:{digest}"
 
