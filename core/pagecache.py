@@ -318,6 +318,7 @@ class PageCacheMiddleware:
         response = HttpResponse(entry["content"])
         for name, value in entry["headers"]:
             response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
         _validators(response, entry["etag"], entry["last_modified"])
         response["X-Page-Cache"] = "hit"
         return get_conditional_response(
