@@ -211,6 +211,10 @@ class EventQuerySet(ScopedQuerySet):
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
+    def next_end(self, now):
+        """When the next event ends (it leaves the upcoming lists), or None."""
+        return self.filter(ends_at__gt=now).aggregate(first=models.Min("ends_at"))["first"]
+
     def for_listing(self):
         return self.select_related("municipality", "programme__municipality")
 
@@ -385,6 +389,15 @@ class PublicDiscussionQuerySet(ScopedQuerySet):
 
     def with_programme(self):
         return self.select_related("redaction__programme__municipality")
+
+    def next_change(self, now):
+        """When the next published discussion opens or closes, or None."""
+        found = self.published().aggregate(
+            opens=models.Min("opens_at", filter=models.Q(opens_at__gt=now)),
+            closes=models.Min("closes_at", filter=models.Q(closes_at__gt=now)),
+        )
+        moments = [moment for moment in found.values() if moment is not None]
+        return min(moments) if moments else None
 
 
 class PublicDiscussion(models.Model):

@@ -48,6 +48,15 @@ class NewsQuerySet(ScopedQuerySet):
         """Drafts, and posts whose publication time has not come."""
         return self.exclude(_public(now))
 
+    def next_publication(self, now):
+        """When the next post whose time has not come becomes public, or None: the pages
+        stored in the page cache change then (core/pagecache.py)."""
+        return (
+            self.filter(is_published=True, published_at__gt=now)
+            .aggregate(first=models.Min("published_at"))
+            .get("first")
+        )
+
     def in_scope_of(self, user):
         """The posts of the staff user's municipality and of the projects they manage."""
         ids = staff_municipality_ids(user)
