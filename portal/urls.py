@@ -12,6 +12,8 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Open data: the read API and the DCAT catalogue, one address in every language.
+    path("api/v1/", include("api.urls")),
     # A stable address for calendar clients; the /lv/ and /en/ ones name events in a language.
     path("events.ics", consultations_views.events_ics, name="events_ics_any_language"),
     path(
