@@ -5,6 +5,7 @@ Nested parts are read from rows the views prefetched, so no serializer runs a qu
 own: an endpoint's query count stays fixed as the data grows (tests/api/test_queries.py).
 """
 
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -33,6 +34,16 @@ from programmes.models import (
 from projects.models import Activity, FundingProgramme, Organisation, Partnership, Project
 
 
+class ModelSerializer(serializers.ModelSerializer):
+    """A web address the planners may leave empty is a string ("" or a URL): described as
+    a URI, an empty one would match both branches of the schema's `oneOf`."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: serializers.CharField,
+    }
+
+
 class PageUrlField(serializers.SerializerMethodField):
     """The record's public page, as an absolute URL."""
 
@@ -52,7 +63,7 @@ PageUrlField = extend_schema_field(OpenApiTypes.URI)(PageUrlField)
 # --- programmes ----------------------------------------------------------------------------
 
 
-class MunicipalitySerializer(serializers.ModelSerializer):
+class MunicipalitySerializer(ModelSerializer):
     url = PageUrlField()
 
     class Meta:
@@ -60,7 +71,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "planning_region", "website", "description", "url"]
 
 
-class RedactionSummarySerializer(serializers.ModelSerializer):
+class RedactionSummarySerializer(ModelSerializer):
     api_url = serializers.HyperlinkedIdentityField(view_name="api:redaction-detail")
 
     class Meta:
@@ -68,7 +79,7 @@ class RedactionSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "number", "label", "status", "published_on", "api_url"]
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class ProgrammeSerializer(ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     redactions = RedactionSummarySerializer(
         source="visible_redactions",
@@ -106,7 +117,7 @@ DataSourceField = extend_schema_field(serializers.ListField(child=serializers.Ch
 )
 
 
-class SituationSectionSerializer(serializers.ModelSerializer):
+class SituationSectionSerializer(ModelSerializer):
     data_sources = DataSourceField(help_text="Abbreviations of the sources cited (CSP, NVA …).")
 
     class Meta:
@@ -114,19 +125,19 @@ class SituationSectionSerializer(serializers.ModelSerializer):
         fields = ["id", "area", "title", "position", "text", "data_sources"]
 
 
-class SwotItemSerializer(serializers.ModelSerializer):
+class SwotItemSerializer(ModelSerializer):
     class Meta:
         model = SwotItem
         fields = ["id", "kind", "text", "position"]
 
 
-class CoherenceItemSerializer(serializers.ModelSerializer):
+class CoherenceItemSerializer(ModelSerializer):
     class Meta:
         model = CoherenceItem
         fields = ["id", "level", "document", "description", "position"]
 
 
-class StrategicPartSerializer(serializers.ModelSerializer):
+class StrategicPartSerializer(ModelSerializer):
     coherence = CoherenceItemSerializer(source="coherence_items", many=True, read_only=True)
 
     class Meta:
@@ -134,7 +145,7 @@ class StrategicPartSerializer(serializers.ModelSerializer):
         fields = ["vision", "specialisation", "functional_links", "coherence"]
 
 
-class ActionSerializer(serializers.ModelSerializer):
+class ActionSerializer(ModelSerializer):
     task_code = serializers.CharField(source="task.code", read_only=True)
 
     class Meta:
@@ -155,7 +166,7 @@ class ActionSerializer(serializers.ModelSerializer):
         ]
 
 
-class TaskSerializer(serializers.ModelSerializer):
+class TaskSerializer(ModelSerializer):
     actions = ActionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -163,7 +174,7 @@ class TaskSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "description", "actions"]
 
 
-class ActionLineSerializer(serializers.ModelSerializer):
+class ActionLineSerializer(ModelSerializer):
     tasks = TaskSerializer(many=True, read_only=True)
 
     class Meta:
@@ -171,7 +182,7 @@ class ActionLineSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "description", "tasks"]
 
 
-class PrioritySerializer(serializers.ModelSerializer):
+class PrioritySerializer(ModelSerializer):
     action_lines = ActionLineSerializer(many=True, read_only=True)
 
     class Meta:
@@ -179,13 +190,13 @@ class PrioritySerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "description", "action_lines"]
 
 
-class InvestmentAmountSerializer(serializers.ModelSerializer):
+class InvestmentAmountSerializer(ModelSerializer):
     class Meta:
         model = InvestmentAmount
         fields = ["year", "source", "amount"]
 
 
-class InvestmentItemSerializer(serializers.ModelSerializer):
+class InvestmentItemSerializer(ModelSerializer):
     action_line_code = serializers.CharField(source="action_line.code", read_only=True)
     task_code = serializers.SerializerMethodField()
     amounts = InvestmentAmountSerializer(many=True, read_only=True)
@@ -209,13 +220,13 @@ class InvestmentItemSerializer(serializers.ModelSerializer):
         return item.task.code if item.task_id else None
 
 
-class IndicatorValueSerializer(serializers.ModelSerializer):
+class IndicatorValueSerializer(ModelSerializer):
     class Meta:
         model = IndicatorValue
         fields = ["year", "value", "note"]
 
 
-class IndicatorSerializer(serializers.ModelSerializer):
+class IndicatorSerializer(ModelSerializer):
     priority_code = serializers.SerializerMethodField()
     values = IndicatorValueSerializer(many=True, read_only=True)
 
@@ -239,19 +250,19 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return indicator.priority.code if indicator.priority_id else None
 
 
-class SteeringGroupMemberSerializer(serializers.ModelSerializer):
+class SteeringGroupMemberSerializer(ModelSerializer):
     class Meta:
         model = SteeringGroupMember
         fields = ["name", "position", "organisation", "role"]
 
 
-class SteeringGroupMeetingSerializer(serializers.ModelSerializer):
+class SteeringGroupMeetingSerializer(ModelSerializer):
     class Meta:
         model = SteeringGroupMeeting
         fields = ["number", "date", "place", "agenda", "decisions"]
 
 
-class SteeringGroupSerializer(serializers.ModelSerializer):
+class SteeringGroupSerializer(ModelSerializer):
     members = SteeringGroupMemberSerializer(many=True, read_only=True)
     meetings = SteeringGroupMeetingSerializer(many=True, read_only=True)
 
@@ -260,7 +271,7 @@ class SteeringGroupSerializer(serializers.ModelSerializer):
         fields = ["name", "order_number", "order_date", "purpose", "members", "meetings"]
 
 
-class RedactionSerializer(serializers.ModelSerializer):
+class RedactionSerializer(ModelSerializer):
     programme = serializers.PrimaryKeyRelatedField(read_only=True)
     programme_title = serializers.CharField(source="programme.title", read_only=True)
     municipality = serializers.CharField(source="programme.municipality.slug", read_only=True)
@@ -356,13 +367,13 @@ class RedactionDocumentSerializer(RedactionSerializer):
 # --- projects ------------------------------------------------------------------------------
 
 
-class FundingProgrammeSerializer(serializers.ModelSerializer):
+class FundingProgrammeSerializer(ModelSerializer):
     class Meta:
         model = FundingProgramme
         fields = ["fund", "name", "operational_programme", "measure", "sub_activity"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(ModelSerializer):
     country = serializers.CharField(source="country.code", help_text="ISO 3166-1 alpha-2")
 
     class Meta:
@@ -370,7 +381,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["name", "name_en", "country", "city", "kind", "website"]
 
 
-class PartnershipSerializer(serializers.ModelSerializer):
+class PartnershipSerializer(ModelSerializer):
     organisation = OrganisationSerializer(read_only=True)
 
     class Meta:
@@ -378,7 +389,7 @@ class PartnershipSerializer(serializers.ModelSerializer):
         fields = ["role", "organisation", "budget"]
 
 
-class ActivitySerializer(serializers.ModelSerializer):
+class ActivitySerializer(ModelSerializer):
     class Meta:
         model = Activity
         fields = [
@@ -396,7 +407,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         ]
 
 
-class ActionLineRefSerializer(serializers.ModelSerializer):
+class ActionLineRefSerializer(ModelSerializer):
     redaction = serializers.IntegerField(source="priority.redaction_id", read_only=True)
 
     class Meta:
@@ -404,7 +415,7 @@ class ActionLineRefSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "title", "redaction"]
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     funding_programme = FundingProgrammeSerializer(read_only=True)
     api_url = serializers.HyperlinkedIdentityField(
@@ -459,10 +470,10 @@ class ProjectDetailSerializer(ProjectSerializer):
 # --- the shell: news -----------------------------------------------------------------------
 
 
-class NewsSerializer(serializers.ModelSerializer):
-    municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    project = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    programme = serializers.PrimaryKeyRelatedField(read_only=True)
+class NewsSerializer(ModelSerializer):
+    municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    project = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    programme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     url = PageUrlField()
 
     class Meta:
@@ -483,7 +494,7 @@ class NewsSerializer(serializers.ModelSerializer):
 # --- consultations -------------------------------------------------------------------------
 
 
-class WorkingGroupSerializer(serializers.ModelSerializer):
+class WorkingGroupSerializer(ModelSerializer):
     programme = serializers.PrimaryKeyRelatedField(read_only=True)
     municipality = serializers.CharField(source="programme.municipality.slug", read_only=True)
     meetings = serializers.SerializerMethodField()
@@ -527,9 +538,9 @@ class WorkingGroupSerializer(serializers.ModelSerializer):
         ]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    programme = serializers.PrimaryKeyRelatedField(read_only=True)
+    programme = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
@@ -547,7 +558,7 @@ class EventSerializer(serializers.ModelSerializer):
         ]
 
 
-class DiscussionSerializer(serializers.ModelSerializer):
+class DiscussionSerializer(ModelSerializer):
     redaction = serializers.PrimaryKeyRelatedField(read_only=True)
     municipality = serializers.CharField(
         source="redaction.programme.municipality.slug", read_only=True
@@ -578,7 +589,7 @@ class DiscussionSerializer(serializers.ModelSerializer):
         ]
 
 
-class ProposalSerializer(serializers.ModelSerializer):
+class ProposalSerializer(ModelSerializer):
     """A published proposal and its answer; the author's name and e-mail are never here."""
 
     part = serializers.SerializerMethodField(help_text="The part of the redaction it concerns.")

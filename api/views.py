@@ -7,6 +7,7 @@ resident's hidden proposal for nobody. Each endpoint fetches what it shows with
 """
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -139,7 +140,7 @@ def _part_action(name):
         redaction = get_object_or_404(self.base_queryset().prefetch_related(*prefetch), pk=pk)
         content = _part(redaction, name)
         if content is None:
-            return Response(None)
+            raise Http404("The programme has no steering group on record.")
         data = serializer_class(content, many=many, context=self.get_serializer_context()).data
         return Response(data)
 
@@ -150,7 +151,7 @@ def _part_action(name):
         detail=True, url_path=name, url_name=name, pagination_class=None, filter_backends=[]
     )(part)
     part = extend_schema(
-        responses=serializer_class(many=many, allow_null=name == "steering-group"),
+        responses=serializer_class(many=many),
         filters=False,
     )(part)
     return part
