@@ -65,6 +65,12 @@ class ApiRoot(OpenData, APIRootView):
 class ReadOnly(OpenData, viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
     filter_backends = [DjangoFilterBackend]
+    # An id is digits, a slug letters, digits and dashes: anything else is a 404 before any
+    # query (a NUL byte or "abc" for an id would otherwise reach the database).
+    lookup_value_regex = r"[0-9]+"
+
+
+SLUG = r"[-\w]+"
 
 
 class MunicipalityViewSet(ReadOnly):
@@ -72,6 +78,7 @@ class MunicipalityViewSet(ReadOnly):
 
     serializer_class = serializers.MunicipalitySerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return Municipality.objects.visible_to(self.request.user).order_by("name")
@@ -199,6 +206,7 @@ class ProjectViewSet(ReadOnly):
     the action lines it serves. Filters are the registry's."""
 
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filterset_class = filters.ApiProjectFilter
 
     def get_queryset(self):
@@ -229,6 +237,7 @@ class NewsViewSet(ReadOnly):
 
     serializer_class = serializers.NewsSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filterset_class = filters.NewsFilter
 
     def get_queryset(self):
@@ -283,6 +292,7 @@ class DiscussionViewSet(ReadOnly):
 
     serializer_class = serializers.DiscussionSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     filterset_class = filters.DiscussionFilter
 
     def get_queryset(self):

@@ -43,8 +43,16 @@ def _project_results(query):
         .select_related("municipality")
         .order_by("-planned_start", "title")[:RESULTS_PER_GROUP]
     )
+    # The original title or acronym beside the municipality: residents know some projects
+    # by it ("Cities of change"), and it says why the result matched.
     return [
-        {"url": p.get_absolute_url(), "title": p.title, "context": p.municipality.name}
+        {
+            "url": p.get_absolute_url(),
+            "title": p.title,
+            "context": " · ".join(
+                filter(None, [p.acronym or p.title_original, p.municipality.name])
+            ),
+        }
         for p in projects
     ]
 

@@ -340,9 +340,16 @@ class ProjectQuerySet(ScopedQuerySet):
         return self.published().select_related("funding_programme", "municipality")
 
     def for_csv(self):
-        """The registry download: projects with their partners, in two queries."""
+        """The registry download: projects with their partners and the published action
+        lines they serve, in three queries."""
         return self.for_registry().prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
+            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation")),
+            Prefetch(
+                "action_lines",
+                queryset=ActionLine.objects.published()
+                .select_related("priority__redaction__programme")
+                .order_by("sort_key"),
+            ),
         )
 
     def for_home(self, limit=6):
@@ -703,6 +710,15 @@ class Project(models.Model):
         )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def original_name(self):
+        """The original title and acronym, shown beside the Latvian title: residents know
+        some projects by it ("Cities of change"). Empty when it has neither."""
+        original, acronym = self.title_original, self.acronym
+        if original and acronym and acronym.lower() not in original.lower():
+            return f"{original} ({acronym})"
+        return original or acronym
 
     # Reads for the project page (from prefetched data only)
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from core.spreadsheets import csv_download
 
+from .columns import CSV_COLUMNS, KOHESIO_COLUMNS
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
 from .panels import PANELS
@@ -37,32 +38,6 @@ def project_list(request):
             "crumbs": [(None, _("Projects"))],
         },
     )
-
-
-CSV_COLUMNS = [
-    "agreement_number",
-    "title",
-    "title_original",
-    "acronym",
-    "fund",
-    "funding_programme",
-    "municipality",
-    "municipality_role",
-    "status",
-    "planned_start",
-    "planned_end",
-    "actual_start",
-    "actual_end",
-    "total_cost_eur",
-    "eu_funding_eur",
-    "co_financing_eur",
-    "eu_share_percent",
-    "lead_partner",
-    "partners",
-    "countries",
-    "partner_countries",
-    "url",
-]
 
 
 @require_safe
@@ -115,6 +90,7 @@ def project_csv(request):
                 project.country_count,
                 " ".join(project.partner_country_codes),
                 request.build_absolute_uri(project.get_absolute_url()),
+                *(value(project) for _name, value in KOHESIO_COLUMNS),
             ]
         )
     return response
