@@ -2,25 +2,35 @@
 its parameters, an example request and an example answer built from the response schema.
 Rendered by the portal itself (no Swagger UI, nothing from a CDN)."""
 
+import hashlib
 import json
+from pathlib import Path
 
 from django.core.cache import cache
 from django.utils import translation
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
 
 DOCS_CACHE_SECONDS = 60 * 60
+# The document follows the code: a deploy that changes the API's modules uses a new key.
+CODE_VERSION = hashlib.sha256(
+    b"".join(
+        (Path(__file__).parent / name).read_bytes()
+        for name in ("serializers.py", "views.py", "filters.py", "urls.py")
+    )
+).hexdigest()[:12]
 EXAMPLE_DEPTH = 4
 
 
 def openapi_document():
     """The OpenAPI document as a dict, in the active language (cached: it changes only
     with the code)."""
-    key = f"api:openapi:{translation.get_language()}"
+    key = f"api:openapi:{CODE_VERSION}:{translation.get_language()}"
     document = cache.get(key)
     if document is None:
         generator = SchemaGenerator()
         document = generator.get_schema(request=None, public=True)
-        document = json.loads(json.dumps(document, default=str))
+        document = json.loads(OpenApiJsonRenderer().render(document))
         cache.set(key, document, DOCS_CACHE_SECONDS)
     return document
 

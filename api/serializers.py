@@ -35,8 +35,8 @@ from projects.models import Activity, FundingProgramme, Organisation, Partnershi
 
 
 class ModelSerializer(serializers.ModelSerializer):
-    """A web address the planners may leave empty is a string ("" or a URL): described as
-    a URI, an empty one would match both branches of the schema's `oneOf`."""
+    # A web address the planners may leave empty is a string ("" or a URL): described as
+    # a URI, an empty one would match both branches of the schema's `oneOf`.
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
