@@ -46,7 +46,13 @@ def _project_results(query):
         fallback=lambda projects, query: projects.search(query),
     )[:RESULTS_PER_GROUP]
     return [
-        {"url": p.get_absolute_url(), "title": p.title, "context": p.municipality.name}
+        {
+            "url": p.get_absolute_url(),
+            "title": p.title,
+            "context": " · ".join(
+                filter(None, [p.acronym or p.title_original, p.municipality.name])
+            ),
+        }
         for p in projects
     ]
 

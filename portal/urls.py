@@ -10,6 +10,9 @@ from . import sitemaps, views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Open data: the read API and the DCAT catalogue, one address in every language.
+    path("api/v1/", include("api.urls")),
+    path("data/", include("api.catalog_urls")),
     # A stable address for calendar clients; the /lv/ and /en/ ones name events in a language.
     path("events.ics", consultations_views.events_ics, name="events_ics_any_language"),
     path("sitemap.xml", sitemaps.index, name="sitemap"),
@@ -25,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("portal.news_urls")),
     path("events.ics", consultations_views.events_ics, name="events_ics"),
     path("about/", views.about, name="about"),
+    path("open-data/", include("api.pages_urls")),
     path("search/", views.search, name="search"),
     # Ahead of the admin's own "view on site", which would redirect to any object at all.
     path(

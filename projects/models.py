@@ -753,6 +753,15 @@ class Project(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def original_name(self):
+        """The original title and acronym, shown beside the Latvian title: residents know
+        some projects by it ("Cities of change"). Empty when it has neither."""
+        original, acronym = self.title_original, self.acronym
+        if original and acronym and acronym.lower() not in original.lower():
+            return f"{original} ({acronym})"
+        return original or acronym
+
     # Reads for the project page (from prefetched data only)
 
     @property

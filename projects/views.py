@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.spreadsheets import csv_streaming_download
+from programmes.models import ActionLine
 
 from .budget import eu_share
+from .columns import CSV_COLUMNS
 from .filters import ProjectFilter, sorted_projects
 from .models import Partnership, Project
 from .panels import PANELS
@@ -38,32 +40,6 @@ def project_list(request):
             "crumbs": [(None, _("Projects"))],
         },
     )
-
-
-CSV_COLUMNS = [
-    "agreement_number",
-    "title",
-    "title_original",
-    "acronym",
-    "fund",
-    "funding_programme",
-    "municipality",
-    "municipality_role",
-    "status",
-    "planned_start",
-    "planned_end",
-    "actual_start",
-    "actual_end",
-    "total_cost_eur",
-    "eu_funding_eur",
-    "co_financing_eur",
-    "eu_share_percent",
-    "lead_partner",
-    "partners",
-    "countries",
-    "partner_countries",
-    "url",
-]
 
 
 @require_safe
@@ -118,6 +94,7 @@ PROJECT_CSV_FIELDS = [
     "co_financing",
     "eu_share",
     "slug",
+    "funding_programme__operational_programme",
 ]
 
 
@@ -138,12 +115,29 @@ def _csv_rows(projects, prefix, suffix):
             summary[0] = name
         summary[1] += 1
         summary[2].add(str(country))
+    # The published action lines each project serves, as programme/code (one query).
+    served = {}
+    lines = (
+        Project.action_lines.through.objects.filter(
+            project__in=projects.order_by().values("pk"),
+            actionline__in=ActionLine.objects.published(),
+        )
+        .order_by("actionline__sort_key")
+        .values_list(
+            "project_id", "actionline__priority__redaction__programme__slug", "actionline__code"
+        )
+    )
+    for project_id, programme, code in lines.iterator(chunk_size=5000):
+        served.setdefault(project_id, []).append(f"{programme}/{code}")
     empty = ("", 0, set())
     for row in projects.values_list(*PROJECT_CSV_FIELDS).iterator(chunk_size=2000):
         (pk, number, title, original, acronym, fund, funding, municipality, role, status,
          planned_start, planned_end, actual_start, actual_end, total, eu, co_financing,
-         share, slug) = row  # fmt: skip
+         share, slug, operational_programme) = row  # fmt: skip
         lead, partner_count, countries = partners.get(pk, empty)
+        # Kohesio and IATI: the beneficiary is the lead partner, else the municipality
+        # when it leads the project (projects/columns.py says what each column means).
+        beneficiary = lead or (municipality if role == Project.Role.LEAD else "")
         yield [
             number,
             title,
@@ -167,6 +161,13 @@ def _csv_rows(projects, prefix, suffix):
             len(countries),
             " ".join(sorted(countries)),
             f"{prefix}{slug}{suffix}",
+            beneficiary,
+            operational_programme,
+            actual_start or planned_start,
+            actual_end or planned_end,
+            municipality,
+            "LV",
+            "; ".join(served.get(pk, ())),
         ]
 
 
