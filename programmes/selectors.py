@@ -284,7 +284,8 @@ def steering_group_of(programme):
 
 # Raise when the frozen parts' templates change, so that pages cached before are not reused.
 # 2: the action plan and indicators (monitoring) left the cached parts.
-FROZEN_PARTS_VERSION = 2
+# 3: the investment plan's charts by year and by source.
+FROZEN_PARTS_VERSION = 3
 
 
 def frozen_parts_cache_key(redaction, language):

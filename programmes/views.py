@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import selectors
+from . import charts, selectors
 from .compare import compare_redactions
 from .models import Action, IndicatorValue, InvestmentAmount
 from .resources import (
@@ -99,6 +99,8 @@ def programme_monitoring(request, municipality, programme):
             "series": series,
             "statuses": statuses,
             "action_total": sum(count for _label, count in statuses),
+            "status_chart": charts.status_chart(statuses) if current else None,
+            "indicator_charts": [charts.indicator_chart(row.indicator) for row in series],
             "crumbs": crumbs,
         },
     )
@@ -121,10 +123,12 @@ def _frozen_parts(redaction):
     parts = cache.get(key) if key else None
     if parts is None:
         selectors.fetch_frozen_parts(redaction)
+        plan = selectors.investment_plan(redaction)
         context = {
             "redaction": redaction,
             "swot": selectors.swot_by_kind(redaction),
-            "investment_plan": selectors.investment_plan(redaction),
+            "investment_plan": plan,
+            "investment_charts": charts.investment_charts(plan),
         }
         parts = {
             name: render_to_string(f"programmes/includes/{name}_parts.html", context)

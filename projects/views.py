@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from core.spreadsheets import csv_download
 
+from .charts import funding_chart
 from .filters import ProjectFilter, sorted_projects
 from .models import Project
 from .panels import PANELS
@@ -131,6 +132,7 @@ def project_detail(request, slug):
             "project": project,
             "partners_by_country": project.partners_by_country(),
             "elapsed": project.period_elapsed(),
+            "funding_chart": funding_chart(project),
             "crumbs": [(reverse("projects:list"), _("Projects")), (None, project.title)],
         },
     )

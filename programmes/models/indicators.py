@@ -1,5 +1,7 @@
 """Monitoring indicators and their actual values by year."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -20,6 +22,15 @@ class Indicator(RedactionContent):
     class Direction(models.TextChoices):
         INCREASE = "increase", _("Increase")
         DECREASE = "decrease", _("Decrease")
+
+    class Assessment(models.TextChoices):
+        """Where the latest actual value stands against the straight trajectory from the
+        baseline to the target."""
+
+        ACHIEVED = "achieved", _("Target achieved")
+        ON_TRACK = "on_track", _("On track")
+        BEHIND = "behind", _("Behind the trajectory")
+        NO_DATA = "no_data", _("No data yet")
 
     redaction = models.ForeignKey(
         Redaction, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("redaction")
@@ -87,6 +98,37 @@ class Indicator(RedactionContent):
         if self.target_value < self.baseline_value:
             return self.Direction.DECREASE
         return self.Direction.INCREASE
+
+    def trajectory_value(self, year):
+        """The value the straight line from baseline to target gives for `year` (held at
+        the ends outside the period)."""
+        if self.target_year == self.baseline_year:
+            return self.target_value
+        year = min(max(year, self.baseline_year), self.target_year)
+        share = Decimal(year - self.baseline_year) / (self.target_year - self.baseline_year)
+        return self.baseline_value + (self.target_value - self.baseline_value) * share
+
+    def value_until(self, year=None):
+        """The latest actual value recorded for `year` or before (any year if None)."""
+        values = [v for v in self.values.all() if year is None or v.year <= year]
+        return max(values, key=lambda v: v.year) if values else None
+
+    def assessment(self, year=None):
+        """Achieved, on track or behind: the latest actual value (up to `year`) against
+        the target and against the trajectory in its own year; from prefetched values."""
+        latest = self.value_until(year)
+        if latest is None:
+            return self.Assessment.NO_DATA
+        sign = -1 if self.direction == self.Direction.DECREASE else 1
+        if sign * (latest.value - self.target_value) >= 0:
+            return self.Assessment.ACHIEVED
+        if sign * (latest.value - self.trajectory_value(latest.year)) >= 0:
+            return self.Assessment.ON_TRACK
+        return self.Assessment.BEHIND
+
+    @property
+    def current_assessment(self):
+        return self.assessment()
 
     @property
     def latest_value(self):
