@@ -7,6 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from . import panels
+        from . import panels, report_sections
 
         panels.register()
+        report_sections.register()

@@ -7,6 +7,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
-        from . import panels
+        from . import panels, report_sections
 
         panels.register()
+        report_sections.register()

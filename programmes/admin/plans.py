@@ -38,7 +38,7 @@ class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
 
 class InvestmentAmountInline(ContentTabularInline):
     model = InvestmentAmount
-    fields = ("year", "source", "amount")
+    fields = ("year", "source", "amount", "spent")
 
 
 @admin.register(InvestmentItem)
@@ -70,7 +70,7 @@ class InvestmentItemAdmin(ContentAdmin):
 @admin.register(InvestmentAmount)
 class InvestmentAmountAdmin(RedactionImportExportMixin, ContentAdmin):
     resource_classes = [InvestmentAmountResource]
-    list_display = ("item", "year", "source", "amount", "redaction_column")
+    list_display = ("item", "year", "source", "amount", "spent", "redaction_column")
     list_filter = [
         "year",
         "source",

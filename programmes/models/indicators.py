@@ -5,19 +5,23 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.periods import check_period
 
-from .base import YEAR, natural_sort_key
+from .base import OWNERSHIP_FIELDS, YEAR, MonitoringOwnership, natural_sort_key
 from .content import RedactionContent
 from .redactions import Redaction
 from .structure import Priority
 
 
-class Indicator(RedactionContent):
+class Indicator(MonitoringOwnership, RedactionContent):
     """A monitoring indicator with baseline, target and actual values by year."""
+
+    # Who records its values, how often, and when a value was last recorded.
+    monitoring_fields = OWNERSHIP_FIELDS
 
     class Direction(models.TextChoices):
         INCREASE = "increase", _("Increase")
@@ -176,3 +180,16 @@ class IndicatorValue(RedactionContent):
 
     def __str__(self):
         return f"{self.indicator.code} {self.year}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.mark_indicator_updated()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.mark_indicator_updated()
+        return result
+
+    def mark_indicator_updated(self):
+        """A value recorded, corrected or removed is an update of its indicator."""
+        Indicator.objects.filter(pk=self.indicator_id).update(last_updated_at=timezone.now())
