@@ -27,12 +27,18 @@ class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
         "estimated_cost",
         "status",
         "progress",
+        "owner",
+        "last_updated_at",
         "redaction_column",
     )
     list_display_links = ("code_column", "title")
-    list_filter = ["status", *redaction_filters("task__action_line__priority__redaction")]
+    list_filter = [
+        "status",
+        "update_interval",
+        *redaction_filters("task__action_line__priority__redaction"),
+    ]
     search_fields = ("code", "title", "responsible", "partners", "task__code")
-    list_select_related = ("task__action_line__priority__redaction__programme",)
+    list_select_related = ("task__action_line__priority__redaction__programme", "owner")
     ordering = ("task__action_line__priority__redaction", "task__sort_key", "sort_key")
 
 
