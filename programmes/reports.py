@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext, gettext_noop, pgettext
 
-from core.charts import ChartTable, bar_chart
+from core.charts import ChartTable, bar_chart, line_chart
 from core.formats import euro, percent
 
 from .models import Action, ActionLine, FundingSource, Indicator, InvestmentItem, Priority
@@ -270,10 +271,23 @@ def build_investments(report):
 def build_indicators(report):
     """Every indicator of the redaction against its target, with the value of the year
     (or the latest before it) and where it stands on its trajectory."""
-    rows = []
+    rows, series = [], []
     if report.redaction is not None:
         indicators = Indicator.objects.filter(redaction=report.redaction).prefetch_related("values")
         for indicator in indicators:
+            series.append(
+                {
+                    "code": indicator.code,
+                    "title": f"{indicator.code} {indicator.name} ({indicator.unit})",
+                    "baseline": [indicator.baseline_year, _plain(indicator.baseline_value)],
+                    "target": [indicator.target_year, _plain(indicator.target_value)],
+                    "values": [
+                        [v.year, _plain(v.value)]
+                        for v in sorted(indicator.values.all(), key=lambda v: v.year)
+                        if v.year <= report.year
+                    ],
+                }
+            )
             latest = indicator.value_until(report.year)
             span = indicator.target_value - indicator.baseline_value
             progress = None
@@ -322,6 +336,7 @@ def build_indicators(report):
             "rows": rows,
             "totals": None,
             "chart": None,
+            "series": series,
         }
     ]
 
@@ -378,6 +393,7 @@ class ShownTable:
     rows: list  # [[(text, numeric)]]
     totals: list | None  # [(text, numeric)]
     chart: object | None
+    line_charts: list  # an indicator's line against its trajectory, per stored series
 
 
 def shown_tables(section, *, prefix):
@@ -402,8 +418,40 @@ def shown_tables(section, *, prefix):
         spec = table.get("chart")
         if spec and table["rows"]:
             chart = _table_chart(table, spec, kinds, caption, f"{prefix}-{table['key']}")
-        shown.append(ShownTable(table["key"], caption, columns, rows, totals, chart))
+        line_charts = [
+            _series_chart(one, f"{prefix}-{table['key']}-{index}")
+            for index, one in enumerate(table.get("series", []))
+        ]
+        shown.append(ShownTable(table["key"], caption, columns, rows, totals, chart, line_charts))
     return shown
+
+
+def _series_chart(series, chart_id):
+    """An indicator's stored values drawn against the line from baseline to target."""
+    baseline = (series["baseline"][0], Decimal(series["baseline"][1]))
+    target = (series["target"][0], Decimal(series["target"][1]))
+    values = [(year, Decimal(value)) for year, value in series["values"]]
+    text = gettext(
+        "Baseline %(baseline)s (%(by)s), target %(target)s (%(ty)s); values: %(values)s."
+    )
+    desc = text % {
+        "baseline": floatformat(baseline[1], "-2g"),
+        "by": baseline[0],
+        "target": floatformat(target[1], "-2g"),
+        "ty": target[0],
+        "values": ", ".join(f"{year}: {floatformat(value, '-2g')}" for year, value in values)
+        or "—",
+    }
+    return line_chart(
+        chart_id=chart_id,
+        title=series["title"],
+        desc=desc,
+        baseline=baseline,
+        target=target,
+        actual=values,
+        label=lambda value: floatformat(value, "-2g"),
+        table=ChartTable(caption=series["title"], columns=[], rows=[]),
+    )
 
 
 def _table_chart(table, spec, kinds, caption, chart_id):

@@ -14,6 +14,8 @@ PAGES = [
     "/en/programmes/livani/iap-2019-2025/monitoring/",
     "/lv/programmes/livani/iap-2019-2025/redactions/2/",
     "/lv/programmes/daugavpils/ap-2014-2020/monitoring/",
+    "/lv/programmes/livani/iap-2019-2025/reports/2025/",
+    "/en/programmes/daugavpils/ap-2014-2020/reports/2025/",
 ]
 
 

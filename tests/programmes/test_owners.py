@@ -164,7 +164,7 @@ def test_public_action_plan_shows_when_each_action_was_last_updated(client, worl
     redaction = world["redaction"]
     page = client.get(redaction.get_absolute_url()).content.decode()
     assert "Pēdējoreiz atjaunots" in page
-    assert f'datetime="{timezone.localtime(LONG_AGO).isoformat()}"' in page
+    assert f'datetime="{timezone.localtime(LONG_AGO).date().isoformat()}"' in page
 
 
 def test_demo_planner_of_livani_has_overdue_items_on_the_desk(client, demo):

@@ -224,3 +224,27 @@ def test_planner_generates_writes_and_publishes_in_admin(client, draft, superuse
     draft.refresh_from_db()
     assert draft.is_published
     assert client.get(draft.get_absolute_url().replace("/lv/", "/en/")).status_code == 200
+
+
+def test_report_page_costs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+    # the report (with programme, municipality and redaction), its sections
+    for slugs in (LIVANI, DAUGAVPILS):
+        url = report_of(slugs).get_absolute_url()
+        with django_assert_max_num_queries(2):
+            assert client.get(url).status_code == 200
+
+
+def test_report_draws_each_indicator_and_the_planned_vs_spent_bars(client, demo):
+    import xml.etree.ElementTree as ET
+
+    report = report_of(LIVANI)
+    html = client.get(report.get_absolute_url()).content.decode()
+    svgs = re.findall(r"<svg .*?</svg>", html, flags=re.S)
+    indicators = Indicator.objects.filter(redaction=report.redaction).count()
+    # actions by status, planned vs. spent by action line and by source, each indicator
+    assert len(svgs) == 3 + indicators
+    for svg in svgs:
+        root = ET.fromstring(svg)
+        svg_ns = "{http://www.w3.org/2000/svg}"
+        assert root.find(f"{svg_ns}title").text and root.find(f"{svg_ns}desc").text
+        assert root.get("role") == "img"
