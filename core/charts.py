@@ -95,18 +95,19 @@ def bar_chart(*, chart_id, title, desc, categories, series, label, table):
     label_width, value_room, bar_height, gap = 190, 150, 16, 12
     plot = WIDTH - label_width - value_room
     group = bar_height * len(series) + gap
-    legend = 24 if len(series) > 1 else 0
+    # A legend line per series (when there are several), above the bars.
+    legend = 18 * len(series) + 6 if len(series) > 1 else 0
     height = legend + group * len(categories) + gap
     parts = [_open_svg(chart_id, title, desc, height, "chart-bars")]
     if len(series) > 1:
-        x = label_width
         for index, (name, _values) in enumerate(series):
             css, fill = SERIES_CLASSES[index % 4], SERIES_FILLS[index % 4]
+            y = 4 + 18 * index
             parts.append(
-                f'<rect x="{x}" y="4" width="12" height="12" class="{css}" fill="{fill}"/>'
+                f'<rect x="{label_width}" y="{y}" width="12" height="12" class="{css}" '
+                f'fill="{fill}"/>'
             )
-            parts.append(_text(x + 16, 15, name))
-            x += 24 + 8 * len(str(name))
+            parts.append(_text(label_width + 18, y + 11, name))
     for row, category in enumerate(categories):
         y0 = legend + gap + row * group
         parts.append(

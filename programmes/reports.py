@@ -312,9 +312,9 @@ def build_indicators(report):
                     indicator.code,
                     indicator.name,
                     indicator.unit,
-                    f"{_plain(indicator.baseline_value)} ({indicator.baseline_year})",
-                    f"{_plain(latest.value)} ({latest.year})" if latest else "",
-                    f"{_plain(indicator.target_value)} ({indicator.target_year})",
+                    _measure(indicator.baseline_value, indicator.baseline_year),
+                    _measure(latest.value, latest.year) if latest else None,
+                    _measure(indicator.target_value, indicator.target_year),
                     progress,
                     label_ref(Indicator.Assessment(indicator.assessment(report.year)).label),
                 ]
@@ -327,9 +327,9 @@ def build_indicators(report):
                 column(gettext_noop("Code"), "code"),
                 column(gettext_noop("Indicator")),
                 column(gettext_noop("Unit")),
-                column(gettext_noop("Baseline (year)")),
-                column(gettext_noop("Value (year)")),
-                column(gettext_noop("Target (year)")),
+                column(gettext_noop("Baseline (year)"), "measure"),
+                column(gettext_noop("Value (year)"), "measure"),
+                column(gettext_noop("Target (year)"), "measure"),
                 column(gettext_noop("Progress"), "percent"),
                 column(gettext_noop("Assessment"), "label"),
             ],
@@ -339,6 +339,12 @@ def build_indicators(report):
             "series": series,
         }
     ]
+
+
+def _measure(value, year):
+    """A value in a year, stored as {"value": "9.8", "year": 2018}: written "9,8 (2018)" in
+    Latvian when shown."""
+    return {"value": _plain(value), "year": year}
 
 
 def _plain(value):
@@ -378,6 +384,8 @@ def cell_text(value, kind):
         return "—" if kind in ("money", "int", "percent") else ""
     if kind == "money":
         return euro(value)
+    if kind == "measure":
+        return f"{floatformat(Decimal(value['value']), '-2g')} ({value['year']})"
     if kind == "percent":
         return percent(value)
     if kind == "label" or isinstance(value, list):
@@ -481,10 +489,14 @@ def _table_chart(table, spec, kinds, caption, chart_id):
 def csv_rows(table):
     """A stored table as CSV rows: translated headings, raw values (decimal points, no
     currency signs), so a spreadsheet reads the numbers."""
-    kinds = _kinds(table)
     yield [translated(col["label"]) for col in table["columns"]]
     for row in [*table["rows"], *([table["totals"]] if table.get("totals") else [])]:
-        yield [
-            translated(v) if isinstance(v, list) else ("" if v is None else v)
-            for v, _k in zip(row, kinds, strict=True)
-        ]
+        yield [_csv_cell(v) for v in row]
+
+
+def _csv_cell(value):
+    if isinstance(value, list):
+        return translated(value)
+    if isinstance(value, dict):  # a measure: the value and its year
+        return f"{value['value']} ({value['year']})"
+    return "" if value is None else value

@@ -8,13 +8,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin_mixins import MunicipalityScopedMixin
+
 from .. import services
 from ..models import MonitoringReport, MonitoringReportSection
 from ..reports import translated
 from .base import ProgrammesAdmin
 
 
-class SectionInline(admin.StackedInline):
+class SectionInline(MunicipalityScopedMixin, admin.StackedInline):
     model = MonitoringReportSection
     fields = ("section_heading", "narrative")
     readonly_fields = ("section_heading",)

@@ -93,7 +93,10 @@ def test_every_indicator_is_set_against_its_target(demo):
     indicators = Indicator.objects.filter(redaction=report.redaction).prefetch_related("values")
     assert [row[0] for row in rows] == [i.code for i in indicators]
     for row, indicator in zip(rows, indicators, strict=True):
-        assert row[5].startswith(f"{indicator.target_value.normalize():f} ")
+        assert row[5] == {
+            "value": f"{indicator.target_value.normalize():f}",
+            "year": indicator.target_year,
+        }
         assessment = Indicator.Assessment(indicator.assessment(report.year)).label
         assert row[7] == list(assessment._args)
 
