@@ -7,7 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from . import panels
+        from . import panels, report_sections
 
         panels.register()
         # Pages stored in the page cache change when a discussion opens or closes and when
@@ -18,3 +18,4 @@ class ConsultationsConfig(AppConfig):
 
         register_change_source(PublicDiscussion.objects.next_change)
         register_change_source(Event.objects.next_end)
+        report_sections.register()

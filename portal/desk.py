@@ -15,6 +15,7 @@ from django.utils import timezone
 from consultations.models import Proposal, PublicDiscussion
 from portal.models import News
 from programmes.models import Redaction
+from programmes.monitoring import overdue_for
 from programmes.services import redaction_problems
 from projects.models import Project
 
@@ -87,10 +88,34 @@ def _unpublished_news(user, now):
     ]
 
 
+def _overdue(user, now):
+    """The actions and indicators the user owns whose monitoring is overdue (two queries)."""
+    actions, indicators = overdue_for(user, now)
+    rows = [
+        {
+            "item": action,
+            "kind": "action",
+            "url": reverse("admin:programmes_action_change", args=[action.pk]),
+        }
+        for action in actions[:SHOWN]
+    ]
+    rows += [
+        {
+            "item": indicator,
+            "kind": "indicator",
+            "url": reverse("admin:programmes_indicator_change", args=[indicator.pk]),
+        }
+        for indicator in indicators[:SHOWN]
+    ]
+    return rows
+
+
 def desk_for(user, now=None):
     """The blocks of the desk the user's permissions call for (empty ones left out)."""
     now = now or timezone.now()
     desk = {}
+    if user.has_perm("programmes.change_action") or user.has_perm("programmes.change_indicator"):
+        desk["overdue"] = _overdue(user, now)
     if user.has_perm("consultations.change_proposal"):
         desk["unanswered"] = _unanswered_proposals(user)
     if user.has_perm("consultations.change_publicdiscussion"):

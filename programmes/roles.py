@@ -33,6 +33,8 @@ _CONTENT = [
     "steeringgroup",
     "steeringgroupmember",
     "steeringgroupmeeting",
+    "monitoringreport",
+    "monitoringreportsection",
 ]
 
 

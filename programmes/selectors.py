@@ -26,6 +26,7 @@ from .models import (
     FundingSource,
     Indicator,
     InvestmentItem,
+    MonitoringReport,
     Municipality,
     Priority,
     Redaction,
@@ -148,19 +149,23 @@ def _redactions(municipality, programme, user):
 
 
 def programme_for_page(municipality, programme, user, *, panels=True):
-    """A programme with the redactions the user may see, its current redaction's tree
-    (for the progress rollup) and its steering group: eight queries whatever the size,
+    """A programme with the redactions and monitoring reports the user may see, its
+    current redaction's tree (for the progress rollup) and its steering group: nine
+    queries whatever the size,
     and what the panels on its page show (four more today: news about the programme,
     their photos, the projects funding its drafting, the redactions' public discussions).
 
-    Sets `programme.visible_redactions` (by number) and `programme.current` (or None).
+    Sets `programme.visible_redactions` (by number), `programme.visible_reports` (newest
+    year first) and `programme.current` (or None).
     """
     visible = Redaction.objects.visible_to(user).order_by("number")
+    reports = MonitoringReport.objects.visible_to(user).order_by("-year")
     programme = get_object_or_404(
         DevelopmentProgramme.objects.select_related(
             "municipality", "steering_group"
         ).prefetch_related(
             Prefetch("redactions", visible, to_attr="visible_redactions"),
+            Prefetch("reports", reports, to_attr="visible_reports"),
             *steering_group_prefetch(),
         ),
         municipality__slug=municipality,
@@ -215,7 +220,7 @@ class IndicatorSeries:
 def monitoring_for_page(municipality, programme, user):
     """The programme, its redaction in force with the priority tree (progress), indicators
     with their yearly values laid out on one span of years, and its actions counted by
-    status. Ten queries whatever the size (the programme page's own eight, indicators and
+    status. Eleven queries whatever the size (the programme page's own nine, indicators and
     their values); None as the redaction when none is published.
     """
     programme = programme_for_page(municipality, programme, user, panels=False)
@@ -288,7 +293,8 @@ def steering_group_of(programme):
 
 # Raise when the frozen parts' templates change, so that pages cached before are not reused.
 # 2: the action plan and indicators (monitoring) left the cached parts.
-FROZEN_PARTS_VERSION = 2
+# 3: the investment plan's charts by year and by source.
+FROZEN_PARTS_VERSION = 3
 
 
 def frozen_parts_cache_key(redaction, language):
@@ -416,3 +422,22 @@ def investment_plan(redaction):
     ]
     plan.grand_total = sum(plan.totals_by_year, Decimal("0"))
     return plan
+
+
+# --- the yearly monitoring report ------------------------------------------------------------
+
+
+def report_for_page(municipality, programme, year, user):
+    """A monitoring report the user may see (published; a draft only to the planners of
+    its municipality, as a preview), with its programme and sections: two queries."""
+    queryset = (
+        MonitoringReport.objects.visible_to(user)
+        .select_related("programme__municipality", "redaction__programme__municipality")
+        .prefetch_related("sections")
+    )
+    return get_object_or_404(
+        queryset,
+        programme__municipality__slug=municipality,
+        programme__slug=programme,
+        year=year,
+    )

@@ -5,10 +5,11 @@ leaves the database as it was. Refusals are `ValidationError`s carrying translat
 messages that admin (and other apps) show to the user as they are.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -20,8 +21,11 @@ from .models import (
     IndicatorValue,
     InvestmentAmount,
     InvestmentItem,
+    MonitoringReport,
+    MonitoringReportSection,
     Priority,
     Redaction,
+    ReportFrozen,
     SituationSection,
     SwotItem,
     Task,
@@ -313,3 +317,69 @@ def start_next_redaction(*, redaction, user):
         maps[model] = _copy_all(model, originals, user, _repoint(model, references, maps))
         _copy_many_to_many(model, maps[model])
     return new
+
+
+# --- the yearly monitoring report -----------------------------------------------------------
+
+
+def _report_redaction(programme):
+    """The redaction a report follows: the one in force, else the newest published."""
+    published = list(programme.redactions.published())
+    approved = [r for r in published if r.status == Status.APPROVED]
+    if approved:
+        return approved[0]
+    return max(published, key=lambda r: r.number) if published else None
+
+
+def default_report_title(programme, year):
+    """The report's title in the site's first language: the report is a Latvian public
+    document, whoever generates it and in whatever language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Report on the implementation of %(programme)s in %(year)s") % {
+            "programme": programme.title,
+            "year": year,
+        }
+
+
+@transaction.atomic
+def generate_report(*, report, user=None):
+    """(Re)draw up a draft report's figures from the data: one section per registered
+    `reports.ReportSection` (programmes' own and those other apps add), each section's
+    tables replaced, its narrative kept. Refused for a published report (frozen)."""
+    from .reports import SECTIONS  # reports builds on the selectors, which load late
+
+    report = MonitoringReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_published:
+        raise ReportFrozen()
+    report.redaction = _report_redaction(report.programme)
+    if not report.title:
+        report.title = default_report_title(report.programme, report.year)
+    report.generated_at = timezone.now()
+    report.full_clean()
+    report.save()
+    existing = {section.key: section for section in report.sections.all()}
+    keys = []
+    for position, spec in enumerate(SECTIONS.all(), start=1):
+        section = existing.get(spec.key) or MonitoringReportSection(report=report, key=spec.key)
+        section.position = position
+        section.heading = spec.heading
+        section.tables = spec.build(report)
+        section.save()
+        keys.append(spec.key)
+    report.sections.exclude(key__in=keys).delete()
+    return report
+
+
+@transaction.atomic
+def publish_report(*, report, user=None):
+    """Publish a draft report as it stands (its figures as last generated, its narratives):
+    from then on it is frozen. A report never generated is generated first."""
+    report = MonitoringReport.objects.select_for_update().get(pk=report.pk)
+    if report.is_published:
+        raise ReportFrozen()
+    if report.generated_at is None:
+        report = generate_report(report=report, user=user)
+    report.status = MonitoringReport.Status.PUBLISHED
+    report.published_at = timezone.now()
+    report.save()
+    return report

@@ -17,6 +17,21 @@ urlpatterns = [
         name="monitoring",
     ),
     path(
+        "<slug:municipality>/<slug:programme>/reports/<int:year>/",
+        views.report_detail,
+        name="report",
+    ),
+    path(
+        "<slug:municipality>/<slug:programme>/reports/<int:year>/report.pdf",
+        views.report_pdf,
+        name="report_pdf",
+    ),
+    path(
+        "<slug:municipality>/<slug:programme>/reports/<int:year>/<slug:table>.csv",
+        views.report_table_csv,
+        name="report_csv",
+    ),
+    path(
         "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/",
         views.redaction_detail,
         name="redaction",

@@ -14,7 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from . import selectors
+from core.spreadsheets import csv_download
+
+from . import charts, reports, selectors
 from .compare import compare_redactions
 from .models import Action, IndicatorValue, InvestmentAmount
 from .resources import (
@@ -99,6 +101,8 @@ def programme_monitoring(request, municipality, programme):
             "series": series,
             "statuses": statuses,
             "action_total": sum(count for _label, count in statuses),
+            "status_chart": charts.status_chart(statuses) if current else None,
+            "indicator_charts": [charts.indicator_chart(row.indicator) for row in series],
             "crumbs": crumbs,
         },
     )
@@ -121,10 +125,12 @@ def _frozen_parts(redaction):
     parts = cache.get(key) if key else None
     if parts is None:
         selectors.fetch_frozen_parts(redaction)
+        plan = selectors.investment_plan(redaction)
         context = {
             "redaction": redaction,
             "swot": selectors.swot_by_kind(redaction),
-            "investment_plan": selectors.investment_plan(redaction),
+            "investment_plan": plan,
+            "investment_charts": charts.investment_charts(plan),
         }
         parts = {
             name: render_to_string(f"programmes/includes/{name}_parts.html", context)
@@ -219,3 +225,67 @@ def redaction_table_csv(request, municipality, programme, number, table):
     name = f"{redaction.programme.slug}-{redaction.number}-{table}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+# --- the yearly monitoring report ----------------------------------------------------------
+
+
+def _report_context(request, report):
+    programme = report.programme
+    sections = [
+        (
+            section,
+            reports.translated(section.heading),
+            reports.shown_tables(section, prefix=f"report-{section.key}"),
+        )
+        for section in report.sections.all()
+    ]
+    return {
+        "report": report,
+        "programme": programme,
+        "municipality": programme.municipality,
+        "sections": sections,
+        "crumbs": [*_programme_crumbs(programme), (None, report.title)],
+    }
+
+
+@require_safe
+def report_detail(request, municipality, programme, year):
+    """The yearly monitoring report: printable as an A4 document (print CSS)."""
+    report = selectors.report_for_page(municipality, programme, year, request.user)
+    response = render(request, "programmes/report_detail.html", _report_context(request, report))
+    if not report.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def report_pdf(request, municipality, programme, year):
+    """The report as PDF, drawn by WeasyPrint from the same HTML with its print styles."""
+    from weasyprint import HTML  # loaded only for this download: it pulls in Pango
+
+    report = selectors.report_for_page(municipality, programme, year, request.user)
+    html = render_to_string(
+        "programmes/report_pdf.html", _report_context(request, report), request=request
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"{report.programme.slug}-parskats-{report.year}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if not report.is_published:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def report_table_csv(request, municipality, programme, year, table):
+    """One table of the report as CSV (the portal's dialect, core/spreadsheets.py)."""
+    report = selectors.report_for_page(municipality, programme, year, request.user)
+    for section in report.sections.all():
+        for stored in section.tables:
+            if stored["key"] == table:
+                name = f"{report.programme.slug}-parskats-{report.year}-{table}.csv"
+                response, writer = csv_download(name)
+                writer.writerows(reports.csv_rows(stored))
+                return response
+    raise Http404("No such table.")

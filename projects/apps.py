@@ -11,11 +11,12 @@ class ProjectsConfig(AppConfig):
 
         from programmes.models import Municipality
 
-        from . import panels
+        from . import panels, report_sections
         from .filters import forget_registry_choices
         from .models import Organisation, Partnership, Project
 
         panels.register()
+        report_sections.register()
         for model in (Project, Partnership, Organisation, Municipality):
             for signal in (post_save, post_delete):
                 signal.connect(

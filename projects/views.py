@@ -10,6 +10,7 @@ from core.spreadsheets import csv_streaming_download
 from programmes.models import ActionLine
 
 from .budget import eu_share
+from .charts import funding_chart
 from .columns import CSV_COLUMNS
 from .filters import ProjectFilter, sorted_projects
 from .models import Partnership, Project
@@ -182,6 +183,7 @@ def project_detail(request, slug):
             "project": project,
             "partners_by_country": project.partners_by_country(),
             "elapsed": project.period_elapsed(),
+            "funding_chart": funding_chart(project),
             "crumbs": [(reverse("projects:list"), _("Projects")), (None, project.title)],
         },
     )

@@ -42,7 +42,7 @@ FACTOR = 0.005
 PAGE_BOUNDS = {
     "home": 12,
     "municipality": 3,
-    "programme": 12,
+    "programme": 13,
     "redaction": 22,
     "comparison": 13,
     "registry": 4,

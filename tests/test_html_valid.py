@@ -46,6 +46,7 @@ def public_pages(client):
         "municipality": programme.municipality.get_absolute_url(),
         "programme": base,
         "monitoring": f"{base}monitoring/",
+        "monitoring-report": f"{base}reports/2025/",
         "redaction": f"{base}redactions/2/",
         "redaction-en": f"/en{base[3:]}redactions/2/",
         "comparison": f"{base}redactions/1/compare/2/",

@@ -14,8 +14,9 @@ are made and published the way planners do it, through `programmes.services` (se
 
 from importlib import import_module
 
-# Order matters: users need municipalities, projects need users, news needs projects.
-PARTS = ["programmes", "users", "projects", "consultations", "news"]
+# Order matters: users need municipalities, projects need users, news needs projects, and
+# monitoring (the yearly reports, the owners of actions) needs all of them.
+PARTS = ["programmes", "users", "projects", "consultations", "news", "monitoring"]
 # The demo users share one published password: never on a production site.
 USERS = "users"
 

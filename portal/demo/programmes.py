@@ -271,7 +271,11 @@ def _add_investment(line, task, spec):
     )
     for amount in spec.get("amounts", []):
         InvestmentAmount.objects.create(
-            item=item, year=amount["year"], source=amount["source"], amount=money(amount["amount"])
+            item=item,
+            year=amount["year"],
+            source=amount["source"],
+            amount=money(amount["amount"]),
+            spent=money(amount.get("spent")),
         )
     return item
 

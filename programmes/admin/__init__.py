@@ -18,7 +18,7 @@ from .content import (
     RedactionImportExportMixin,
 )
 from . import municipalities, sources, programmes, steering, redactions
-from . import strategy, structure, plans, indicators, users
+from . import strategy, structure, plans, indicators, users, reports
 
 # isort: on
 
@@ -36,6 +36,7 @@ __all__ = [
     "programmes",
     "redaction_of",
     "redactions",
+    "reports",
     "sources",
     "steering",
     "strategy",

@@ -13,7 +13,7 @@ from core.access import municipality_ids_for
 from core.admin_mixins import MunicipalityScopedMixin
 
 from ..forms import HeadedExportForm, RedactionConfirmImportForm, RedactionImportForm
-from ..models import Redaction
+from ..models import Redaction, users_in_scope_of
 from ..resources import SpreadsheetCSV, SpreadsheetXLSX
 from .base import (
     FROZEN_NOTICES,
@@ -116,6 +116,15 @@ class ContentAdmin(ProgrammesAdmin):
                 and field.name not in fields
             ]
         return fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "owner" and formfield is not None:
+            # An owner is a staff member of the planner's own municipality.
+            formfield.queryset = users_in_scope_of(request.user).filter(
+                is_staff=True, is_active=True
+            )
+        return formfield
 
     def save_model(self, request, obj, form, change):
         if change and is_frozen(obj) and not self._own_monitoring(obj):

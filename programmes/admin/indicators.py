@@ -27,12 +27,14 @@ class IndicatorAdmin(ContentAdmin):
         "target_value",
         "target_year",
         "priority",
+        "owner",
+        "last_updated_at",
         "redaction_column",
     )
     list_display_links = ("code_column", "name")
     list_filter = redaction_filters("redaction")
     search_fields = ("code", "name", "source")
-    list_select_related = ("redaction__programme", "priority")
+    list_select_related = ("redaction__programme", "priority", "owner")
     ordering = ("redaction", "sort_key")
     inlines = [IndicatorValueInline]
 

@@ -27,18 +27,24 @@ class ActionAdmin(RedactionImportExportMixin, ContentAdmin):
         "estimated_cost",
         "status",
         "progress",
+        "owner",
+        "last_updated_at",
         "redaction_column",
     )
     list_display_links = ("code_column", "title")
-    list_filter = ["status", *redaction_filters("task__action_line__priority__redaction")]
+    list_filter = [
+        "status",
+        "update_interval",
+        *redaction_filters("task__action_line__priority__redaction"),
+    ]
     search_fields = ("code", "title", "responsible", "partners", "task__code")
-    list_select_related = ("task__action_line__priority__redaction__programme",)
+    list_select_related = ("task__action_line__priority__redaction__programme", "owner")
     ordering = ("task__action_line__priority__redaction", "task__sort_key", "sort_key")
 
 
 class InvestmentAmountInline(ContentTabularInline):
     model = InvestmentAmount
-    fields = ("year", "source", "amount")
+    fields = ("year", "source", "amount", "spent")
 
 
 @admin.register(InvestmentItem)
@@ -70,7 +76,7 @@ class InvestmentItemAdmin(ContentAdmin):
 @admin.register(InvestmentAmount)
 class InvestmentAmountAdmin(RedactionImportExportMixin, ContentAdmin):
     resource_classes = [InvestmentAmountResource]
-    list_display = ("item", "year", "source", "amount", "redaction_column")
+    list_display = ("item", "year", "source", "amount", "spent", "redaction_column")
     list_filter = [
         "year",
         "source",

@@ -13,6 +13,7 @@ here, so `from programmes.models import X` is the one way to reach a model:
 - `plans`: the action plan (Action) and the investment plan (InvestmentItem, amounts)
 - `indicators`: Indicator and its actual values by year
 - `steering`: the steering group, its members and meetings
+- `reports`: the yearly monitoring report and its sections
 - `base`: what they share (field rules, natural code order)
 
 A redaction's content is frozen once the redaction leaves `draft`: the content models
@@ -29,10 +30,14 @@ from .base import (
     CODE_PART,
     MONEY,
     NON_NEGATIVE,
+    OWNERSHIP_FIELDS,
     PERCENT,
     YEAR,
+    MonitoringOwnership,
     RedactionFrozen,
+    UpdateInterval,
     mark_raw_load,
+    months_before,
     natural_sort_key,
 )
 from .municipalities import (
@@ -70,6 +75,12 @@ from .structure import ActionLine, Priority, Task, average_progress
 from .plans import Action, FundingSource, InvestmentAmount, InvestmentItem
 from .indicators import Indicator, IndicatorValue
 from .steering import SteeringGroup, SteeringGroupMeeting, SteeringGroupMember
+from .reports import (
+    MonitoringReport,
+    MonitoringReportQuerySet,
+    MonitoringReportSection,
+    ReportFrozen,
+)
 # isort: on
 
 __all__ = [
@@ -80,6 +91,7 @@ __all__ = [
     "LINEAGE_DELETE_REFUSAL",
     "MONEY",
     "NON_NEGATIVE",
+    "OWNERSHIP_FIELDS",
     "OFFICIAL_RECORD_REFUSAL",
     "PERCENT",
     "YEAR",
@@ -98,12 +110,17 @@ __all__ = [
     "InvalidStatusChange",
     "InvestmentAmount",
     "InvestmentItem",
+    "MonitoringOwnership",
+    "MonitoringReport",
+    "MonitoringReportQuerySet",
+    "MonitoringReportSection",
     "Municipality",
     "Priority",
     "Redaction",
     "RedactionContent",
     "RedactionFrozen",
     "RedactionQuerySet",
+    "ReportFrozen",
     "SituationSection",
     "StaffProfile",
     "StaffProfileQuerySet",
@@ -113,8 +130,10 @@ __all__ = [
     "SwotItem",
     "Task",
     "ThematicArea",
+    "UpdateInterval",
     "average_progress",
     "mark_raw_load",
+    "months_before",
     "natural_sort_key",
     "profile_municipality_ids",
     "refuse_frozen_data_source_changes",

@@ -2,11 +2,15 @@
 the refusal of a change to frozen content and the marker of raw (fixture) loads. (The
 period check, end ≥ start, is core's: core/periods.py.)"""
 
+import calendar
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -47,3 +51,57 @@ def mark_raw_load(sender, instance, raw, **kwargs):
     if raw:
         instance._loaded_raw = True
         instance.skip_history_when_saving = True
+
+
+def months_before(moment, months):
+    """The same day and time `months` calendar months earlier (the 31st becomes the
+    month's last day)."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    month += 1
+    last_day = calendar.monthrange(year, month)[1]
+    return moment.replace(year=year, month=month, day=min(moment.day, last_day))
+
+
+class UpdateInterval(models.IntegerChoices):
+    """How often an owner records an item's monitoring, in months."""
+
+    MONTHLY = 1, _("Monthly")
+    QUARTERLY = 3, _("Quarterly")
+    HALF_YEARLY = 6, _("Every half year")
+    YEARLY = 12, _("Yearly")
+
+
+# The fields of `MonitoringOwnership`: who keeps an item up to date is part of monitoring,
+# so it may be changed while the redaction is in force.
+OWNERSHIP_FIELDS = ("owner", "update_interval", "last_updated_at")
+
+
+class MonitoringOwnership(models.Model):
+    """An item someone must keep up to date (an action, an indicator): its responsible
+    staff member (besides the executor named in the text), how often it is updated and
+    when it last was. Overdue items are on their owner's desk and in their reminders
+    (programmes/monitoring.py)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_%(class)ss",
+        verbose_name=_("responsible staff member"),
+        help_text=_("Who keeps this up to date; reminded by e-mail when it is overdue."),
+    )
+    update_interval = models.PositiveSmallIntegerField(
+        _("update interval"), choices=UpdateInterval.choices, default=UpdateInterval.YEARLY
+    )
+    last_updated_at = models.DateTimeField(_("last updated"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def is_overdue(self, now=None):
+        """Has the interval passed since the last update (or was it never updated)?"""
+        if self.last_updated_at is None:
+            return True
+        now = now or timezone.now()
+        return self.last_updated_at < months_before(now, self.update_interval)

@@ -1,25 +1,40 @@
 """Monitoring indicators and their actual values by year."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.periods import check_period
 
-from .base import YEAR, natural_sort_key
+from .base import OWNERSHIP_FIELDS, YEAR, MonitoringOwnership, natural_sort_key
 from .content import RedactionContent
 from .redactions import Redaction
 from .structure import Priority
 
 
-class Indicator(RedactionContent):
+class Indicator(MonitoringOwnership, RedactionContent):
     """A monitoring indicator with baseline, target and actual values by year."""
+
+    # Who records its values, how often, and when a value was last recorded.
+    monitoring_fields = OWNERSHIP_FIELDS
 
     class Direction(models.TextChoices):
         INCREASE = "increase", _("Increase")
         DECREASE = "decrease", _("Decrease")
+
+    class Assessment(models.TextChoices):
+        """Where the latest actual value stands against the straight trajectory from the
+        baseline to the target."""
+
+        ACHIEVED = "achieved", _("Target achieved")
+        ON_TRACK = "on_track", _("On track")
+        BEHIND = "behind", _("Behind the trajectory")
+        NO_DATA = "no_data", _("No data yet")
 
     redaction = models.ForeignKey(
         Redaction, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("redaction")
@@ -88,6 +103,37 @@ class Indicator(RedactionContent):
             return self.Direction.DECREASE
         return self.Direction.INCREASE
 
+    def trajectory_value(self, year):
+        """The value the straight line from baseline to target gives for `year` (held at
+        the ends outside the period)."""
+        if self.target_year == self.baseline_year:
+            return self.target_value
+        year = min(max(year, self.baseline_year), self.target_year)
+        share = Decimal(year - self.baseline_year) / (self.target_year - self.baseline_year)
+        return self.baseline_value + (self.target_value - self.baseline_value) * share
+
+    def value_until(self, year=None):
+        """The latest actual value recorded for `year` or before (any year if None)."""
+        values = [v for v in self.values.all() if year is None or v.year <= year]
+        return max(values, key=lambda v: v.year) if values else None
+
+    def assessment(self, year=None):
+        """Achieved, on track or behind: the latest actual value (up to `year`) against
+        the target and against the trajectory in its own year; from prefetched values."""
+        latest = self.value_until(year)
+        if latest is None:
+            return self.Assessment.NO_DATA
+        sign = -1 if self.direction == self.Direction.DECREASE else 1
+        if sign * (latest.value - self.target_value) >= 0:
+            return self.Assessment.ACHIEVED
+        if sign * (latest.value - self.trajectory_value(latest.year)) >= 0:
+            return self.Assessment.ON_TRACK
+        return self.Assessment.BEHIND
+
+    @property
+    def current_assessment(self):
+        return self.assessment()
+
     @property
     def latest_value(self):
         values = sorted(self.values.all(), key=lambda v: v.year)
@@ -135,3 +181,16 @@ class IndicatorValue(RedactionContent):
 
     def __str__(self):
         return f"{self.indicator.code} {self.year}: {self.value}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.mark_indicator_updated()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.mark_indicator_updated()
+        return result
+
+    def mark_indicator_updated(self):
+        """A value recorded, corrected or removed is an update of its indicator."""
+        Indicator.objects.filter(pk=self.indicator_id).update(last_updated_at=timezone.now())

@@ -91,6 +91,13 @@ class StaffProfile(models.Model):
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="lv",
+        help_text=_("The language of the reminders the portal sends."),
+    )
     history = HistoricalRecords()
 
     objects = StaffProfileQuerySet.as_manager()

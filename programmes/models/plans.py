@@ -5,23 +5,35 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.periods import check_period
 
-from .base import MONEY, NON_NEGATIVE, PERCENT, YEAR, natural_sort_key
+from .base import (
+    MONEY,
+    NON_NEGATIVE,
+    OWNERSHIP_FIELDS,
+    PERCENT,
+    YEAR,
+    MonitoringOwnership,
+    natural_sort_key,
+)
 from .content import RedactionContent
 from .structure import ActionLine, Task
 
 
-class Action(RedactionContent):
+class Action(MonitoringOwnership, RedactionContent):
     """A line of the action plan (rīcības plāns)."""
 
     redaction_path = "task__action_line__priority__redaction"
-    # How far the action is: recorded while the redaction is in force (monitoring).
-    monitoring_fields = ("status", "progress")
+    # How far the action is, and who keeps that up to date: recorded while the redaction
+    # is in force (monitoring).
+    monitoring_fields = ("status", "progress", *OWNERSHIP_FIELDS)
+    # Recording one of these is an update of the action (`last_updated_at`).
+    progress_fields = ("status", "progress")
 
     class Status(models.TextChoices):
         PLANNED = "planned", pgettext_lazy("action status", "Planned")
@@ -74,6 +86,8 @@ class Action(RedactionContent):
 
     def save(self, *args, **kwargs):
         self.sort_key = natural_sort_key(self.code)
+        if self._progress_recorded():
+            self.last_updated_at = timezone.now()
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -87,6 +101,20 @@ class Action(RedactionContent):
             raise ValidationError(
                 {"progress": _("A completed action has 100 % progress.")}, code="progress"
             )
+
+    def _progress_recorded(self):
+        """Is this save recording the action's status or progress (new, or changed)?"""
+        if self.pk is None:
+            return True
+        stored = Action._base_manager.filter(pk=self.pk).values(*self.progress_fields).first()
+        return stored is None or any(
+            stored[name] != getattr(self, name) for name in self.progress_fields
+        )
+
+    @property
+    def is_closed(self):
+        """Completed or cancelled: nothing left to update."""
+        return self.status in (self.Status.COMPLETED, self.Status.CANCELLED)
 
     @property
     def period(self):
@@ -165,6 +193,8 @@ class InvestmentAmount(RedactionContent):
     """The part of an investment item's cost paid from one source in one year."""
 
     redaction_path = "item__action_line__priority__redaction"
+    # What was actually spent is recorded while the redaction is in force (monitoring).
+    monitoring_fields = ("spent",)
 
     item = models.ForeignKey(
         InvestmentItem,
@@ -175,6 +205,14 @@ class InvestmentAmount(RedactionContent):
     year = models.PositiveSmallIntegerField(_("year"), validators=YEAR)
     source = models.CharField(_("source"), max_length=20, choices=FundingSource.choices)
     amount = models.DecimalField(_("amount, EUR"), **MONEY, validators=NON_NEGATIVE)
+    spent = models.DecimalField(
+        _("spent, EUR"),
+        **MONEY,
+        null=True,
+        blank=True,
+        validators=NON_NEGATIVE,
+        help_text=_("What was actually spent from this source in this year (monitoring)."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -187,6 +225,10 @@ class InvestmentAmount(RedactionContent):
             ),
             models.CheckConstraint(
                 condition=Q(amount__gte=0), name="programmes_amount_non_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(spent__gte=0) | Q(spent__isnull=True),
+                name="programmes_amount_spent_non_negative",
             ),
         ]
 

@@ -822,10 +822,13 @@ def test_indicator_page_of_the_approved_redaction_records_values_only(planner_cl
         "joprojām var ierakstīt (rīcības statusu un izpildi, rādītāju faktiskās vērtības "
         "pa gadiem)."
     ]
-    assert page.context["adminform"].form.fields == {}
+    # Of the indicator itself, only who keeps it up to date and how often (monitoring too).
+    assert set(page.context["adminform"].form.fields) == {"owner", "update_interval"}
     data = {
         "name": "Pārdēvēts",
         "target_value": "999",
+        "owner": "",
+        "update_interval": "12",
         **_inline_management("values", 2, 1),
         "values-0-id": old.pk,
         "values-0-indicator": indicator.pk,
@@ -857,15 +860,23 @@ def test_action_of_the_approved_redaction_takes_status_and_progress_only(
     action = pm.Action.objects.in_redaction(redaction).get()
     change = url(pm.Action, "change", action.pk)
     form = planner_client.get(change).context["adminform"].form
-    assert set(form.fields) == {"status", "progress"}
+    assert set(form.fields) == {"status", "progress", "owner", "update_interval"}
 
     response = planner_client.post(
-        change, {"status": "in_progress", "progress": "75", "title": "Pārrakstīta"}
+        change,
+        {
+            "status": "in_progress",
+            "progress": "75",
+            "title": "Pārrakstīta",
+            "owner": "",
+            "update_interval": "3",
+        },
     )
 
     assert response.status_code == 302
     action.refresh_from_db()
-    assert (action.status, action.progress) == ("in_progress", 75)
+    assert (action.status, action.progress, action.update_interval) == ("in_progress", 75, 3)
+    assert action.last_updated_at is not None
     assert action.title != "Pārrakstīta"
     assert 'value="75"' in client.get(redaction.get_absolute_url()).text
     # It stays an action of the plan: it cannot be deleted.

@@ -14,8 +14,10 @@ from programmes.models import (
     Action,
     ActionLine,
     DataSource,
+    Indicator,
     IndicatorValue,
     InvalidStatusChange,
+    InvestmentAmount,
     Redaction,
     RedactionContent,
     RedactionFrozen,
@@ -29,6 +31,7 @@ from tests.factories import (
     DataSourceFactory,
     IndicatorFactory,
     PriorityFactory,
+    UserFactory,
     full_redaction,
 )
 
@@ -251,9 +254,14 @@ def frozen():
     return _frozen()
 
 
-MONITORING_MODELS = [model for model in CONTENT_MODELS if model in (Action, IndicatorValue)]
+MONITORING_MODELS = [
+    model
+    for model in CONTENT_MODELS
+    if model in (Action, IndicatorValue, InvestmentAmount, Indicator)
+]
 # Every kind of content is frozen in every published status; monitoring (an action's
-# status and progress, indicators' actual values) stays open in the approved redaction.
+# status and progress, indicators' actual values, what was spent of a planned amount, who
+# owns an action or indicator) stays open in the approved redaction.
 FROZEN_CASES = [
     (model, status)
     for model in CONTENT_MODELS
@@ -279,9 +287,17 @@ def test_every_content_model_is_covered():
     }
 
 
-def test_monitoring_is_the_actions_progress_and_the_indicators_values():
-    assert [m.__name__ for m in MONITORING_MODELS] == ["Action", "IndicatorValue"]
-    assert Action.monitoring_fields == ("status", "progress")
+def test_monitoring_is_progress_values_spending_and_ownership():
+    assert {m.__name__ for m in MONITORING_MODELS} == {
+        "Action",
+        "IndicatorValue",
+        "InvestmentAmount",
+        "Indicator",
+    }
+    ownership = ("owner", "update_interval", "last_updated_at")
+    assert Action.monitoring_fields == ("status", "progress", *ownership)
+    assert Indicator.monitoring_fields == ownership
+    assert InvestmentAmount.monitoring_fields == ("spent",)
     assert IndicatorValue.monitoring_rows
     assert not any(m.monitoring_fields for m in CONTENT_MODELS if m not in MONITORING_MODELS)
 
@@ -493,6 +509,32 @@ def test_approved_redaction_records_action_progress_but_nothing_else(frozen):
         Action.objects.bulk_create([clone])
     action.refresh_from_db()
     assert (action.title, action.progress) != ("Cita rīcība", 90)
+
+
+@pytest.mark.django_db
+def test_approved_redaction_records_spending_and_owners_but_not_plans(frozen):
+    amount = InvestmentAmount.objects.in_redaction(frozen).first()
+    amount.spent = Decimal("1000")
+    amount.save()
+    InvestmentAmount.objects.filter(pk=amount.pk).update(spent=Decimal("1200"))
+    amount.refresh_from_db()
+    assert amount.spent == Decimal("1200")
+    amount.amount += 1
+    with pytest.raises(RedactionFrozen):
+        amount.save()
+    with pytest.raises(RedactionFrozen):
+        InvestmentAmount.objects.filter(pk=amount.pk).update(amount=1)
+
+    indicator = frozen.indicators.first()
+    owner = UserFactory()
+    indicator.owner = owner
+    indicator.update_interval = 3
+    indicator.save()
+    indicator.refresh_from_db()
+    assert indicator.owner == owner
+    indicator.target_value += 1
+    with pytest.raises(RedactionFrozen):
+        indicator.save()
 
 
 @pytest.mark.django_db

@@ -329,11 +329,12 @@ BOUNDS = {
     # municipalities, programmes, their published redactions
     "list": 3,
     "municipality": 3,
-    # programme (with municipality and steering group), redactions, members, meetings,
+    # programme (with municipality and steering group), redactions, monitoring reports,
+    # members, meetings,
     # news about the programme, their photos, projects funding its drafting, the public
     # discussions of its redactions; the current redaction's priorities, action lines,
     # tasks, actions
-    "programme": 12,
+    "programme": 13,
     # redaction (with programme, municipality, steering group, source), sections, their
     # data sources, priorities, action lines, tasks, actions, indicators (with priority),
     # their values, members, meetings; the redaction's public discussions and their
@@ -341,9 +342,9 @@ BOUNDS = {
     # unless the frozen parts are cached: SWOT, coherence, investment items, their
     # amounts = 18
     "redaction": 18,
-    # the programme page's own eight (not what its panels show: news, funding projects,
+    # the programme page's own nine (not what its panels show: news, funding projects,
     # discussions), then the redaction in force's indicators and their values
-    "monitoring": 10,
+    "monitoring": 11,
 }
 
 

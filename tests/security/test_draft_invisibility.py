@@ -71,7 +71,26 @@ def _media(field_file):
     return [field_file.name]
 
 
+def _report_args(report):
+    return [report.programme.municipality.slug, report.programme.slug, report.year]
+
+
 RECORD_PAGES = {
+    "programmes:report": lambda w: (
+        [("draft monitoring report", _report_args(w.b.hidden.report))],
+        _report_args(w.b.public.report),
+    ),
+    "programmes:report_pdf": lambda w: (
+        [("draft monitoring report's PDF", _report_args(w.b.hidden.report))],
+        _report_args(w.b.public.report),
+    ),
+    "programmes:report_csv": lambda w: (
+        [
+            (f"draft monitoring report's {table}", [*_report_args(w.b.hidden.report), table])
+            for table in ("actions-by-priority", "investments-by-source", "indicators")
+        ],
+        [*_report_args(w.b.public.report), "indicators"],
+    ),
     "programmes:redaction": lambda w: (
         [("draft redaction", _redaction_args(w.b.hidden.redaction))],
         _redaction_args(w.b.public.redaction),

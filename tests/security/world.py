@@ -35,6 +35,7 @@ from django.utils import timezone
 from consultations import models as cm
 from portal.models import News, NewsPhoto
 from programmes import models as pm
+from programmes import services
 from programmes.roles import MUNICIPALITY_ADMIN, PLANNER, PROJECT_MANAGER
 from projects.models import (
     Activity,
@@ -304,6 +305,21 @@ def build_side(slug, name, amount, address):
         confirmed_at=timezone.now(),
     )
 
+    # Yearly monitoring reports: the approved programme's 2024 one published, a draft of
+    # the first programme's 2025 one (only its planners may preview it).
+    public_report = services.generate_report(
+        report=pm.MonitoringReport.objects.create(programme=closed_programme, year=2024)
+    )
+    public_report = services.publish_report(report=public_report)
+    draft_report = services.generate_report(
+        report=pm.MonitoringReport.objects.create(
+            programme=programme,
+            year=2025,
+            title=f"Pārskats {SECRET} {name}",
+            introduction=f"Ievads {SECRET}",
+        )
+    )
+
     login_records = record_logins(users["planner"], address=address)
 
     side.samples = {
@@ -320,6 +336,7 @@ def build_side(slug, name, amount, address):
         # The draft: what the other municipality could change if anything let it through.
         pm.Redaction: draft,
         **draft_content,
+        pm.MonitoringReport: draft_report,
         get_user_model(): users["planner"],
         Organisation: own_organisation,
         CouncilDecision: decision,
@@ -348,6 +365,7 @@ def build_side(slug, name, amount, address):
         project=project,
         news=news,
         photo=photo,
+        report=public_report,
     )
     side.hidden = SimpleNamespace(
         redaction=draft,
@@ -358,6 +376,7 @@ def build_side(slug, name, amount, address):
         news=hidden_news,
         photo=hidden_photo,
         future_news=future_news,
+        report=draft_report,
     )
     return side
 
