@@ -8,7 +8,7 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -246,7 +246,7 @@ def test_a_draft_never_ends_up_in_the_cache(client, demo, admin_user):
     client.cookies.clear()
     assert client.get(url).status_code == 404
     request = RequestFactory().get(url)
-    assert cache.get(pagecache.page_key(request, pagecache.generation())) is None
+    assert caches["pages"].get(pagecache.page_key(request, pagecache.generation())) is None
 
 
 def test_the_discussion_form_keeps_each_visitors_own_csrf_token(settings, demo):
