@@ -260,6 +260,13 @@ class Event(models.Model):
         ordering = ["-starts_at"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Upcoming and past events in time order, all and by municipality (the calendars).
+        indexes = [
+            models.Index(fields=["starts_at"], name="consultations_event_start"),
+            models.Index(
+                fields=["municipality", "starts_at"], name="consultations_event_mun_start"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=models.F("starts_at")),
@@ -670,7 +677,8 @@ class Proposal(models.Model):
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["discussion", "number"]
+        # By the column, not the discussion's own ordering: served by the unique index.
+        ordering = ["discussion_id", "number"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         constraints = [
@@ -698,7 +706,8 @@ class Proposal(models.Model):
         return _("Proposal No. %(number)s") % {"number": self.number}
 
     def get_absolute_url(self):
-        return f"{reverse('consultations:report', args=[self.discussion.slug])}#p{self.number}"
+        url = reverse("consultations:proposals", args=[self.discussion.slug])
+        return f"{url}?number={self.number}#p{self.number}"
 
     def clean(self):
         parts = [name for name in self.PART_FIELDS if getattr(self, f"{name}_id")]

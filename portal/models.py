@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -159,8 +159,24 @@ class News(models.Model):
         verbose_name = _("news post")
         verbose_name_plural = _("news")
         permissions = [("write_general_news", _("Can write news not about a project"))]
+        # The news list and feeds, newest first: all of them (`portal_news_published`, read
+        # backwards), and a municipality's, a programme's or a project's (their pages).
         indexes = [
-            models.Index(fields=["is_published", "published_at"], name="portal_news_published")
+            models.Index(fields=["is_published", "published_at"], name="portal_news_published"),
+            *[
+                models.Index(
+                    F(field),
+                    F("published_at").desc(),
+                    F("id").desc(),
+                    name=name,
+                    condition=Q(is_published=True),
+                )
+                for field, name in [
+                    ("municipality", "portal_news_municipality"),
+                    ("programme", "portal_news_programme"),
+                    ("project", "portal_news_project"),
+                ]
+            ],
         ]
 
     def __str__(self):

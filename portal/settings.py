@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     # backend: e-mail fan-out leaves the request (consultations/tasks.py, README).
     "django_tasks",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
     "portal.apps.LoginAttemptsConfig",
     # Our apps from the bottom layer up: core; programmes; projects and consultations (each
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
     "projects",
     "consultations",
     "portal",
+    # The read API and the open-data catalogue, beside the shell (api/).
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +115,12 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # throughput of a small page (see TOOLING.md), so connections are kept.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: the portal's queries are short, index-served lookups, and PostgreSQL's JIT
+    # compiled the registry's `?year=` query for 516 ms of its 536 (a correlated subquery
+    # made it look expensive). Any `options` given in DATABASE_URL are kept after it.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, ["-c jit=off", options.get("options")]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -397,3 +407,36 @@ LOGGING = {
 }
 
 PORTAL_NAME = env.str("PORTAL_NAME", default="Attīstības portāls")
+
+# --- Open data: the read API (api/) and the DCAT catalogue ------------------------------
+# Read-only JSON; what each endpoint shows is the models' `visible_to(user)`.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Attīstības portāls API",
+    "DESCRIPTION": "Read-only open data: municipalities, development programmes and their "
+    "redactions, projects, news, working groups, events and public discussions.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+}
+# Requests to the API from one address, counted like the public forms' (core/ratelimit.py):
+# a burst limit per minute and a limit per hour.
+API_BURST_LIMIT = env.int("API_BURST_LIMIT", default=120)
+API_BURST_WINDOW = env.int("API_BURST_WINDOW", default=60)
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=3000)
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", default=60 * 60)
+# The licence every open dataset is published under (its URI, in the DCAT catalogue).
+OPEN_DATA_LICENSE = env.str(
+    "OPEN_DATA_LICENSE", default="https://creativecommons.org/licenses/by/4.0/"
+)

@@ -92,3 +92,10 @@ def date_span(dates):
         for (year, month), days in months.items()
     ]
     return "; ".join(parts)
+
+
+@register.simple_tag
+def part_proposal_links(redaction, kind, pk=None):
+    """The `ProposalLink`s of one part of a redaction (kind "section", "priority",
+    "action_line", "task", or "whole" with no pk), from `panels.prefetch_redaction`."""
+    return getattr(redaction, "proposal_links", {}).get((kind, pk), [])
