@@ -42,7 +42,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -51,6 +51,16 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 GENERATION_KEY = "pagecache:generation"
+# The cache the pages are kept in: the "pages" alias of settings.CACHES (the same Redis as
+# the default cache, or a database cache table of its own, so that culling pages never
+# drops a rate-limit count).
+CACHE_ALIAS = "pages"
+
+
+def _cache():
+    return caches[CACHE_ALIAS]
+
+
 # Raise to forget every stored page when what is stored changes shape.
 FORMAT = 1
 
@@ -60,16 +70,16 @@ FORMAT = 1
 def generation():
     """The current generation's token (made when the cache has none, e.g. after a restart
     of Redis: a fresh random token never meets a page stored under an old one)."""
-    token = cache.get(GENERATION_KEY)
+    token = _cache().get(GENERATION_KEY)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
+        _cache().add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = _cache().get(GENERATION_KEY)
     return token
 
 
 def bump():
     """Forget every stored page: the data they were rendered from changed."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    _cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 _WRITE = re.compile(
@@ -173,7 +183,7 @@ def next_midnight(now):
 def _next_change(token, now):
     """The earliest moment a registered source names, as a timestamp; kept per generation."""
     key = f"pagecache:next-change:{token}"
-    stamp = cache.get(key)
+    stamp = _cache().get(key)
     if stamp is not None and stamp > now.timestamp():
         return stamp
     moments = [next_midnight(now)]
@@ -182,7 +192,7 @@ def _next_change(token, now):
         if moment is not None and moment > now:
             moments.append(moment)
     stamp = min(moments).timestamp()
-    cache.set(key, stamp, max(1, int(stamp - now.timestamp())))
+    _cache().set(key, stamp, max(1, int(stamp - now.timestamp())))
     return stamp
 
 
@@ -274,7 +284,7 @@ class PageCacheMiddleware:
         key = page_key(request, token)
         if key is None:
             return self.get_response(request)
-        entry = cache.get(key)
+        entry = _cache().get(key)
         if entry is not None and entry["until"] > timezone.now().timestamp():
             return self._answer_stored(request, entry)
         holder = [None]
@@ -297,7 +307,7 @@ class PageCacheMiddleware:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
             ]
-            cache.set(
+            _cache().set(
                 key,
                 {
                     "content": content,

@@ -30,7 +30,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connections
 from django.db.backends.postgresql.client import DatabaseClient as PostgresClient
 from django.db.migrations.executor import MigrationExecutor
@@ -441,7 +441,8 @@ def restore_backup(*, archive, force=False, write=print):
         write("Restoring the media files …")
         aside = _replace_media(scratch / MEDIA_DIR, stamp)
     # Cached pages and counts belong to the data that was replaced.
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     problems = _verify(manifest, connection)
     if problems:
         raise BackupError("The restore does not match the archive:\n  " + "\n  ".join(problems))

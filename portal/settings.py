@@ -144,6 +144,14 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
 if CACHES["default"]["BACKEND"] == "core.cache.DatabaseCache":
     # Django culls the table past 300 entries, which would forget rate-limit counts.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
+# Frozen pages (core/pagecache.py) in the same store, but a database cache keeps them in a
+# table of their own: culling old pages there never drops a rate-limit count.
+CACHES["pages"] = {**CACHES["default"], "OPTIONS": {**CACHES["default"].get("OPTIONS", {})}}
+if CACHES["pages"]["BACKEND"] == "core.cache.DatabaseCache":
+    CACHES["pages"]["LOCATION"] = "portal_page_cache"
+    CACHES["pages"]["OPTIONS"]["MAX_ENTRIES"] = 20_000
+elif CACHES["pages"]["BACKEND"] in PER_PROCESS_CACHES:
+    CACHES["pages"]["LOCATION"] = "pages"
 if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
     raise ImproperlyConfigured(
         f"CACHE_URL: {CACHES['default']['BACKEND']} keeps a cache per process, so each "
@@ -195,8 +203,9 @@ PAGE_CACHE_IGNORED_TABLES = [
     "consultations_subscription",
     "django_tasks_database_dbtaskresult",
 ]
-# The longest a copy is kept unread (it is dropped at the next local midnight anyway).
-PAGE_CACHE_MAX_SECONDS = 24 * 60 * 60
+# The longest a copy is kept: it bounds what pages of generations gone by occupy until they
+# expire (a page read all the time is rendered again once an hour, at most).
+PAGE_CACHE_MAX_SECONDS = 60 * 60
 # --- end of frozen pages ---------------------------------------------------------------------
 
 # --- Client addresses and the public forms' rate limit ------------------------------------

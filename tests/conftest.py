@@ -125,11 +125,13 @@ def _fast_password_hashing():
 def _empty_cache():
     """The local-memory cache outlives a test: start each one with nothing cached (rendered
     redaction parts, rate-limit counts), so no test sees another's pages or counts."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

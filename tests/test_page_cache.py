@@ -8,7 +8,7 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils import timezone
@@ -133,19 +133,41 @@ def test_a_new_monitoring_value_is_shown_at_once(client, demo, commit):
 
 
 def test_an_answer_published_is_shown_at_once(client, demo, commit):
+    """The redaction page counts each part's published proposals and their answers."""
+    from django.db.models import Max
+    from django.utils import translation
+
+    from tests.consultations.factories import ProposalFactory
+
     proposal = (
         Proposal.objects.published()
         .exclude(answer="")
+        .exclude(task=None)
         .select_related("discussion__redaction__programme__municipality")
         .first()
     )
-    url = proposal.discussion.redaction.get_absolute_url()
+    discussion = proposal.discussion
+    same_part = Proposal.objects.published().filter(discussion=discussion, task=proposal.task)
+    text = f"{same_part.count() + 1} proposals and their answers"
+    with translation.override("en"):
+        url = discussion.redaction.get_absolute_url()
+    before = client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
 
     def answer():
-        proposal.justification = "Ņemts vērā: apgaismojums Cietokšņa ielā 2027. gadā."
-        proposal.save()
+        ProposalFactory(
+            discussion=discussion,
+            number=discussion.proposals.aggregate(last=Max("number"))["last"] + 1,
+            task=proposal.task,
+            answer=Proposal.Answer.TAKEN,
+            justification="Ņemts vērā: apgaismojums Cietokšņa ielā.",
+            received_at=proposal.received_at,
+        )
 
-    _changes(client, commit, url, answer, "apgaismojums Cietokšņa ielā")
+    commit(answer)
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    assert after.text.count(text) == before.text.count(text) + 1
 
 
 def test_a_news_post_is_shown_at_once(client, demo, commit):
@@ -246,7 +268,7 @@ def test_a_draft_never_ends_up_in_the_cache(client, demo, admin_user):
     client.cookies.clear()
     assert client.get(url).status_code == 404
     request = RequestFactory().get(url)
-    assert cache.get(pagecache.page_key(request, pagecache.generation())) is None
+    assert caches["pages"].get(pagecache.page_key(request, pagecache.generation())) is None
 
 
 def test_the_discussion_form_keeps_each_visitors_own_csrf_token(settings, demo):

@@ -144,13 +144,14 @@ def servers(environment, tmp_path):
     started = [_start(env, tmp_path / f"media-{name}") for name in ("a", "b")]
     try:
         for _server, base in started:
-            for _ in range(300):
+            deadline = time.monotonic() + 120  # a loaded machine starts slowly
+            while time.monotonic() < deadline:
                 try:
-                    if requests.get(f"{base}/robots.txt", timeout=5).status_code == 200:
+                    if requests.get(f"{base}/robots.txt", timeout=30).status_code == 200:
                         break
-                except requests.ConnectionError:
+                except requests.RequestException:
                     pass
-                time.sleep(0.1)
+                time.sleep(0.2)
             else:
                 pytest.fail(f"gunicorn at {base} did not start")
         yield [base for _server, base in started]
