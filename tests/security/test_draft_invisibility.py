@@ -17,6 +17,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from portal.sitemaps import SECTIONS as SITEMAP_SECTIONS
+
 from .world import SECRET
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +102,10 @@ RECORD_PAGES = {
         [("discussion of a draft", [w.b.hidden.discussion.slug])],
         [w.b.public.discussion.slug],
     ),
+    "consultations:proposals": lambda w: (
+        [("proposals of a draft's discussion", [w.b.hidden.discussion.slug])],
+        [w.b.public.discussion.slug],
+    ),
     "consultations:report": lambda w: (
         [("report of a draft's discussion", [w.b.hidden.discussion.slug])],
         [w.b.public.closed_discussion.slug],
@@ -176,7 +182,8 @@ def _programme_args(programme):
 
 LIST_PAGES = {
     "robots_txt": lambda w: [([], "")],
-    "django.contrib.sitemaps.views.sitemap": lambda w: [([], "")],
+    "sitemap": lambda w: [([], "")],
+    "sitemap_section": lambda w: [([name], "") for name in SITEMAP_SECTIONS],
     "events_ics_any_language": lambda w: [([], "")],
     "events_ics": lambda w: [([], "")],
     "home": lambda w: [([], "")],
@@ -216,6 +223,7 @@ LIST_PAGES = {
     "consultations:subscription_confirm": lambda w: [(["token-beta"], "")],
     "consultations:unsubscribe": lambda w: [(["token-beta"], "")],
     "consultations:programme_events_ics": lambda w: [(_programme_args(w.b.public.programme), "")],
+    "consultations:municipality_events_ics": lambda w: [([w.b.municipality.slug], "")],
     "consultations:discussion": lambda w: [([w.b.public.discussion.slug], "")],
     "consultations:report": lambda w: [([w.b.public.closed_discussion.slug], "")],
     "consultations:report_csv": lambda w: [([w.b.public.closed_discussion.slug], "")],
@@ -387,7 +395,11 @@ def test_list_pages_show_published_records(client, world):
         reverse("projects:detail", args=[b_side.public.project.slug]): [b_side.public.news.title],
         reverse("programmes:redaction", args=_redaction_args(b_side.public.redaction)): [
             "Prioritāte Betas novads publiskā",
-            b_side.public.proposal.text,
+            # the count of its proposals, linked to the discussion's proposals page
+            reverse("consultations:proposals", args=[b_side.public.discussion.slug]),
+        ],
+        reverse("consultations:proposals", args=[b_side.public.discussion.slug]): [
+            b_side.public.proposal.text
         ],
         reverse("consultations:report", args=[b_side.public.closed_discussion.slug]): [
             b_side.public.report_proposal.text
@@ -395,7 +407,7 @@ def test_list_pages_show_published_records(client, world):
         reverse("consultations:report_csv", args=[b_side.public.closed_discussion.slug]): [
             b_side.public.report_proposal.text
         ],
-        "/sitemap.xml": [b_side.public.redaction.get_absolute_url()],
+        "/sitemap-redactions.xml": [b_side.public.redaction.get_absolute_url()],
         reverse("events_ics"): ["Seminārs Betas novads"],
     }
     for url, texts in expected.items():
