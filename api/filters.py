@@ -25,6 +25,10 @@ class ApiProjectFilter(ProjectFilter):
     class Meta(ProjectFilter.Meta):
         fields = []
 
+    def filter_country(self, queryset, name, value: str):
+        """A partner country, ISO 3166 code (the type tells the OpenAPI document)."""
+        return super().filter_country(queryset, name, value)
+
 
 class ProgrammeFilter(django_filters.FilterSet):
     municipality = django_filters.CharFilter(field_name="municipality__slug")

@@ -17,7 +17,9 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
-router = Router()
+# Path converters (int, slug) rather than regular expressions: an id is digits and a slug
+# slug characters, anything else is a 404 before a query, and every route can be reversed.
+router = Router(use_regex_path=False)
 router.register("municipalities", views.MunicipalityViewSet, basename="municipality")
 router.register("programmes", views.ProgrammeViewSet, basename="programme")
 router.register("redactions", views.RedactionViewSet, basename="redaction")

@@ -67,10 +67,10 @@ class ReadOnly(OpenData, viewsets.ReadOnlyModelViewSet):
     filter_backends = [DjangoFilterBackend]
     # An id is digits, a slug letters, digits and dashes: anything else is a 404 before any
     # query (a NUL byte or "abc" for an id would otherwise reach the database).
-    lookup_value_regex = r"[0-9]+"
+    lookup_value_converter = "int"
 
 
-SLUG = r"[-\w]+"
+SLUG = "slug"
 
 
 class MunicipalityViewSet(ReadOnly):
@@ -78,7 +78,7 @@ class MunicipalityViewSet(ReadOnly):
 
     serializer_class = serializers.MunicipalitySerializer
     lookup_field = "slug"
-    lookup_value_regex = SLUG
+    lookup_value_converter = SLUG
 
     def get_queryset(self):
         return Municipality.objects.visible_to(self.request.user).order_by("name")
@@ -206,7 +206,7 @@ class ProjectViewSet(ReadOnly):
     the action lines it serves. Filters are the registry's."""
 
     lookup_field = "slug"
-    lookup_value_regex = SLUG
+    lookup_value_converter = SLUG
     filterset_class = filters.ApiProjectFilter
 
     def get_queryset(self):
@@ -237,7 +237,7 @@ class NewsViewSet(ReadOnly):
 
     serializer_class = serializers.NewsSerializer
     lookup_field = "slug"
-    lookup_value_regex = SLUG
+    lookup_value_converter = SLUG
     filterset_class = filters.NewsFilter
 
     def get_queryset(self):
@@ -292,7 +292,7 @@ class DiscussionViewSet(ReadOnly):
 
     serializer_class = serializers.DiscussionSerializer
     lookup_field = "slug"
-    lookup_value_regex = SLUG
+    lookup_value_converter = SLUG
     filterset_class = filters.DiscussionFilter
 
     def get_queryset(self):

@@ -50,8 +50,6 @@ INSTALLED_APPS = [
     # backend: e-mail fan-out leaves the request (consultations/tasks.py, README).
     "django_tasks",
     "django_tasks_db",
-    "rest_framework",
-    "drf_spectacular",
     # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
     "portal.apps.LoginAttemptsConfig",
     # Our apps from the bottom layer up: core; programmes; projects and consultations (each
@@ -63,6 +61,11 @@ INSTALLED_APPS = [
     "portal",
     # The read API and the open-data catalogue, beside the shell (api/).
     "api",
+    # Last: an app listed earlier wins where two catalogues translate the same message, and
+    # Django REST framework's Latvian differs from Django's own (locale_overrides/ keeps
+    # Django's wording for the messages they share).
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -427,8 +430,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
-    "DISABLE_ERRORS_AND_WARNINGS": True,
+    # Three models have a status of their own: each enum is named after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "RedactionStatusEnum": "programmes.models.Redaction.Status",
+        "ActionStatusEnum": "programmes.models.Action.Status",
+        "ProjectStatusEnum": "projects.models.Project.Status",
+    },
 }
 # Requests to the API from one address, counted like the public forms' (core/ratelimit.py):
 # a burst limit per minute and a limit per hour.
