@@ -10,7 +10,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format messages demo serve browser vnu bench check-deploy clean \
+.PHONY: install run test lint format messages demo serve worker browser vnu bench check-deploy clean \
 	backup restore
 
 $(VENV)/.installed: requirements.txt
@@ -76,6 +76,10 @@ serve: install messages
 	DEBUG=False $(PY) manage.py collectstatic --noinput -v0
 	DEBUG=False $(PY) manage.py createcachetable
 	DEBUG=False $(VENV)/bin/gunicorn portal.wsgi:application --bind $(HOST):$(PORT) --workers 2
+
+# The task queue's worker: sends the e-mail to many (README, "The task queue and its worker").
+worker: install
+	$(PY) manage.py db_worker
 
 # Backups (README, "Backups and restore"): the database named by DATABASE_URL and MEDIA_ROOT in one
 # dated archive, backups/attistiba-<date>T<time>.tar; `make restore FILE=… [FORCE=1]`.

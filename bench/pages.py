@@ -105,8 +105,14 @@ def national_pages():
             ("consultations", reverse("consultations:index")),
             ("discussion (form)", open_discussion.get_absolute_url()),
             ("report (biggest discussion)", reverse("consultations:report", args=[biggest.slug])),
+            (
+                "proposals (biggest discussion)",
+                reverse("consultations:proposals", args=[biggest.slug]),
+            ),
+            ("report.csv (biggest)", reverse("consultations:report_csv", args=[biggest.slug])),
             ("search ?q=attīstības", reverse("search") + "?q=" + quote("attīstības")),
-            ("sitemap.xml", "/sitemap.xml"),
+            ("sitemap.xml (index)", "/sitemap.xml"),
+            ("sitemap-projects.xml", "/sitemap-projects.xml"),
             ("projects.csv", reverse("projects:csv")),
             ("events.ics", "/events.ics"),
         ]

@@ -21,6 +21,7 @@ def events_calendar(events, *, name, host, absolute_url=None):
     calendar.add("x-wr-calname", str(name))
     calendar.add("x-wr-timezone", "Europe/Riga")
     now = timezone.now()
+    pages = {}  # programme pk → its page: one reverse() a programme, not one an event
     for event in events:
         item = CalendarEvent()
         item.add("uid", f"consultations-event-{event.pk}@{host.split(':')[0]}")
@@ -39,7 +40,9 @@ def events_calendar(events, *, name, host, absolute_url=None):
         item.add("description", "\n\n".join(str(part) for part in description))
         item.add("categories", [str(event.get_kind_display())])
         if absolute_url is not None:
-            page = event.programme.get_absolute_url() if event.programme_id else CONSULTATIONS
-            item.add("url", absolute_url(str(page)))
+            if event.programme_id not in pages:
+                page = event.programme.get_absolute_url() if event.programme_id else CONSULTATIONS
+                pages[event.programme_id] = absolute_url(str(page))
+            item.add("url", pages[event.programme_id])
         calendar.add_component(item)
     return calendar.to_ical()

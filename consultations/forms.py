@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.models import Municipality, Priority, SituationSection
 
 from .models import PROPOSAL_MAX_LENGTH, PROPOSAL_MIN_LENGTH, Proposal
+from .selectors import UNANSWERED, WHOLE_REDACTION
 
 HONEYPOT_FIELD = "website"
 
@@ -199,3 +200,36 @@ class SubscriptionForm(HoneypotForm):
         required=True,
         error_messages={"required": _("Without your consent we cannot keep your address.")},
     )
+
+
+class ProposalFilterForm(forms.Form):
+    """The proposals page's filters (GET): the part of the redaction and the answer.
+
+    A value that is not a choice (a stale or edited link) is an error shown on the form,
+    and the list is not filtered by it.
+    """
+
+    part = forms.ChoiceField(label=_("Part of the redaction"), required=False)
+    answer = forms.ChoiceField(label=_("Answer"), required=False)
+    number = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, data, *, redaction):
+        super().__init__(data)
+        self.fields["part"].choices = [
+            ("", _("All parts")),
+            (WHOLE_REDACTION, _("The redaction as a whole")),
+            *part_choices(redaction)[1:],
+        ]
+        self.fields["answer"].choices = [
+            ("", _("All answers")),
+            *Proposal.Answer.choices,
+            (UNANSWERED, _("Not answered yet")),
+        ]
+
+    def filters(self):
+        """The valid filters as keyword arguments of `selectors.filtered_proposals`."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data.get(name) or ("" if name != "number" else None)
+            for name in ("part", "answer", "number")
+        }

@@ -211,6 +211,10 @@ class EventQuerySet(ScopedQuerySet):
     def past(self, now=None):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
 
+    def next_end(self, now):
+        """When the next event ends (it leaves the upcoming lists), or None."""
+        return self.filter(ends_at__gt=now).aggregate(first=models.Min("ends_at"))["first"]
+
     def for_listing(self):
         return self.select_related("municipality", "programme__municipality")
 
@@ -256,6 +260,13 @@ class Event(models.Model):
         ordering = ["-starts_at"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Upcoming and past events in time order, all and by municipality (the calendars).
+        indexes = [
+            models.Index(fields=["starts_at"], name="consultations_event_start"),
+            models.Index(
+                fields=["municipality", "starts_at"], name="consultations_event_mun_start"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=models.F("starts_at")),
@@ -378,6 +389,15 @@ class PublicDiscussionQuerySet(ScopedQuerySet):
 
     def with_programme(self):
         return self.select_related("redaction__programme__municipality")
+
+    def next_change(self, now):
+        """When the next published discussion opens or closes, or None."""
+        found = self.published().aggregate(
+            opens=models.Min("opens_at", filter=models.Q(opens_at__gt=now)),
+            closes=models.Min("closes_at", filter=models.Q(closes_at__gt=now)),
+        )
+        moments = [moment for moment in found.values() if moment is not None]
+        return min(moments) if moments else None
 
 
 class PublicDiscussion(models.Model):
@@ -657,7 +677,8 @@ class Proposal(models.Model):
     objects = ProposalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["discussion", "number"]
+        # By the column, not the discussion's own ordering: served by the unique index.
+        ordering = ["discussion_id", "number"]
         verbose_name = _("proposal")
         verbose_name_plural = _("proposals")
         constraints = [
@@ -685,7 +706,8 @@ class Proposal(models.Model):
         return _("Proposal No. %(number)s") % {"number": self.number}
 
     def get_absolute_url(self):
-        return f"{reverse('consultations:report', args=[self.discussion.slug])}#p{self.number}"
+        url = reverse("consultations:proposals", args=[self.discussion.slug])
+        return f"{url}?number={self.number}#p{self.number}"
 
     def clean(self):
         parts = [name for name in self.PART_FIELDS if getattr(self, f"{name}_id")]

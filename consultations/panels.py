@@ -1,26 +1,32 @@
 """What consultations show on programmes' pages (the slots: programmes/panels.py).
 
 The programme page: its redactions' public discussions and the ways to take part. The
-redaction page: the state of its public discussions, under each part the published
-proposals about it with their answers and, while a discussion is open, a link to propose a
-change there, and the proposals about the redaction as a whole. Registered by
+redaction page: the state of its public discussions, under each part how many published
+proposals it received with a link to them on the discussion's paginated proposals page
+and, while a discussion is open, a link to propose a change there; the same for the
+proposals about the redaction as a whole. Registered by
 `ConsultationsConfig.ready()`.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from dataclasses import dataclass
+
+from django.db.models import Count, prefetch_related_objects
+from django.urls import reverse
 
 from core.panels import Panel
 from programmes.panels import PANELS
 
 from .models import Proposal
+from .selectors import WHOLE_REDACTION
 
-# The parts of a redaction a proposal may concern, as paths from the redaction.
-PART_PATHS = (
-    "situation_sections",
-    "priorities",
-    "priorities__action_lines",
-    "priorities__action_lines__tasks",
-)
+
+@dataclass
+class ProposalLink:
+    """How many published proposals a part received in one discussion, and where they are."""
+
+    discussion: object
+    count: int
+    url: str
 
 
 def prefetch_programme(programmes):
@@ -28,32 +34,53 @@ def prefetch_programme(programmes):
     prefetch_related_objects(programmes, "visible_redactions__public_discussions")
 
 
-def prefetch_redaction(redactions):
-    """Residents' published proposals about each section, priority, action line and task,
-    as their `published_proposals` (four queries); the redaction's public discussions and
-    the proposals about no part in particular (two queries). Sets on each redaction
-    `whole_redaction_proposals` and `open_discussion`, the discussion open now, if any.
+def part_key(proposal_row):
+    """("kind", pk) of the part a proposal row (a dict of its part ids) concerns, or
+    (WHOLE_REDACTION, None) for the redaction as a whole."""
+    for name in Proposal.PART_FIELDS:
+        if proposal_row[f"{name}_id"]:
+            return name, proposal_row[f"{name}_id"]
+    return WHOLE_REDACTION, None
 
-    Proposals change after a redaction freezes: none of this may go into cached content.
+
+def prefetch_redaction(redactions):
+    """Each redaction's public discussions (one query) and, per part, how many published
+    proposals it received in each (one query, counted by the database): sets
+    `proposal_links` ({(kind, pk): [ProposalLink]}, kind WHOLE_REDACTION for the redaction
+    as a whole) and `open_discussion`, the discussion open now, if any.
+
+    The page shows counts and links, never the proposals: a big discussion's thousands of
+    proposals are on its paginated proposals page. Proposals change after a redaction
+    freezes: none of this may go into cached content.
     """
-    published = Proposal.objects.published().order_by("number")
-    whole = published.filter(**{f"{name}__isnull": True for name in Proposal.PART_FIELDS})
-    prefetch_related_objects(
-        redactions,
-        *(
-            Prefetch(f"{path}__proposals", published, to_attr="published_proposals")
-            for path in PART_PATHS
-        ),
-        Prefetch("public_discussions__proposals", whole, to_attr="whole_redaction_proposals"),
-    )
+    prefetch_related_objects(redactions, "public_discussions")
+    by_pk = {}
     for redaction in redactions:
         discussions = list(redaction.public_discussions.all())
         redaction.open_discussion = next((d for d in discussions if d.is_open()), None)
-        redaction.whole_redaction_proposals = [
-            proposal
-            for discussion in discussions
-            for proposal in discussion.whole_redaction_proposals
-        ]
+        redaction.proposal_links = {}
+        for discussion in discussions:
+            by_pk[discussion.pk] = (redaction, discussion)
+    if not by_pk:
+        return
+    part_ids = [f"{name}_id" for name in Proposal.PART_FIELDS]
+    rows = (
+        Proposal.objects.published()
+        .filter(discussion_id__in=by_pk)
+        .values("discussion_id", *part_ids)
+        .annotate(count=Count("pk"))
+        .order_by("discussion__opens_at")
+    )
+    urls = {}
+    for row in rows:
+        redaction, discussion = by_pk[row["discussion_id"]]
+        if discussion.pk not in urls:
+            urls[discussion.pk] = reverse("consultations:proposals", args=[discussion.slug])
+        kind, pk = part_key(row)
+        value = WHOLE_REDACTION if pk is None else f"{kind}:{pk}"
+        redaction.proposal_links.setdefault((kind, pk), []).append(
+            ProposalLink(discussion, row["count"], f"{urls[discussion.pk]}?part={value}")
+        )
 
 
 def register():

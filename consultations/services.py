@@ -9,7 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -163,10 +163,15 @@ def open_discussion(*, discussion, user, base_url=""):
     ValidationError when the redaction cannot be opened: approved, superseded or withdrawn,
     incomplete, or already under discussion in an overlapping period.
 
-    Once saved, the municipality's confirmed e-mail subscribers are told of it.
+    Once saved, the municipality's confirmed e-mail subscribers are told of it, by the
+    task queue's worker.
     """
+    from .tasks import announce_discussion
+
     discussion = _open(discussion, user)
-    transaction.on_commit(lambda: notify_subscribers(discussion, base_url=base_url))
+    # Only enqueued: a worker sends the e-mails (consultations/tasks.py). In the database
+    # backend the task is committed with the discussion, or not at all.
+    announce_discussion.enqueue(discussion.pk, base_url)
     return discussion
 
 
@@ -244,7 +249,10 @@ def record_proposal(*, proposal, user):
 
 
 def answer_proposal(*, proposal, user, base_url="", now=None):
-    """Save a planner's changes to a proposal; the first answer is e-mailed to the submitter."""
+    """Save a planner's changes to a proposal; the first answer is e-mailed to the submitter
+    by the task queue's worker (`tasks.send_proposal_answer`), enqueued with the answer."""
+    from .tasks import send_proposal_answer
+
     now = now or timezone.now()
     with transaction.atomic():
         if proposal.answer and proposal.answered_at is None:
@@ -252,10 +260,8 @@ def answer_proposal(*, proposal, user, base_url="", now=None):
             proposal.answered_by = user
         proposal.full_clean()
         proposal.save()
-    if proposal.answer and proposal.answer_notified_at is None and proposal.email:
-        if send_answer(proposal, base_url=base_url):
-            proposal.answer_notified_at = now
-            Proposal.objects.filter(pk=proposal.pk).update(answer_notified_at=now)
+        if proposal.answer and proposal.answer_notified_at is None and proposal.email:
+            send_proposal_answer.enqueue(proposal.pk, base_url)
     return proposal
 
 
@@ -307,14 +313,18 @@ def _subscription_urls(subscription, base_url):
     return f"{base}{confirm}", f"{base}{unsubscribe}"
 
 
-def _send_to_subscriber(subscription, template, context):
+def _send_to_subscriber(subscription, template, context, connection=None):
     with translation.override(subscription.language or settings.LANGUAGE_CODE):
         context = {"subscription": subscription, **context}
         subject = render_to_string(f"consultations/email/{template}_subject.txt", context)
         body = render_to_string(f"consultations/email/{template}_body.txt", context)
     try:
         send_mail(
-            " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [subscription.email]
+            " ".join(subject.split()),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [subscription.email],
+            connection=connection,
         )
     except Exception:  # noqa: BLE001 — one address that fails must not stop the others
         logger.exception("Could not send %s e-mail to subscription %s", template, subscription.pk)
@@ -367,23 +377,33 @@ def unsubscribe(*, token):
     return Subscription.objects.filter(token=token).delete()[0] > 0
 
 
-def notify_subscribers(discussion, *, base_url=""):
-    """Tell the confirmed subscribers of the discussion's municipality that it is announced.
+def notify_subscribers(discussion, *, subscription_ids=None, base_url=""):
+    """Tell the confirmed subscribers of the discussion's municipality (those of
+    `subscription_ids` only, when given) that it is announced, over one mail connection.
 
-    Runs after the discussion is saved (on commit): a mail server that is down never keeps
-    a discussion from opening. Returns how many e-mails went out.
+    Run by the task queue's worker (tasks.py), never in the planner's request: a mail
+    server that is down never keeps a discussion from opening. Returns how many e-mails
+    went out.
     """
     discussion = PublicDiscussion.objects.with_programme().get(pk=discussion.pk)
     municipality = discussion.redaction.programme.municipality
+    subscriptions = municipality.consultation_subscriptions.confirmed().order_by("pk")
+    if subscription_ids is not None:
+        subscriptions = subscriptions.filter(pk__in=subscription_ids)
     sent = 0
-    for subscription in municipality.consultation_subscriptions.confirmed():
-        with translation.override(subscription.language or settings.LANGUAGE_CODE):
-            url = f"{base_url.rstrip('/')}{discussion.get_absolute_url()}"
-        _confirm, unsubscribe_url = _subscription_urls(subscription, base_url)
-        context = {
-            "discussion": discussion,
-            "discussion_url": url,
-            "unsubscribe_url": unsubscribe_url,
-        }
-        sent += _send_to_subscriber(subscription, "discussion_announced", context)
+    connection = get_connection()
+    connection.open()
+    try:
+        for subscription in subscriptions:
+            with translation.override(subscription.language or settings.LANGUAGE_CODE):
+                url = f"{base_url.rstrip('/')}{discussion.get_absolute_url()}"
+            _confirm, unsubscribe_url = _subscription_urls(subscription, base_url)
+            context = {
+                "discussion": discussion,
+                "discussion_url": url,
+                "unsubscribe_url": unsubscribe_url,
+            }
+            sent += _send_to_subscriber(subscription, "discussion_announced", context, connection)
+    finally:
+        connection.close()
     return sent

@@ -20,7 +20,13 @@ urlpatterns = [
         views.programme_events_ics,
         name="programme_events_ics",
     ),
+    path(
+        "municipalities/<slug:municipality>/events.ics",
+        views.municipality_events_ics,
+        name="municipality_events_ics",
+    ),
     path("<slug:slug>/", views.discussion_detail, name="discussion"),
+    path("<slug:slug>/proposals/", views.proposals, name="proposals"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/report.csv", views.report_csv, name="report_csv"),
     path("<slug:slug>/report-counts.csv", views.report_counts_csv, name="report_counts_csv"),

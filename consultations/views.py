@@ -10,18 +10,27 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.ratelimit import client_address
-from core.spreadsheets import csv_download
-from programmes.models import DevelopmentProgramme
+from core.spreadsheets import csv_download, csv_streaming_download
+from programmes.models import DevelopmentProgramme, Municipality
 
 from . import selectors, services
 from .calendar import events_calendar
-from .forms import HONEYPOT_FIELD, ProposalForm, SubscriptionForm
+from .forms import HONEYPOT_FIELD, ProposalFilterForm, ProposalForm, SubscriptionForm
 from .models import PROPOSAL_MAX_LENGTH, Event, PublicDiscussion, Subscription
 
 
 @require_safe
 def index(request):
-    context = selectors.consultations_page()
+    """Consultations of every municipality or of the one chosen (`?municipality=`), with
+    past discussions and working groups a page at a time (`?discussions=`, `?groups=`)."""
+    try:
+        context = selectors.consultations_page(
+            municipality=request.GET.get("municipality") or None,
+            discussions_page=selectors.page_number(request.GET.get("discussions")),
+            groups_page=selectors.page_number(request.GET.get("groups")),
+        )
+    except selectors.UnknownMunicipality as exc:
+        raise Http404 from exc
     context["crumbs"] = [(None, _("Consultations"))]
     return render(request, "consultations/index.html", context)
 
@@ -160,13 +169,51 @@ def _closed_discussion_or_404(slug):
     return discussion
 
 
+def _proposal_page(request, proposals, *, count=None):
+    """One page of `proposals` (a queryset); `count`, when the caller knows it, spares
+    the paginator its count query."""
+    paginator = Paginator(proposals, selectors.PROPOSALS_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not queried
+    return paginator.get_page(request.GET.get("page"))
+
+
+@require_safe
+def proposals(request, slug):
+    """A discussion's published proposals with their answers, a page at a time, filtered
+    by the part of the redaction and by the answer: the redaction page links here from
+    each part. Open while the discussion runs too (the proposals so far)."""
+    discussion = _get_discussion(slug)
+    form = ProposalFilterForm(request.GET, redaction=discussion.redaction)
+    filters = form.filters()
+    page = _proposal_page(request, selectors.filtered_proposals(discussion, **filters))
+    return render(
+        request,
+        "consultations/proposals.html",
+        {
+            "discussion": discussion,
+            "redaction": discussion.redaction,
+            "programme": discussion.redaction.programme,
+            "filter_form": form,
+            "filtered": any(filters.values()),
+            "page": page,
+            "is_closed": discussion.is_closed(),
+            "crumbs": _crumbs(discussion, (None, _("Proposals and answers"))),
+        },
+    )
+
+
 @require_safe
 def report(request, slug):
+    """The report after the discussion: counts by answer and every published proposal,
+    a page at a time (the whole of it is the CSV). Four queries whatever the size."""
     discussion = _get_discussion(slug)
     if not discussion.is_closed():
         messages.info(request, _("The report is published after the discussion closes."))
         return redirect(discussion)
-    proposals = selectors.report_proposals(discussion)
+    counts = selectors.answer_counts(discussion)
+    total = sum(item.count for item in counts)
+    page = _proposal_page(request, selectors.filtered_proposals(discussion), count=total)
     return render(
         request,
         "consultations/report.html",
@@ -174,46 +221,37 @@ def report(request, slug):
             "discussion": discussion,
             "redaction": discussion.redaction,
             "programme": discussion.redaction.programme,
-            "proposals": proposals,
-            "answer_counts": selectors.answer_counts(proposals),
+            "page": page,
+            "published_count": total,
+            "answer_counts": counts,
             "hidden_count": selectors.hidden_proposal_count(discussion),
             "crumbs": _crumbs(discussion, (None, _("Report"))),
         },
     )
 
 
-def _csv_response(discussion, name):
-    """A CSV download in the portal's dialect (core/spreadsheets.py)."""
-    return csv_download(f"{discussion.slug}-{name}.csv")
+def _csv_name(discussion, name):
+    return f"{discussion.slug}-{name}.csv"
 
 
 @require_safe
 def report_csv(request, slug):
+    """Every published proposal, streamed from the database (core/spreadsheets.py's
+    dialect): the first bytes leave before the last rows are read."""
     discussion = _closed_discussion_or_404(slug)
-    proposals = selectors.report_proposals(discussion)
-    response, writer = _csv_response(discussion, pgettext("CSV file name, ASCII only", "report"))
-    writer.writerow(
-        [
-            _("No."),
-            _("Received"),
-            _("Part of the redaction"),
-            _("Proposal"),
-            _("Answer"),
-            _("Justification"),
-        ]
+    headers = [
+        _("No."),
+        _("Received"),
+        _("Part of the redaction"),
+        _("Proposal"),
+        _("Answer"),
+        _("Justification"),
+    ]
+    return csv_streaming_download(
+        _csv_name(discussion, pgettext("CSV file name, ASCII only", "report")),
+        headers,
+        selectors.report_rows(discussion),
     )
-    for proposal in proposals:
-        writer.writerow(
-            [
-                proposal.number,
-                timezone.localdate(proposal.received_at),
-                proposal.part_label,
-                proposal.text,
-                proposal.get_answer_display() or _("Not answered yet"),
-                proposal.justification,
-            ]
-        )
-    return response
 
 
 @require_safe
@@ -224,9 +262,9 @@ def report_counts_csv(request, slug):
     proposal there, one row per answer here, no summary rows mixed into either.
     """
     discussion = _closed_discussion_or_404(slug)
-    counts = selectors.answer_counts(selectors.report_proposals(discussion))
-    response, writer = _csv_response(
-        discussion, pgettext("CSV file name, ASCII only", "counts-by-answer")
+    counts = selectors.answer_counts(discussion)
+    response, writer = csv_download(
+        _csv_name(discussion, pgettext("CSV file name, ASCII only", "counts-by-answer"))
     )
     writer.writerow([_("Answer"), _("Proposals")])
     for item in counts:
@@ -245,8 +283,19 @@ def _calendar_response(request, events, name, filename):
 
 @require_safe
 def events_ics(request):
-    events = Event.objects.for_listing().order_by("starts_at")
-    return _calendar_response(request, events, _("Consultation events"), "events.ics")
+    """The portal-wide calendar: recent and coming events (the rest are in each
+    municipality's and programme's calendar)."""
+    return _calendar_response(
+        request, selectors.events_feed(), _("Consultation events"), "events.ics"
+    )
+
+
+@require_safe
+def municipality_events_ics(request, municipality):
+    """Every consultation event of one municipality, past and coming."""
+    municipality = get_object_or_404(Municipality, slug=municipality)
+    events = Event.objects.for_listing().filter(municipality=municipality).order_by("starts_at")
+    return _calendar_response(request, events, municipality.name, f"{municipality.slug}-events.ics")
 
 
 @require_safe

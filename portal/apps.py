@@ -21,6 +21,15 @@ def _ensure_cache_table(sender, using="default", **kwargs):
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def _register_page_changes():
+    """A post whose publication time comes changes the stored pages (core/pagecache.py)."""
+    from core.pagecache import register_change_source
+
+    from .models import News
+
+    register_change_source(News.objects.next_publication)
+
+
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
@@ -37,6 +46,7 @@ class PortalConfig(AppConfig):
         connection_created.connect(register_sqlite_fold, dispatch_uid="portal_sqlite_fold")
         connection_created.connect(note_database_answers, dispatch_uid="portal_outage_over")
         panels.register()
+        _register_page_changes()
 
 
 class LoginAttemptsConfig(axes_apps.AppConfig):

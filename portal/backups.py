@@ -99,6 +99,19 @@ def _pg_tables(cursor):
     return [(schema, table) for schema, table in cursor.fetchall()]
 
 
+def _pg_functions(cursor):
+    """The database's own functions (the search's `portal_unaccent`), not an extension's:
+    a restore over them must drop them first, the dump creates them again."""
+    cursor.execute(
+        "SELECT p.oid::regprocedure::text FROM pg_proc p "
+        "JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND NOT EXISTS ("
+        "SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
+        "AND d.objid = p.oid AND d.deptype = 'e') ORDER BY 1"
+    )
+    return [signature for (signature,) in cursor.fetchall()]
+
+
 def _table_key(schema, table):
     return table if schema in ("", "public") else f"{schema}.{table}"
 
@@ -296,9 +309,12 @@ def _restore_postgresql(connection, dump, *, drop):
     if drop:
         with connection.cursor() as cursor:
             tables = _pg_tables(cursor)
+            functions = _pg_functions(cursor)
         if tables:
             names = ", ".join(_quote_table(schema, table) for schema, table in tables)
             statements = f"DROP TABLE IF EXISTS {names} CASCADE;\n"
+        # After the tables: their generated search columns use these functions.
+        statements += "".join(f"DROP FUNCTION IF EXISTS {name} CASCADE;\n" for name in functions)
     connection.close()
     if shutil.which("pg_restore") is None:
         raise BackupError("pg_restore is missing: install the PostgreSQL client tools.")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -47,6 +47,15 @@ class NewsQuerySet(ScopedQuerySet):
     def unpublished(self, now=None):
         """Drafts, and posts whose publication time has not come."""
         return self.exclude(_public(now))
+
+    def next_publication(self, now):
+        """When the next post whose time has not come becomes public, or None: the pages
+        stored in the page cache change then (core/pagecache.py)."""
+        return (
+            self.filter(is_published=True, published_at__gt=now)
+            .aggregate(first=models.Min("published_at"))
+            .get("first")
+        )
 
     def in_scope_of(self, user):
         """The posts of the staff user's municipality and of the projects they manage."""
@@ -150,8 +159,24 @@ class News(models.Model):
         verbose_name = _("news post")
         verbose_name_plural = _("news")
         permissions = [("write_general_news", _("Can write news not about a project"))]
+        # The news list and feeds, newest first: all of them (`portal_news_published`, read
+        # backwards), and a municipality's, a programme's or a project's (their pages).
         indexes = [
-            models.Index(fields=["is_published", "published_at"], name="portal_news_published")
+            models.Index(fields=["is_published", "published_at"], name="portal_news_published"),
+            *[
+                models.Index(
+                    F(field),
+                    F("published_at").desc(),
+                    F("id").desc(),
+                    name=name,
+                    condition=Q(is_published=True),
+                )
+                for field, name in [
+                    ("municipality", "portal_news_municipality"),
+                    ("programme", "portal_news_programme"),
+                    ("project", "portal_news_project"),
+                ]
+            ],
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from projects.models import Project
 
 from .models import News
-from .search import RESULTS_PER_GROUP, folded_filter, search_source
+from .search import RESULTS_PER_GROUP, search_source, text_search
 
 PAGE_SIZE = 12
 
@@ -37,26 +37,39 @@ def news_detail(request, slug):
 
 @search_source(gettext_lazy("Projects"))
 def _project_results(query):
-    projects = (
-        Project.objects.published()
-        .search(query)
-        .select_related("municipality")
-        .order_by("-planned_start", "title")[:RESULTS_PER_GROUP]
-    )
+    projects = text_search(
+        Project.objects.published().select_related("municipality"),
+        query,
+        fields=["title", "title_original", "acronym", "objective"],
+        order=["-planned_start", "title"],
+        # Without PostgreSQL: the registry's own search (its texts and partners' names).
+        fallback=lambda projects, query: projects.search(query),
+    )[:RESULTS_PER_GROUP]
     return [
-        {"url": p.get_absolute_url(), "title": p.title, "context": p.municipality.name}
+        {
+            "url": p.get_absolute_url(),
+            "title": p.title,
+            "context": " · ".join(
+                filter(None, [p.acronym or p.title_original, p.municipality.name])
+            ),
+        }
         for p in projects
     ]
 
 
 @search_source(gettext_lazy("News"))
 def _news_results(query):
-    posts = folded_filter(News.objects.published(), query, ["title", "lead", "body"])
+    posts = text_search(
+        News.objects.published(),
+        query,
+        fields=["title", "lead", "body"],
+        order=["-published_at"],
+    )[:RESULTS_PER_GROUP]
     return [
         {
             "url": post.get_absolute_url(),
             "title": post.title,
             "context": date_format(timezone.localtime(post.published_at), "DATE_FORMAT"),
         }
-        for post in posts.order_by("-published_at")[:RESULTS_PER_GROUP]
+        for post in posts
     ]

@@ -10,6 +10,7 @@ import hashlib
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -45,6 +46,12 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "import_export",
+    # The task queue (django-tasks, the backport of Django 6's tasks) and its database
+    # backend: e-mail fan-out leaves the request (consultations/tasks.py, README).
+    "django_tasks",
+    "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     # django-axes (login lockouts) under a Latvian name in admin: portal/apps.py.
     "portal.apps.LoginAttemptsConfig",
     # Our apps from the bottom layer up: core; programmes; projects and consultations (each
@@ -54,6 +61,8 @@ INSTALLED_APPS = [
     "projects",
     "consultations",
     "portal",
+    # The read API and the open-data catalogue, beside the shell (api/).
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +72,9 @@ MIDDLEWARE = [
     "portal.middleware.DatabaseOutageMiddleware",
     "portal.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session: anonymous visitors' frozen pages from the shared cache, answered
+    # without a session or the database (core/pagecache.py; settings below).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -103,6 +115,12 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # throughput of a small page (see TOOLING.md), so connections are kept.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: the portal's queries are short, index-served lookups, and PostgreSQL's JIT
+    # compiled the registry's `?year=` query for 516 ms of its 536 (a correlated subquery
+    # made it look expensive). Any `options` given in DATABASE_URL are kept after it.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = " ".join(filter(None, ["-c jit=off", options.get("options")]))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -133,6 +151,53 @@ if not DEBUG and CACHES["default"]["BACKEND"] in PER_PROCESS_CACHES:
         "Redis (CACHE_URL=redis://host:6379/1), or leave CACHE_URL unset for the database cache."
     )
 # --- end of shared cache -------------------------------------------------------------------
+
+# --- Task queue (django-tasks) --------------------------------------------------------------
+# E-mail to many (a discussion announced to its subscribers, proposals' answers) is sent by
+# a worker, `manage.py db_worker`, never in the planner's request. The database backend
+# keeps the queue in PostgreSQL (or SQLite for `make run`): nothing more to run than the
+# worker, and a task is committed with the change that asked for it.
+TASK_BACKEND = env.str("TASK_BACKEND", default="django_tasks_db.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASK_BACKEND}}
+
+# --- Sessions ---------------------------------------------------------------------------
+# Read from the shared cache and kept in the database too: any app server finds a session
+# another one made (in Redis, or in the database when the cache misses or was emptied), and
+# a restart of Redis logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- Frozen pages from the shared cache (core/pagecache.py) -------------------------------
+# Anonymous visitors' copies of these pages (URL names, each with the query parameters
+# that select a different page) are kept in the default cache until a write to the
+# database or the next moment the page changes by itself; never a timeout alone.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_VIEWS = {
+    "home": (),
+    "programmes:list": (),
+    "programmes:municipality": (),
+    "programmes:programme": (),
+    "programmes:monitoring": (),
+    "programmes:redaction": (),
+    "programmes:compare": (),
+    "projects:detail": (),
+    "news:list": ("page",),
+    "news:detail": (),
+}
+# Writes to these tables change no public page, so they keep the stored pages (the
+# database cache's own table is added by core/pagecache.py): sessions, login attempts,
+# e-mail subscriptions, the task queue.
+PAGE_CACHE_IGNORED_TABLES = [
+    "django_session",
+    "axes_accessattempt",
+    "axes_accessattemptexpiration",
+    "axes_accessfailurelog",
+    "axes_accesslog",
+    "consultations_subscription",
+    "django_tasks_database_dbtaskresult",
+]
+# The longest a copy is kept unread (it is dropped at the next local midnight anyway).
+PAGE_CACHE_MAX_SECONDS = 24 * 60 * 60
+# --- end of frozen pages ---------------------------------------------------------------------
 
 # --- Client addresses and the public forms' rate limit ------------------------------------
 # The reverse proxies (addresses or networks) whose X-Forwarded-For is believed: only a
@@ -219,8 +284,44 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # drafts' too (`check --deploy` warns).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 MEDIA_ACCEL_REDIRECT_PREFIX = env.str("MEDIA_ACCEL_REDIRECT_PREFIX", default="")
+# Where uploaded files are kept: MEDIA_ROOT on the local disk, or, with MEDIA_STORAGE_URL,
+# an S3-compatible object store every app server reaches (django-storages):
+#   s3://BUCKET[/PREFIX][?endpoint=https://s3.example.lv&region=eu-north-1]
+# without an endpoint, Amazon S3 itself. The keys come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (read by boto3 from the environment, never from the URL). The bucket
+# stays private: the portal serves every file itself (portal/media.py, SERVE_MEDIA).
+MEDIA_STORAGE_URL = env.str("MEDIA_STORAGE_URL", default="")
+
+
+def _media_storage(url):
+    if not url:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL: give it as s3://BUCKET[/PREFIX][?endpoint=…&region=…]."
+        )
+    query = dict(parse_qsl(parts.query))
+    unknown = set(query) - {"endpoint", "region"}
+    if unknown:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE_URL: unknown option(s) {sorted(unknown)}.")
+    return {
+        "BACKEND": "core.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": parts.netloc,
+            "location": parts.path.strip("/"),
+            "endpoint_url": query.get("endpoint"),
+            "region_name": query.get("region"),
+            # Private objects; names are made up by the portal, never reused.
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(MEDIA_STORAGE_URL),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_STORAGE",
@@ -297,3 +398,36 @@ LOGGING = {
 }
 
 PORTAL_NAME = env.str("PORTAL_NAME", default="Attīstības portāls")
+
+# --- Open data: the read API (api/) and the DCAT catalogue ------------------------------
+# Read-only JSON; what each endpoint shows is the models' `visible_to(user)`.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Attīstības portāls API",
+    "DESCRIPTION": "Read-only open data: municipalities, development programmes and their "
+    "redactions, projects, news, working groups, events and public discussions.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": True,
+}
+# Requests to the API from one address, counted like the public forms' (core/ratelimit.py):
+# a burst limit per minute and a limit per hour.
+API_BURST_LIMIT = env.int("API_BURST_LIMIT", default=120)
+API_BURST_WINDOW = env.int("API_BURST_WINDOW", default=60)
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=3000)
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", default=60 * 60)
+# The licence every open dataset is published under (its URI, in the DCAT catalogue).
+OPEN_DATA_LICENSE = env.str(
+    "OPEN_DATA_LICENSE", default="https://creativecommons.org/licenses/by/4.0/"
+)

@@ -201,6 +201,10 @@ def redaction_for_page(municipality, programme, number, user):
         .prefetch_related(*REDACTION_PREFETCH)
     )
     redaction = get_object_or_404(queryset, number=number)
+    source = redaction.copied_from
+    if source is not None and source.programme_id == redaction.programme_id:
+        # Its link needs the programme and municipality we already have: no two queries.
+        source.programme = redaction.programme
     PANELS.prefetch("redaction", [redaction])
     return redaction
 

@@ -2,31 +2,23 @@
 
 import django_filters
 from django import forms
-from django.db.models import F, OuterRef, Q, Subquery
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from programmes.models import Municipality
 
-from .models import Activity, FundingProgramme, Project
+from .models import REGISTRY_SORTS, Activity, FundingProgramme, Project
 
 # The dates the registry shows: actual where known, planned otherwise.
 START = Coalesce("actual_start", "planned_start")
 END = Coalesce("actual_end", "planned_end")
-# A project known only by its end date sorts by that.
-SORT_DATE = Coalesce("actual_start", "planned_start", "actual_end", "planned_end")
-
-# ?sort= value → ordering; anything else falls back to the default (newest first).
-# Projects without the value (no dates, cost not published) come last either way.
-SORTS = {
-    "start": [SORT_DATE.asc(nulls_last=True), "title"],
-    "-start": [SORT_DATE.desc(nulls_last=True), "title"],
-    "title": ["title", "pk"],
-    "-title": ["-title", "-pk"],
-    "cost": [F("total_cost").asc(nulls_last=True), "title"],
-    "-cost": [F("total_cost").desc(nulls_last=True), "title"],
-}
+# ?sort= value → ordering (projects/models.py, each served by an index); anything else falls
+# back to the default (newest first). A project known only by its end date sorts by that.
+SORTS = REGISTRY_SORTS
 DEFAULT_SORT = "-start"
 
 # The years a project can be active in: EU funds in Latvia start in the 1990s.
@@ -34,20 +26,55 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 _YEAR_MESSAGE = _("Enter a year from 1990 to 2100 as a whole number, e.g. 2014.")
 
 
-def partner_country_choices():
-    """Countries of partners in published projects (one query), named in the page's language.
+# The registry's choices that come from the data are computed once per data change, not per
+# request: kept in the default cache (shared by every worker and server) until a project,
+# partnership, organisation or municipality is saved or deleted (projects/apps.py connects
+# `forget_registry_choices`). The timeout is only a safety net for changes that send no
+# signal (bulk updates, the national data generator).
+REGISTRY_CHOICES_KEY = "projects:registry-choices"
+REGISTRY_CHOICES_TIMEOUT = 60 * 60 * 24
 
-    Only published projects count: a country that only a draft project has would tell
-    residents something about that draft.
+
+def registry_choices():
+    """{"countries": partner country codes, "municipalities": [(slug, name)]}: from the
+    cache, else two queries.
+
+    Only published projects' partners count: a country that only a draft project has would
+    tell residents something about that draft.
     """
-    from .models import Organisation, Project
+    choices = cache.get(REGISTRY_CHOICES_KEY)
+    if choices is None:
+        from .models import Organisation, Project
 
-    codes = (
-        Organisation.objects.filter(partnerships__project__in=Project.objects.published())
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    return sorted(((code, countries.name(code)) for code in set(codes)), key=lambda c: c[1])
+        codes = (
+            Organisation.objects.filter(partnerships__project__in=Project.objects.published())
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        choices = {
+            "countries": sorted({str(code) for code in codes}),
+            "municipalities": list(Municipality.objects.values_list("slug", "name")),
+        }
+        cache.set(REGISTRY_CHOICES_KEY, choices, REGISTRY_CHOICES_TIMEOUT)
+    return choices
+
+
+def forget_registry_choices(**kwargs):
+    """Signal receiver: the data behind the choices changed. Forgotten at once and again
+    after the commit, so no request reading the old rows meanwhile keeps them cached."""
+    cache.delete(REGISTRY_CHOICES_KEY)
+    transaction.on_commit(lambda: cache.delete(REGISTRY_CHOICES_KEY))
+
+
+def partner_country_choices():
+    """Countries of partners in published projects, named in the page's language."""
+    codes = registry_choices()["countries"]
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+
+def municipality_choices():
+    return registry_choices()["municipalities"]
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -82,10 +109,10 @@ class ProjectFilter(django_filters.FilterSet):
             "max_value": _YEAR_MESSAGE,
         },
     )
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = django_filters.ChoiceFilter(
         label=_("Municipality"),
-        queryset=Municipality.objects.all(),
-        to_field_name="slug",
+        field_name="municipality__slug",
+        choices=municipality_choices,
         empty_label=_("All municipalities"),
     )
     role = django_filters.ChoiceFilter(
@@ -99,6 +126,11 @@ class ProjectFilter(django_filters.FilterSet):
         method="filter_country",
         choices=partner_country_choices,
         empty_label=_("All countries"),
+    )
+    # The redaction page links each action line's projects here (the number only, so the
+    # page stays small): a hidden field, kept when the visitor changes the other filters.
+    action_line = django_filters.NumberFilter(
+        label=_("Action line"), field_name="action_lines", widget=forms.HiddenInput
     )
 
     class Meta:

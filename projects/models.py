@@ -16,6 +16,7 @@ Money is Decimal euro. The EU share is derived from the amounts whenever both ar
 so the stored share and the amounts can never disagree.
 """
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -300,6 +301,47 @@ class CouncilDecision(models.Model):
         }
 
 
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    APPROVED = "approved", _("Approved")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    CLOSED = "closed", _("Closed")
+
+
+def home_order():
+    """The home page's order of projects: running ones first, then those about to start,
+    then the rest; within each, the latest start first. The same expressions make the
+    index `projects_project_home` (Project.Meta), so PostgreSQL reads the first rows of the
+    index instead of sorting every published project."""
+    stage = Case(
+        When(status=ProjectStatus.IN_PROGRESS, then=Value(0)),
+        When(status__in=[ProjectStatus.PLANNED, ProjectStatus.APPROVED], then=Value(1)),
+        default=Value(2),
+    )
+    # Projects without a start come last: as the earliest date, not with NULLS LAST, which
+    # SQLite does not allow in an index.
+    start = Coalesce("actual_start", "planned_start", Value(datetime.date.min))
+    return [stage, start.desc(), F("title")]
+
+
+# The registry's ?sort= orders (projects/filters.py). Projects without the value (no dates,
+# no cost) come last either way: through a value beyond every real one rather than NULLS
+# LAST, which SQLite does not allow in an index. Each is served by an index of Project.Meta
+# (`projects_registry_<sort>`), so a page of the registry reads a page of an index instead
+# of sorting every published project.
+_SORT_DATE = ("actual_start", "planned_start", "actual_end", "planned_end")
+_NO_COST_ASC, _NO_COST_DESC = Decimal("1e13"), Decimal("-1")
+REGISTRY_SORTS = {
+    "start": [Coalesce(*_SORT_DATE, Value(datetime.date.max)).asc(), F("title")],
+    "-start": [Coalesce(*_SORT_DATE, Value(datetime.date.min)).desc(), F("title")],
+    "title": [F("title"), F("id")],
+    "-title": [F("title").desc(), F("id").desc()],
+    "cost": [Coalesce("total_cost", Value(_NO_COST_ASC)).asc(), F("title")],
+    "-cost": [Coalesce("total_cost", Value(_NO_COST_DESC)).desc(), F("title")],
+}
+
+
 class ProjectQuerySet(ScopedQuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -339,24 +381,13 @@ class ProjectQuerySet(ScopedQuerySet):
         """The public registry: one query for the page of projects (plus the count)."""
         return self.published().select_related("funding_programme", "municipality")
 
-    def for_csv(self):
-        """The registry download: projects with their partners, in two queries."""
-        return self.for_registry().prefetch_related(
-            Prefetch("partnerships", queryset=Partnership.objects.select_related("organisation"))
-        )
-
     def for_home(self, limit=6):
-        """Running projects first, then the ones about to start, then the latest finished."""
-        stage = Case(
-            When(status=Project.Status.IN_PROGRESS, then=Value(0)),
-            When(status__in=[Project.Status.PLANNED, Project.Status.APPROVED], then=Value(1)),
-            default=Value(2),
-        )
-        start = Coalesce("actual_start", "planned_start")
+        """Running projects first, then the ones about to start, then the latest finished:
+        the first `limit` rows of the index `projects_project_home`, not a sort of them all."""
         return (
             self.published()
             .select_related("funding_programme", "municipality")
-            .order_by(stage, start.desc(nulls_last=True), "title")[:limit]
+            .order_by(*home_order())[:limit]
         )
 
     def for_page(self):
@@ -395,12 +426,7 @@ class ProjectQuerySet(ScopedQuerySet):
 class Project(models.Model):
     municipality_path = "municipality"
 
-    class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        APPROVED = "approved", _("Approved")
-        IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-        CLOSED = "closed", _("Closed")
+    Status = ProjectStatus
 
     class Role(models.TextChoices):
         LEAD = "lead", _("Lead partner")
@@ -542,6 +568,29 @@ class Project(models.Model):
         ordering = ["-planned_start", "title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        indexes = [
+            models.Index(
+                *home_order(), name="projects_project_home", condition=Q(is_published=True)
+            ),
+            # The registry's sorts ("-title" reads the "title" index backwards), and its
+            # default one within a municipality.
+            *[
+                models.Index(*REGISTRY_SORTS[sort], name=name, condition=Q(is_published=True))
+                for sort, name in [
+                    ("-start", "projects_registry_newest"),
+                    ("start", "projects_registry_oldest"),
+                    ("title", "projects_registry_title"),
+                    ("cost", "projects_registry_cheapest"),
+                    ("-cost", "projects_registry_dearest"),
+                ]
+            ],
+            models.Index(
+                F("municipality"),
+                *REGISTRY_SORTS["-start"],
+                name="projects_registry_municipality",
+                condition=Q(is_published=True),
+            ),
+        ]
         constraints = [
             # "1dp/…" and "1DP/…" are one agreement: unique whatever the case.
             models.UniqueConstraint(
@@ -704,6 +753,15 @@ class Project(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def original_name(self):
+        """The original title and acronym, shown beside the Latvian title: residents know
+        some projects by it ("Cities of change"). Empty when it has neither."""
+        original, acronym = self.title_original, self.acronym
+        if original and acronym and acronym.lower() not in original.lower():
+            return f"{original} ({acronym})"
+        return original or acronym
+
     # Reads for the project page (from prefetched data only)
 
     @property
@@ -812,9 +870,14 @@ class Partnership(models.Model):
     objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
-        ordering = ["project", "position", "id"]
+        # By the column, not the project's own ordering: no join to projects to sort them.
+        ordering = ["project_id", "position", "id"]
         verbose_name = _("partnership")
         verbose_name_plural = _("partners")
+        # A project's partners in their order (the project page, the CSV).
+        indexes = [
+            models.Index(fields=["project", "position", "id"], name="projects_partner_order")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "organisation"],
@@ -879,9 +942,15 @@ class Activity(models.Model):
     objects = ProjectPartQuerySet.as_manager()
 
     class Meta:
-        ordering = ["project", "start_date", "id"]
+        # By the column, not the project's own ordering: no join to projects to sort them.
+        ordering = ["project_id", "start_date", "id"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        # A project's activities in their order (the project page), and its first activity
+        # (the registry's ?year=, for a project known only by its end).
+        indexes = [
+            models.Index(fields=["project", "start_date", "id"], name="projects_activity_order")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),

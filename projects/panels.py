@@ -13,7 +13,7 @@ page's context (`project`):
 line of a redaction the projects serving it.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, Prefetch, prefetch_related_objects
 
 from core.panels import Panel, Registry
 from programmes.panels import PANELS as PROGRAMME_PANELS
@@ -33,13 +33,21 @@ def prefetch_programme(programmes):
 
 
 def prefetch_redaction(redactions):
-    """The published projects serving each action line, as its `public_projects` (one
-    query). Projects change after a redaction freezes: keep them out of cached content."""
-    serving = Project.objects.published().select_related("funding_programme").order_by("title")
-    prefetch_related_objects(
-        redactions,
-        Prefetch("priorities__action_lines__projects", serving, to_attr="public_projects"),
+    """How many published projects serve each action line, as its `public_project_count`
+    (one query, counted by the database); the line links them in the registry
+    (`?action_line=`), so the page stays the same size however many projects there are.
+    Projects change after a redaction freezes: keep them out of cached content."""
+    counts = dict(
+        Project.objects.published()
+        .filter(action_lines__priority__redaction__in=redactions)
+        .order_by()
+        .values_list("action_lines")
+        .annotate(count=Count("pk", distinct=True))
     )
+    for redaction in redactions:
+        for priority in redaction.priorities.all():
+            for line in priority.action_lines.all():
+                line.public_project_count = counts.get(line.pk, 0)
 
 
 def register():

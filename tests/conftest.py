@@ -133,6 +133,21 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Pages are rendered, not read from the page cache (core/pagecache.py), so that a
+    page's pinned query count is what rendering it costs; tests/test_page_cache.py and the
+    two-server test turn the cache on."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (consultations/tasks.py) run where they are enqueued, in the test's own
+    transaction; the worker itself is run by tests/test_two_servers.py."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the site's default language (Latvian): the test client leaves
     the language of its last request active in the thread, so a test that fetched an /en/

@@ -133,7 +133,7 @@ def read_csv(response):
     order mark, semicolons (every row as wide as the headings)."""
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
     assert len(rows[0]) > 1 and {len(row) for row in rows} == {len(rows[0])}

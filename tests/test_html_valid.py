@@ -65,6 +65,8 @@ def public_pages(client):
         "search": "/lv/search/?q=livanu",
         "subscribe": "/lv/consultations/subscriptions/new/",
         "about": "/lv/about/",
+        "open-data": "/lv/open-data/",
+        "api-docs": "/en/open-data/api/",
         "not-found": "/lv/no-such-page/",
     }
     for name, url in pages.items():

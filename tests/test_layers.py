@@ -1,6 +1,11 @@
 """Dependencies between the apps point one way, in templates as in Python (DESIGN.md).
 
-    core  ←  programmes  ←  projects, consultations  ←  portal (the shell)
+    core  ←  programmes  ←  projects, consultations  ←  portal (the shell), api
+
+The top layer is the shell and the open-data app beside it (`api`: the read API, the
+catalogue and the open-data pages): each may use everything below and the other (the
+root URLconf includes the API; the API serves the shell's news and draws its pages in
+the shell's frame).
 
 An app may use its own code and the layers below it: projects and consultations may use
 programmes and core, never each other; programmes only core; core nothing of ours. What
@@ -53,7 +58,8 @@ LAYERS = {
     "programmes": {"core"},
     "projects": {"core", "programmes"},
     "consultations": {"core", "programmes"},
-    "portal": {"core", "programmes", "projects", "consultations"},
+    "portal": {"core", "programmes", "projects", "consultations", "api"},
+    "api": {"core", "programmes", "projects", "consultations", "portal"},
 }
 APPS = tuple(LAYERS)
 SHELL = "portal"
@@ -383,7 +389,7 @@ def test_every_template_of_ours_compiles():
 
 def test_the_apps_in_settings_are_the_layers_in_order():
     ours = [app for app in settings.INSTALLED_APPS if app in APPS]
-    assert ours == ["core", "programmes", "projects", "consultations", "portal"]
+    assert ours == ["core", "programmes", "projects", "consultations", "portal", "api"]
 
 
 def test_the_check_reads_every_app_and_the_project_wide_templates(owners):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import global_settings, settings
+from django.db import connection
 
 from core.images import max_pixels
 
@@ -114,3 +115,12 @@ def test_a_wrong_image_limit_stops_the_start(value):
 def test_the_image_limit_comes_from_the_environment():
     assert _start(MAX_IMAGE_MEGAPIXELS="80").stdout.strip() == "80"
     assert _start().stdout.strip() == "50"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's JIT")
+@pytest.mark.django_db
+def test_the_portals_database_connections_never_jit_compile_a_query():
+    """A JIT compilation cost the registry's `?year=` page half a second (issue 13)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -1,9 +1,13 @@
 """Formatting for the consultations pages: time left, local dates and lists of dates."""
 
+from datetime import timedelta
+
 from django import template
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import ngettext, pgettext
+
+from core.pagecache import changes_at
 
 register = template.Library()
 
@@ -13,7 +17,12 @@ def time_left(deadline, now=None):
     """Time until `deadline`: "20 days 5 hours", "3 hours 10 minutes", "5 minutes"."""
     if not deadline:
         return ""
-    seconds = int((deadline - (now or timezone.now())).total_seconds())
+    now = now or timezone.now()
+    seconds = int((deadline - now).total_seconds())
+    # The text changes when the hour (or, under a day, the minute) shown runs out: a page
+    # stored in the page cache is kept until then (core/pagecache.py).
+    unit = 3600 if seconds >= 86400 else 60
+    changes_at(now + timedelta(seconds=seconds % unit or unit))
     if seconds <= 0:
         return ngettext("%(count)d minute", "%(count)d minutes", 0) % {"count": 0}
     days, rest = divmod(seconds, 86400)
@@ -83,3 +92,10 @@ def date_span(dates):
         for (year, month), days in months.items()
     ]
     return "; ".join(parts)
+
+
+@register.simple_tag
+def part_proposal_links(redaction, kind, pk=None):
+    """The `ProposalLink`s of one part of a redaction (kind "section", "priority",
+    "action_line", "task", or "whole" with no pk), from `panels.prefetch_redaction`."""
+    return getattr(redaction, "proposal_links", {}).get((kind, pk), [])

@@ -169,7 +169,8 @@ class IndicatorValue(RedactionContent):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["indicator", "year"]
+        # By the column, not the indicator's own ordering: served by the unique index.
+        ordering = ["indicator_id", "year"]
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
         constraints = [

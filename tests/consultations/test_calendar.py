@@ -81,10 +81,12 @@ def test_times_are_exact_instants_in_utc_and_riga_wall_clock_survives(client, pr
             starts_at=start,
             ends_at=start + datetime.timedelta(hours=2),
         )
-    body = client.get("/lv/events.ics").content.decode()
+    # 2030 is beyond the portal-wide calendar's year: the programme's holds every event.
+    url = f"/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}/events.ics"
+    body = client.get(url).content.decode()
     assert "DTSTART:20300701T140000Z" in body
     assert "DTSTART:20300115T150000Z" in body
-    for event in parse(client.get("/lv/events.ics")).walk("VEVENT"):
+    for event in parse(client.get(url)).walk("VEVENT"):
         start = event.decoded("DTSTART")
         assert start.utcoffset() == datetime.timedelta(0)
         assert start.astimezone(riga).hour == 17
@@ -104,3 +106,29 @@ def test_each_event_links_to_its_programme_page(client, events):
         str(item["summary"]): str(item["url"]) for item in calendar.walk("VEVENT") if "url" in item
     }
     assert urls[mine.title] == f"http://testserver{mine.programme.get_absolute_url()}"
+
+
+def test_the_portal_calendar_holds_recent_and_coming_events_and_each_municipality_all(
+    client, programme
+):
+    now = timezone.now()
+    for title, days in (("Sena", -200), ("Nesena", -30), ("Tuva", 10), ("Tāla", 800)):
+        start = now + datetime.timedelta(days=days)
+        EventFactory(
+            programme=programme,
+            municipality=programme.municipality,
+            title=title,
+            starts_at=start,
+            ends_at=start + datetime.timedelta(hours=2),
+        )
+    EventFactory(programme=ProgrammeFactory(), title="Citur")
+    portal = {str(e["SUMMARY"]) for e in parse(client.get("/lv/events.ics")).walk("VEVENT")}
+    assert portal == {"Nesena", "Tuva", "Citur"}
+    url = f"/lv/consultations/municipalities/{programme.municipality.slug}/events.ics"
+    response = client.get(url)
+    assert f'filename="{programme.municipality.slug}-events.ics"' in response["Content-Disposition"]
+    mine = {str(e["SUMMARY"]) for e in parse(response).walk("VEVENT")}
+    assert mine == {"Sena", "Nesena", "Tuva", "Tāla"}
+    assert client.get("/lv/consultations/municipalities/nav/events.ics").status_code == 404
+    index = client.get(f"/lv/consultations/?municipality={programme.municipality.slug}")
+    assert f'href="{url}"' in index.content.decode()

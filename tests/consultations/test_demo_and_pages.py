@@ -87,7 +87,7 @@ def test_demo_pages_show_real_looking_data(client, demo):
     assert '<a href="/lv/consultations/daugavpils-ap-2014-2020-1/">' in home
     report = client.get("/lv/consultations/livani-iap-2019-2025-1/report/")
     assert report.status_code == 200
-    text = report.content.decode()
+    text = re.sub(r"</?a\b[^>]*>", "", report.content.decode())  # counts link their list
     # 7 proposals, one hidden: 6 published, every answer state, counted from the data.
     assert "<dt>Publicētie priekšlikumi</dt><dd>6</dd>" in text
     assert "<dt>Ņemts vērā</dt><dd>2</dd>" in text

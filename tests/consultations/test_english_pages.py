@@ -87,19 +87,19 @@ def test_consultations_and_discussion_pages_are_english(client, ascii_discussion
     for url in ("/en/consultations/", "/en/consultations/city-1/", "/en/"):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert latvian_left(response.content.decode()) == [], url
+        assert latvian_left(response.getvalue().decode()) == [], url
 
 
 def test_refusals_and_form_errors_are_english(client, ascii_discussion):
     response = client.post("/en/consultations/city-1/", {"text": "", "website": ""})
     assert response.status_code == 400
-    assert latvian_left(response.content.decode()) == []
+    assert latvian_left(response.getvalue().decode()) == []
     type(ascii_discussion).objects.filter(pk=ascii_discussion.pk).update(
         closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     response = client.post("/en/consultations/city-1/", {"text": "Late idea here."})
     assert response.status_code == 403
-    assert latvian_left(response.content.decode()) == []
+    assert latvian_left(response.getvalue().decode()) == []
 
 
 def test_report_and_csv_are_english(client, ascii_discussion):
@@ -109,4 +109,4 @@ def test_report_and_csv_are_english(client, ascii_discussion):
     for url in ("/en/consultations/city-1/report/", "/en/consultations/city-1/report.csv"):
         response = client.get(url)
         assert response.status_code == 200, url
-        assert latvian_left(response.content.decode()) == [], url
+        assert latvian_left(response.getvalue().decode()) == [], url

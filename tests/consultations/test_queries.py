@@ -56,6 +56,7 @@ def add_data(discussion, n):
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
+        response.getvalue()  # a streamed download reads its rows as it is sent
     assert response.status_code == 200, url
     return len(queries)
 
@@ -63,10 +64,13 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "path,limit",
     [
-        # session-free anonymous requests: 8 = discussions, surveys, events (upcoming),
-        # events (past), working groups, their meetings, their proposals, steering groups
-        # with their meeting counts and dates
-        ("/lv/consultations/", 8),
+        # session-free anonymous requests: 12 = municipalities (the choice), open and
+        # upcoming discussions, a page of past ones, open and upcoming surveys, the latest
+        # past ones, events (upcoming), events (past), a page of programmes with groups,
+        # their working groups, the groups' meetings, their proposals, steering groups with
+        # their meeting counts and dates
+        ("/lv/consultations/", 12),
+        ("/lv/consultations/?municipality={municipality}", 12),
         # the number of past events, one page of them (with programme and municipality)
         ("/lv/consultations/events/past/", 2),
         ("/lv/consultations/events/past/?page=2", 2),
@@ -103,9 +107,10 @@ def test_report_and_csv_cost_a_fixed_number_of_queries(
         closes_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     for url, limit in (
-        # the discussion, its published proposals with their parts, the hidden ones' count
-        (f"/lv/consultations/{discussion.slug}/report/", 3),
-        # the discussion, then its published proposals with their parts
+        # the discussion, its published proposals counted by answer, a page of them with
+        # their parts, the hidden ones' count
+        (f"/lv/consultations/{discussion.slug}/report/", 4),
+        # the discussion, then its published proposals with their parts (streamed)
         (f"/lv/consultations/{discussion.slug}/report.csv", 2),
         (f"/lv/consultations/{discussion.slug}/report-counts.csv", 2),
     ):

@@ -38,8 +38,10 @@ def add_proposals(discussion, parts, n):
             )
 
 
-def test_each_part_shows_its_published_proposals_and_answers(client, discussion, parts):
-    add_proposals(discussion, parts, 1)
+def test_each_part_shows_how_many_published_proposals_it_received_and_links_them(
+    client, discussion, parts
+):
+    add_proposals(discussion, parts, 2)
     ProposalFactory(
         discussion=discussion,
         priority=parts["priority"],
@@ -48,10 +50,27 @@ def test_each_part_shows_its_published_proposals_and_answers(client, discussion,
         hidden_reason="Personas dati.",
     )
     html = client.get(discussion.redaction.get_absolute_url()).content.decode()
-    for name in parts:
-        assert f"Priekšlikums par {name}." in html
-        assert f"Ņemts vērā: {name}." in html
+    proposals = f"/lv/consultations/{discussion.slug}/proposals/"
+    for name, part in parts.items():
+        link = f'<a href="{proposals}?part={name}:{part.pk}">2 priekšlikumi un atbildes</a>'
+        assert link in html, name  # the hidden one is not counted
+    # The page counts and links; the texts are on the paginated proposals page.
+    assert "Priekšlikums par priority." not in html
     assert "Slēpjams teksts" not in html
+    listed = client.get(f"{proposals}?part=priority:{parts['priority'].pk}").content.decode()
+    assert listed.count("Priekšlikums par priority.") == 2
+    assert "Ņemts vērā: priority." in listed
+    assert "Priekšlikums par task." not in listed
+    assert "Slēpjams teksts" not in listed
+
+
+def test_redaction_page_size_does_not_grow_with_proposals(client, discussion, parts):
+    url = discussion.redaction.get_absolute_url()
+    add_proposals(discussion, parts, 2)
+    small = len(client.get(url).content)
+    add_proposals(discussion, parts, 7)  # 9 a part: the count keeps its one digit
+    cache.clear()
+    assert len(client.get(url).content) == small
 
 
 def test_redaction_page_query_count_does_not_grow_with_proposals(client, discussion, parts):
@@ -84,9 +103,12 @@ def test_proposals_about_the_whole_redaction_have_their_own_section(client, disc
     assert 'href="#whole-redaction-proposals"' in html
     section = html.split('id="whole-redaction-proposals"')[1].split("</section>")[0]
     assert "Priekšlikumi par redakciju kopumā" in section
-    assert "Programmā trūkst rādītāju." in section and "Papildināts ar rādītājiem." in section
-    assert "Par prioritāti." not in section
-    assert "Slēpts vispārīgs teksts" not in html
+    whole = f"/lv/consultations/{discussion.slug}/proposals/?part=whole"
+    assert f'<a href="{whole}">1 priekšlikums un atbilde</a>' in section
+    listed = client.get(whole).content.decode()
+    assert "Programmā trūkst rādītāju." in listed and "Papildināts ar rādītājiem." in listed
+    assert "Par prioritāti." not in listed
+    assert "Slēpts vispārīgs teksts" not in listed
 
 
 def test_without_proposals_about_the_whole_redaction_there_is_no_such_section(

@@ -73,7 +73,7 @@ def test_announcing_a_discussion_tells_confirmed_subscribers_of_that_municipalit
     draft = RedactionFactory(programme=programme, number=5, vision="Zaļa pilsēta.")
     ActionLineFactory(priority=PriorityFactory(redaction=draft))
     client.force_login(planner)
-    # The e-mails go out once the discussion is saved (on commit).
+    # The announcement is a task (consultations/tasks.py), here run where it is enqueued.
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             "/lv/admin/consultations/publicdiscussion/add/", discussion_form(draft)

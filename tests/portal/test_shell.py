@@ -130,7 +130,7 @@ def test_sitemap_lists_published_redactions_in_both_languages_but_not_drafts(cli
     programme = ProgrammeFactory(slug="ap", municipality=MunicipalityFactory(slug="m"))
     RedactionFactory(programme=programme, number=1, status="approved")
     RedactionFactory(programme=programme, number=2)
-    body = client.get("/sitemap.xml").content.decode()
+    body = whole_sitemap(client)
     assert "/lv/programmes/m/ap/redactions/1/" in body
     assert "/en/programmes/m/ap/redactions/1/" in body
     assert "/redactions/2/" not in body
@@ -148,7 +148,7 @@ def test_sitemap_lists_public_projects_news_and_discussions_only(client):
     NewsFactory(slug="melnraksta-zina", is_published=False)
     public = PublicDiscussionFactory(slug="apspriesana")
     draft = PublicDiscussionFactory(slug="melnraksta-apspriesana", redaction=RedactionFactory())
-    body = client.get("/sitemap.xml").content.decode()
+    body = whole_sitemap(client)
     assert "/lv/projects/redzams/" in body and "/en/projects/redzams/" in body
     assert "/lv/news/publiska-zina/" in body
     assert public.get_absolute_url() == "/lv/consultations/apspriesana/"
@@ -259,3 +259,16 @@ def test_public_pages_forbid_inline_scripts_and_other_sites(client):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "frame-ancestors 'none'" in policy
     assert "geolocation=()" in client.get("/lv/")["Permissions-Policy"]
+
+
+def whole_sitemap(client):
+    """The sitemap index and every sitemap it lists, as one text."""
+    import re
+
+    index = client.get("/sitemap.xml").content.decode()
+    texts = [index]
+    for location in re.findall(r"<loc>([^<]+)</loc>", index):
+        response = client.get(location.replace("&amp;", "&"))
+        assert response.status_code == 200, location
+        texts.append(response.getvalue().decode())
+    return "\n".join(texts)

@@ -337,15 +337,25 @@ BOUNDS = {
     "programme": 13,
     # redaction (with programme, municipality, steering group, source), sections, their
     # data sources, priorities, action lines, tasks, actions, indicators (with priority),
-    # their values, members, meetings; published proposals on sections, priorities, action
-    # lines and tasks; the redaction's public discussions and their proposals about the
-    # whole redaction; projects serving each action line = 18; and, unless the frozen parts
-    # are cached: SWOT, coherence, investment items, their amounts = 22
-    "redaction": 22,
+    # their values, members, meetings; the redaction's public discussions and their
+    # published proposals counted by part; projects counted by action line = 14; and,
+    # unless the frozen parts are cached: SWOT, coherence, investment items, their
+    # amounts = 18
+    "redaction": 18,
     # the programme page's own nine (not what its panels show: news, funding projects,
     # discussions), then the redaction in force's indicators and their values
     "monitoring": 11,
 }
+
+
+def test_a_frozen_redaction_page_costs_fourteen_queries_once_its_parts_are_cached(
+    client, published, django_assert_max_num_queries
+):
+    _publish(published)
+    url = PAGES["redaction"](published)
+    assert client.get(url).status_code == 200  # renders and caches the frozen parts
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

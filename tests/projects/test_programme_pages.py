@@ -56,9 +56,16 @@ def test_redaction_page_lists_projects_serving_an_action_line(client, programme,
     )
     project.action_lines.add(line)
     hidden.action_lines.add(line)
+    ProjectFactory(municipality=programme.municipality, title="Cits projekts")
     html = client.get(f"{programme_url(programme)}redactions/1/").text
-    assert project.get_absolute_url() in html
+    # A count and a link to the registry, not the projects: the page keeps its size.
+    link = f'<a href="/lv/projects/?action_line={line.pk}">1 projekts īsteno šo rīcības virzienu'
+    assert link in html  # the unpublished one is not counted
     assert "Nepublicēts" not in html
+    registry = client.get(f"/lv/projects/?action_line={line.pk}").text
+    assert "Pārmaiņu pilsētas" in registry
+    assert "Nepublicēts" not in registry and "Cits projekts" not in registry
+    assert f'<input type="hidden" name="action_line" value="{line.pk}"' in registry
 
 
 def _grow(programme, line, n):

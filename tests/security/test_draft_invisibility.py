@@ -17,6 +17,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from portal.sitemaps import SECTIONS as SITEMAP_SECTIONS
+
 from .world import SECRET
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +42,24 @@ def public_url_names(resolver=None, namespace=""):
 
 # --- pages of one record: name -> (world -> [(what, args)]) for records residents must
 # not reach, and the public record of the same kind that they do reach (the control).
+
+
+API_REDACTION_PARTS = [
+    "situation-analysis",
+    "strategic-part",
+    "swot",
+    "priorities",
+    "action-plan",
+    "investment-plan",
+    "indicators",
+    "steering-group",
+]
+
+
+def _first_pk(model_path, **filters):
+    from django.apps import apps
+
+    return apps.get_model(model_path).objects.filter(**filters).order_by("pk").first().pk
 
 
 def _redaction_args(redaction):
@@ -101,6 +121,10 @@ RECORD_PAGES = {
         [("discussion of a draft", [w.b.hidden.discussion.slug])],
         [w.b.public.discussion.slug],
     ),
+    "consultations:proposals": lambda w: (
+        [("proposals of a draft's discussion", [w.b.hidden.discussion.slug])],
+        [w.b.public.discussion.slug],
+    ),
     "consultations:report": lambda w: (
         [("report of a draft's discussion", [w.b.hidden.discussion.slug])],
         [w.b.public.closed_discussion.slug],
@@ -119,6 +143,39 @@ RECORD_PAGES = {
             ("news whose time has not come", [w.b.hidden.future_news.slug]),
         ],
         [w.b.public.news.slug],
+    ),
+    # The read API (api/): the same records by id or slug, and each part of a redaction.
+    "api:redaction-detail": lambda w: (
+        [("draft redaction in the API", [w.b.hidden.redaction.pk])],
+        [w.b.public.redaction.pk],
+    ),
+    **{
+        f"api:redaction-{part}": (
+            lambda w, part=part: (
+                [(f"draft redaction's {part} in the API", [w.b.hidden.redaction.pk])],
+                [w.b.public.redaction.pk] if part != "steering-group" else None,
+            )
+        )
+        for part in API_REDACTION_PARTS
+    },
+    "api:project-detail": lambda w: (
+        [("unpublished project in the API", [w.b.hidden.project.slug])],
+        [w.b.public.project.slug],
+    ),
+    "api:news-detail": lambda w: (
+        [
+            ("unpublished news in the API", [w.b.hidden.news.slug]),
+            ("news whose time has not come, in the API", [w.b.hidden.future_news.slug]),
+        ],
+        [w.b.public.news.slug],
+    ),
+    "api:discussion-detail": lambda w: (
+        [("discussion of a draft in the API", [w.b.hidden.discussion.slug])],
+        [w.b.public.discussion.slug],
+    ),
+    "api:discussion-proposals": lambda w: (
+        [("proposals of a draft's discussion in the API", [w.b.hidden.discussion.slug])],
+        [w.b.public.closed_discussion.slug],
     ),
 }
 
@@ -144,7 +201,8 @@ def _programme_args(programme):
 
 LIST_PAGES = {
     "robots_txt": lambda w: [([], "")],
-    "django.contrib.sitemaps.views.sitemap": lambda w: [([], "")],
+    "sitemap": lambda w: [([], "")],
+    "sitemap_section": lambda w: [([name], "") for name in SITEMAP_SECTIONS],
     "events_ics_any_language": lambda w: [([], "")],
     "events_ics": lambda w: [([], "")],
     "home": lambda w: [([], "")],
@@ -184,6 +242,7 @@ LIST_PAGES = {
     "consultations:subscription_confirm": lambda w: [(["token-beta"], "")],
     "consultations:unsubscribe": lambda w: [(["token-beta"], "")],
     "consultations:programme_events_ics": lambda w: [(_programme_args(w.b.public.programme), "")],
+    "consultations:municipality_events_ics": lambda w: [([w.b.municipality.slug], "")],
     "consultations:discussion": lambda w: [([w.b.public.discussion.slug], "")],
     "consultations:report": lambda w: [([w.b.public.closed_discussion.slug], "")],
     "consultations:report_csv": lambda w: [([w.b.public.closed_discussion.slug], "")],
@@ -191,6 +250,52 @@ LIST_PAGES = {
     "news:list": lambda w: [([], ""), ([], "page=2")],
     "feeds:news": lambda w: [([], "")],
     "feeds:discussions": lambda w: [([], "")],
+    # The open-data pages, the catalogue and the read API's lists and public records.
+    "opendata:index": lambda w: [([], "")],
+    "opendata:api": lambda w: [([], "")],
+    "catalog:jsonld": lambda w: [([], "")],
+    "catalog:ttl": lambda w: [([], "")],
+    "api:api-root": lambda w: [([], "")],
+    "api:openapi": lambda w: [([], "")],
+    "api:municipality-list": lambda w: [([], "")],
+    "api:municipality-detail": lambda w: [([w.b.municipality.slug], "")],
+    "api:programme-list": lambda w: [([], ""), ([], f"municipality={w.b.municipality.slug}")],
+    "api:programme-detail": lambda w: [([w.b.public.programme.pk], "")],
+    "api:redaction-list": lambda w: [([], ""), ([], f"programme={w.b.public.programme.pk}")],
+    "api:redaction-detail": lambda w: [
+        ([w.b.public.redaction.pk], ""),
+        ([w.b.public.approved.pk], ""),
+    ],
+    **{
+        f"api:redaction-{part}": (
+            lambda w, part=part: (
+                [([w.b.public.approved.pk], "")] if part != "steering-group" else []
+            )
+        )
+        for part in API_REDACTION_PARTS
+    },
+    "api:project-list": lambda w: [
+        ([], ""),
+        ([], f"q={SECRET}"),
+        ([], f"municipality={w.b.municipality.slug}"),
+    ],
+    "api:project-detail": lambda w: [([w.b.public.project.slug], "")],
+    "api:news-list": lambda w: [([], ""), ([], f"municipality={w.b.municipality.slug}")],
+    "api:news-detail": lambda w: [([w.b.public.news.slug], "")],
+    "api:working-group-list": lambda w: [([], "")],
+    "api:working-group-detail": lambda w: [
+        ([_first_pk("consultations.WorkingGroup", programme__municipality=w.b.municipality)], "")
+    ],
+    "api:event-list": lambda w: [([], "")],
+    "api:event-detail": lambda w: [
+        ([_first_pk("consultations.Event", municipality=w.b.municipality)], "")
+    ],
+    "api:discussion-list": lambda w: [([], "")],
+    "api:discussion-detail": lambda w: [([w.b.public.discussion.slug], "")],
+    "api:discussion-proposals": lambda w: [
+        ([w.b.public.discussion.slug], ""),
+        ([w.b.public.closed_discussion.slug], ""),
+    ],
 }
 
 
@@ -309,7 +414,11 @@ def test_list_pages_show_published_records(client, world):
         reverse("projects:detail", args=[b_side.public.project.slug]): [b_side.public.news.title],
         reverse("programmes:redaction", args=_redaction_args(b_side.public.redaction)): [
             "Prioritāte Betas novads publiskā",
-            b_side.public.proposal.text,
+            # the count of its proposals, linked to the discussion's proposals page
+            reverse("consultations:proposals", args=[b_side.public.discussion.slug]),
+        ],
+        reverse("consultations:proposals", args=[b_side.public.discussion.slug]): [
+            b_side.public.proposal.text
         ],
         reverse("consultations:report", args=[b_side.public.closed_discussion.slug]): [
             b_side.public.report_proposal.text
@@ -317,7 +426,7 @@ def test_list_pages_show_published_records(client, world):
         reverse("consultations:report_csv", args=[b_side.public.closed_discussion.slug]): [
             b_side.public.report_proposal.text
         ],
-        "/sitemap.xml": [b_side.public.redaction.get_absolute_url()],
+        "/sitemap-redactions.xml": [b_side.public.redaction.get_absolute_url()],
         reverse("events_ics"): ["Seminārs Betas novads"],
     }
     for url, texts in expected.items():

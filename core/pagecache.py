@@ -1,0 +1,326 @@
+"""Frozen public pages from the shared cache: what an anonymous visitor reads is rendered
+once per change of the data, not once per request.
+
+`PageCacheMiddleware` answers an anonymous GET (or HEAD) of a page named in
+`settings.PAGE_CACHE_VIEWS` from the default cache: Redis when `CACHE_URL` is set, the
+database cache otherwise, so every worker and every app server shares one copy. It stores
+only what is safe to hand to every anonymous visitor:
+
+- the request carries no session (nobody logged in, no flash message waiting) and no
+  `Authorization`; staff always get a fresh page;
+- the answer is a 200 HTML page with no cookie set, and the page used no CSRF token: a
+  page with a form (the discussion page) is never stored, so its token stays the
+  visitor's own;
+- a draft never gets there: drafts are a 404 for anonymous visitors, and 404s are not
+  stored.
+
+Invalidation is by generation, not by timeout. Every page is stored under the current
+generation, a random token in the cache; any write to the database (INSERT, UPDATE, DELETE,
+TRUNCATE through Django's connection: a model's save() or delete(), a queryset's update(),
+bulk_create(), m2m changes, migrations) on a table not in `PAGE_CACHE_IGNORED_TABLES`
+replaces the token when its transaction commits (at once in autocommit), so no page
+rendered from the old data is ever read again. Watching the SQL rather than model
+signals also catches `QuerySet.update()` and bulk writes, which send no signals (a
+redaction's status changes through update()).
+
+Some pages change with time alone: a discussion opens or closes, an event passes, a
+post's publication time comes, "3 days 5 hours left". A stored page is kept only until the
+earliest such moment: the next local midnight (dates), the moments the sources registered
+with `register_change_source` name (the next publication time of a post, the next
+opening or closing of a discussion …), and any `changes_at(moment)` said while the page
+was rendered (the time-left filter).
+
+Every stored page is answered with `ETag` and `Last-Modified` and `Cache-Control: no-cache`:
+browsers ask again each time, and a matching `If-None-Match` / `If-Modified-Since` gets a
+304 without a body.
+"""
+
+import contextvars
+import hashlib
+import re
+import uuid
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+GENERATION_KEY = "pagecache:generation"
+# Raise to forget every stored page when what is stored changes shape.
+FORMAT = 1
+
+# --- the generation -----------------------------------------------------------------------
+
+
+def generation():
+    """The current generation's token (made when the cache has none, e.g. after a restart
+    of Redis: a fresh random token never meets a page stored under an old one)."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    return token
+
+
+def bump():
+    """Forget every stored page: the data they were rendered from changed."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+_WRITE = re.compile(
+    r"\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:ONLY\s+)?[\"`]?([\w.]+)",
+    re.IGNORECASE,
+)
+
+
+def written_table(sql):
+    """The table a write statement changes, or None for a read (or anything else)."""
+    if not sql or sql.lstrip()[:1].upper() not in "IUDT":
+        return None
+    match = _WRITE.match(sql)
+    return match.group(1).lower() if match else None
+
+
+def _ignored_tables():
+    tables = {table.lower() for table in settings.PAGE_CACHE_IGNORED_TABLES}
+    for config in settings.CACHES.values():
+        if config["BACKEND"].endswith("DatabaseCache"):
+            tables.add(config["LOCATION"].lower())
+    return tables
+
+
+class _BumpOnCommit:
+    """`bump` as a transaction's on-commit callback, registered once per transaction."""
+
+    def __init__(self):
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        bump()
+
+
+def _bump_pending(connection):
+    """Whether a bump waits for this commit already, registered within the same savepoints
+    (so run, or dropped by a rollback, together with what is written now)."""
+    current = set(connection.savepoint_ids)
+    return any(
+        isinstance(callback, _BumpOnCommit) and not callback.done and savepoints == current
+        for savepoints, callback, *_rest in connection.run_on_commit
+    )
+
+
+def _watch(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    table = written_table(sql)
+    if table and table not in _ignored_tables():
+        connection = context["connection"]
+        if not connection.in_atomic_block:
+            bump()  # the statement is committed already
+        elif not _bump_pending(connection):
+            # At the commit: until then nobody else sees the change, and a page rendered
+            # meanwhile from the old data was stored under the token this replaces. (Not
+            # at the statement as well: with the database cache, that would hold a lock
+            # on the token's row until the commit, and writers would queue on it.)
+            connection.on_commit(_BumpOnCommit())
+    return result
+
+
+def watch_writes(sender, connection, **kwargs):
+    """`connection_created` receiver (core/apps.py): every write through this connection
+    ends the generation."""
+    if _watch not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_watch)
+
+
+# --- pages that change with time alone --------------------------------------------------
+
+_CHANGE_SOURCES = []
+
+
+def register_change_source(source):
+    """`source(now)` returns the next moment after `now` at which some public page changes
+    with no write to the database (a post's publication time, a discussion's closing), or
+    None. Apps register theirs in `AppConfig.ready()`; they are asked once per generation."""
+    if source not in _CHANGE_SOURCES:
+        _CHANGE_SOURCES.append(source)
+    return source
+
+
+_rendering = contextvars.ContextVar("pagecache_rendering", default=None)
+
+
+def changes_at(moment):
+    """Say, while a page is rendered, that what it shows changes by itself at `moment`."""
+    holder = _rendering.get()
+    if holder is not None and moment is not None:
+        stamp = moment.timestamp()
+        if holder[0] is None or stamp < holder[0]:
+            holder[0] = stamp
+
+
+def next_midnight(now):
+    local = timezone.localtime(now)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time())
+    return timezone.make_aware(tomorrow, local.tzinfo)
+
+
+def _next_change(token, now):
+    """The earliest moment a registered source names, as a timestamp; kept per generation."""
+    key = f"pagecache:next-change:{token}"
+    stamp = cache.get(key)
+    if stamp is not None and stamp > now.timestamp():
+        return stamp
+    moments = [next_midnight(now)]
+    for source in _CHANGE_SOURCES:
+        moment = source(now)
+        if moment is not None and moment > now:
+            moments.append(moment)
+    stamp = min(moments).timestamp()
+    cache.set(key, stamp, max(1, int(stamp - now.timestamp())))
+    return stamp
+
+
+# --- the middleware -------------------------------------------------------------------------
+
+
+def _view_name(path):
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None, language
+    return match.view_name, language
+
+
+def page_key(request, token):
+    """The key of the request's page under the generation `token`, or None when the page
+    is not one that is stored (another view, a query parameter it does not read)."""
+    view_name, language = _view_name(request.path_info)
+    allowed = settings.PAGE_CACHE_VIEWS.get(view_name)
+    if allowed is None:
+        return None
+    query = []
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        if name not in allowed or len(values) != 1 or len(values[0]) > 20:
+            return None
+        query.append((name, values[0]))
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None  # answered 400 further down, as without the cache
+    text = "\n".join([host, request.path, language, *(f"{k}={v}" for k, v in sorted(query))])
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return f"pagecache:v{FORMAT}:{token}:{digest}"
+
+
+def _anonymous(request):
+    cookies = request.COOKIES
+    return not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or "messages" in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token: it is the visitor's own
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if "private" in cache_control or "no-store" in cache_control:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+# Headers made again by the middleware above this one on every answer, or per answer.
+_NOT_STORED = {"set-cookie", "date", "content-length", "x-page-cache"}
+
+
+def _validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "no-cache"
+
+
+class PageCacheMiddleware:
+    """Place it above SessionMiddleware (settings.py): it must see every cookie the page
+    sets, and a stored page is answered without opening a session or the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not settings.PAGE_CACHE_ENABLED
+            or request.method not in ("GET", "HEAD")
+            or not _anonymous(request)
+        ):
+            return self.get_response(request)
+        token = generation()
+        key = page_key(request, token)
+        if key is None:
+            return self.get_response(request)
+        entry = cache.get(key)
+        if entry is not None and entry["until"] > timezone.now().timestamp():
+            return self._answer_stored(request, entry)
+        holder = [None]
+        reset = _rendering.set(holder)
+        try:
+            response = self.get_response(request)
+        finally:
+            _rendering.reset(reset)
+        if not _storable(request, response):
+            return response
+        now = timezone.now()
+        until = _next_change(token, now)
+        if holder[0] is not None:
+            until = min(until, holder[0])
+        timeout = min(int(until - now.timestamp()), settings.PAGE_CACHE_MAX_SECONDS)
+        content = response.content
+        etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+        last_modified = int(now.timestamp())
+        if timeout >= 1:
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+            ]
+            cache.set(
+                key,
+                {
+                    "content": content,
+                    "headers": headers,
+                    "etag": etag,
+                    "last_modified": last_modified,
+                    "until": until,
+                },
+                timeout,
+            )
+        _validators(response, etag, last_modified)
+        response["X-Page-Cache"] = "miss"
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+
+    def _answer_stored(self, request, entry):
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(entry["content"]))
+        _validators(response, entry["etag"], entry["last_modified"])
+        response["X-Page-Cache"] = "hit"
+        return get_conditional_response(
+            request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+        )

@@ -1,0 +1,345 @@
+"""Frozen public pages from the shared cache (core/pagecache.py): what an anonymous visitor
+reads comes from the cache with no query, is forgotten as soon as its data changes, is
+answered with ETag / Last-Modified and 304s, and never holds a draft, a staff page or
+somebody's CSRF token."""
+
+import datetime
+import time
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.utils import timezone
+
+from consultations.models import Proposal, PublicDiscussion
+from core import pagecache
+from portal.models import News
+from programmes.models import IndicatorValue, Redaction
+from projects.models import Project
+from tests.consultations.factories import set_redaction_status
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def _approved_redaction():
+    return next(
+        r
+        for r in Redaction.objects.published().select_related("programme__municipality")
+        if not r.in_public_discussion and not r.is_superseded and not r.is_withdrawn
+    )
+
+
+def _pages():
+    redaction = _approved_redaction()
+    programme = redaction.programme
+    project = Project.objects.published().order_by("pk").first()
+    post = News.objects.published().order_by("pk").first()
+    return {
+        "home": "/lv/",
+        "home (en)": "/en/",
+        "municipality": programme.municipality.get_absolute_url(),
+        "programme": programme.get_absolute_url(),
+        "redaction": redaction.get_absolute_url(),
+        "project": project.get_absolute_url(),
+        "news": "/lv/news/",
+        "news item": post.get_absolute_url(),
+    }
+
+
+def test_each_frozen_page_is_served_from_the_cache_without_a_query(
+    client, demo, django_assert_num_queries
+):
+    for name, url in _pages().items():
+        first = client.get(url)
+        assert first.status_code == 200, name
+        assert first["X-Page-Cache"] == "miss", name
+        with django_assert_num_queries(0):
+            second = client.get(url)
+        assert second["X-Page-Cache"] == "hit", name
+        assert second.content == first.content, name
+        assert second["Content-Type"] == first["Content-Type"]
+        # The headers of the frame are there on a stored page too.
+        assert "Content-Security-Policy" in second, name
+        assert second["Content-Language"] == first["Content-Language"], name
+
+
+def test_the_languages_and_pages_are_kept_apart(client, demo):
+    lv = client.get("/lv/").content
+    en = client.get("/en/").content
+    assert lv != en
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    assert client.get("/en/").content == en
+    page_2 = client.get("/lv/news/", {"page": 2})
+    assert page_2.content != client.get("/lv/news/").content
+    # A query parameter the page does not read is not a key of its own: no copy is kept.
+    assert "X-Page-Cache" not in client.get("/lv/news/", {"utm_source": "x"})
+
+
+def test_a_matching_etag_or_date_gets_304_without_the_page(client, demo):
+    url = _pages()["redaction"]
+    first = client.get(url)
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert first["Cache-Control"] == "no-cache"
+    not_modified = client.get(url, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == etag
+    assert client.get(url, headers={"If-Modified-Since": modified}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run `change` as a transaction that commits: its on-commit callbacks run after it."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            change()
+        return callbacks
+
+    return run
+
+
+def _changes(client, commit, url, change, expected_text):
+    before = client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    assert expected_text not in before.text
+    callbacks = commit(change)
+    assert len(callbacks) >= 1
+    after = client.get(url)
+    assert after["X-Page-Cache"] == "miss"
+    assert expected_text in after.text
+    assert after["ETag"] != before["ETag"]
+    # The old copy's validator no longer matches: the browser gets the new page.
+    assert client.get(url, headers={"If-None-Match": before["ETag"]}).status_code == 200
+
+
+def test_a_new_monitoring_value_is_shown_at_once(client, demo, commit):
+    redaction = _approved_redaction()
+    indicator = redaction.indicators.first()
+    year = max([v.year for v in indicator.values.all()] + [2020]) + 1
+
+    def record():
+        IndicatorValue.objects.create(indicator=indicator, year=year, value=Decimal("98765"))
+
+    _changes(client, commit, redaction.get_absolute_url(), record, "98")
+
+
+def test_an_answer_published_is_shown_at_once(client, demo, commit):
+    proposal = (
+        Proposal.objects.published()
+        .exclude(answer="")
+        .select_related("discussion__redaction__programme__municipality")
+        .first()
+    )
+    url = proposal.discussion.redaction.get_absolute_url()
+
+    def answer():
+        proposal.justification = "Ņemts vērā: apgaismojums Cietokšņa ielā 2027. gadā."
+        proposal.save()
+
+    _changes(client, commit, url, answer, "apgaismojums Cietokšņa ielā")
+
+
+def test_a_news_post_is_shown_at_once(client, demo, commit):
+    post = News.objects.published().first()
+
+    def publish():
+        News.objects.create(
+            municipality=post.municipality,
+            title="Jauns tilts pār Daugavu atklāts",
+            slug="jauns-tilts",
+            lead="Tilts atklāts.",
+            body="Tilts atklāts.",
+            is_published=True,
+            published_at=timezone.now() - datetime.timedelta(minutes=1),
+        )
+
+    _changes(client, commit, "/lv/news/", publish, "Jauns tilts pār Daugavu atklāts")
+
+
+def test_a_project_change_is_shown_at_once(client, demo, commit):
+    project = Project.objects.published().order_by("pk").first()
+
+    def rename():
+        project.title = "Pārdēvēts projekts par gaismu"
+        project.save()
+
+    _changes(client, commit, project.get_absolute_url(), rename, "Pārdēvēts projekts par gaismu")
+
+
+def test_a_change_made_by_a_bulk_update_is_shown_at_once(client, demo, commit):
+    """No signal is sent by QuerySet.update(): the cache watches the SQL itself."""
+    project = Project.objects.published().order_by("pk").first()
+
+    def rename():
+        Project.objects.filter(pk=project.pk).update(title="Masveidā pārdēvēts projekts")
+
+    _changes(client, commit, project.get_absolute_url(), rename, "Masveidā pārdēvēts projekts")
+
+
+def test_a_redaction_withdrawn_is_gone_at_once(client, demo, commit):
+    redaction = Redaction.objects.published().filter(public_discussions__isnull=True).first()
+    redaction = redaction or _approved_redaction()
+    url = redaction.programme.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    generation = pagecache.generation()
+    commit(lambda: set_redaction_status(redaction, Redaction.Status.WITHDRAWN))
+    assert pagecache.generation() != generation
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_post_whose_time_comes_is_shown_then(client, demo):
+    first = News.objects.published().first()
+    News.objects.create(
+        municipality=first.municipality,
+        title="Ziņa, kas iznāk pēc brīža",
+        slug="pec-brisa",
+        lead="Drīz.",
+        body="Drīz.",
+        is_published=True,
+        published_at=timezone.now() + datetime.timedelta(seconds=2),
+    )
+    assert "Ziņa, kas iznāk pēc brīža" not in client.get("/lv/news/").text
+    assert client.get("/lv/news/")["X-Page-Cache"] == "hit"
+    time.sleep(2.1)
+    assert "Ziņa, kas iznāk pēc brīža" in client.get("/lv/news/").text
+
+
+def test_staff_get_fresh_pages_and_leave_nothing_in_the_cache(client, demo, admin_user):
+    url = _pages()["programme"]
+    client.force_login(admin_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert "X-Page-Cache" not in client.get(url)
+    client.logout()
+    # The session cookie is gone: the first anonymous request renders the page itself.
+    client.cookies.clear()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_staff_page_is_not_handed_to_visitors(client, demo, admin_user):
+    url = _pages()["home"]
+    client.get(url)
+    client.force_login(admin_user)
+    staff_page = client.get(url)
+    assert "X-Page-Cache" not in staff_page
+    assert b"/lv/admin/" in staff_page.content or staff_page.content
+
+
+def test_a_draft_never_ends_up_in_the_cache(client, demo, admin_user):
+    draft = Redaction.objects.drafts().select_related("programme__municipality").first()
+    url = draft.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(admin_user)
+    assert client.get(url).status_code == 200
+    client.logout()
+    client.cookies.clear()
+    assert client.get(url).status_code == 404
+    request = RequestFactory().get(url)
+    assert cache.get(pagecache.page_key(request, pagecache.generation())) is None
+
+
+def test_the_discussion_form_keeps_each_visitors_own_csrf_token(settings, demo):
+    """Even listed among the stored pages, a page with a CSRF token is never stored."""
+    from django.test import Client
+
+    settings.PAGE_CACHE_VIEWS = {**settings.PAGE_CACHE_VIEWS, "consultations:discussion": ()}
+    discussion = next(d for d in PublicDiscussion.objects.published() if d.is_open())
+    url = discussion.get_absolute_url()
+    tokens = set()
+    for _ in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        page = visitor.get(url)
+        assert page.status_code == 200
+        assert "X-Page-Cache" not in page
+        assert "csrfmiddlewaretoken" in page.text
+        token = page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        tokens.add(token)
+        cookie = visitor.cookies[settings.CSRF_COOKIE_NAME].value
+        assert cookie
+    assert len(tokens) == 2
+    # A post without the visitor's token is refused.
+    stranger = Client(enforce_csrf_checks=True)
+    stranger.get(url)
+    assert stranger.post(url, {"text": "x", "csrfmiddlewaretoken": "x" * 64}).status_code == 403
+
+
+def test_what_sets_a_cookie_or_is_not_a_page_is_never_stored():
+    request = RequestFactory().get("/lv/")
+    page = HttpResponse("<p>x</p>", content_type="text/html; charset=utf-8")
+    assert pagecache._storable(request, page)
+    with_cookie = HttpResponse("<p>x</p>", content_type="text/html; charset=utf-8")
+    with_cookie.set_cookie("tracking", "1")
+    assert not pagecache._storable(request, with_cookie)
+    assert not pagecache._storable(request, HttpResponse("x", status=404))
+    assert not pagecache._storable(request, HttpResponse("x", content_type="text/csv"))
+    private = HttpResponse("<p>x</p>", content_type="text/html")
+    private["Cache-Control"] = "private, no-store"
+    assert not pagecache._storable(request, private)
+    token_used = RequestFactory().get("/lv/")
+    token_used.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    assert not pagecache._storable(token_used, page)
+
+
+def test_a_visitor_with_a_session_gets_a_fresh_page(client, demo):
+    client.get("/lv/")
+    client.cookies["sessionid"] = "anything"
+    assert "X-Page-Cache" not in client.get("/lv/")
+    client.cookies.clear()
+    client.cookies["messages"] = "a message waits"
+    assert "X-Page-Cache" not in client.get("/lv/")
+
+
+@pytest.mark.parametrize(
+    "sql, table",
+    [
+        ('INSERT INTO "programmes_indicatorvalue" VALUES (1)', "programmes_indicatorvalue"),
+        ('UPDATE "projects_project" SET "title" = %s', "projects_project"),
+        ('  DELETE FROM "portal_news" WHERE id = 1', "portal_news"),
+        ('TRUNCATE "portal_news", "projects_project";', "portal_news"),
+        ('SELECT * FROM "portal_news"', None),
+        ("SAVEPOINT s1", None),
+        ("", None),
+    ],
+)
+def test_writes_are_told_from_reads(sql, table):
+    assert pagecache.written_table(sql) == table
+
+
+def test_a_change_is_shown_once_committed_not_before(client, demo, commit):
+    """Until the commit nobody else sees the change: the pages stay; at the commit they go,
+    however many statements the transaction made."""
+    project = Project.objects.published().order_by("pk").first()
+    url = project.get_absolute_url()
+    client.get(url)
+    generation = pagecache.generation()
+
+    def two_writes():
+        Project.objects.filter(pk=project.pk).update(title="Pirmais nosaukums")
+        assert pagecache.generation() == generation
+        Project.objects.filter(pk=project.pk).update(title="Otrais nosaukums")
+
+    callbacks = commit(two_writes)
+    assert len(callbacks) == 1
+    assert pagecache.generation() != generation
+    assert "Otrais nosaukums" in client.get(url).text
+
+
+def test_a_write_to_an_ignored_table_keeps_the_pages(client, demo, commit):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    client.get("/lv/")
+    generation = pagecache.generation()
+    commit(lambda: SessionStore().create())
+    assert pagecache.generation() == generation
+    assert client.get("/lv/")["X-Page-Cache"] == "hit"
