@@ -10,8 +10,8 @@ from core.spreadsheets import csv_streaming_download
 from programmes.models import ActionLine
 
 from .budget import eu_share
-from .columns import CSV_COLUMNS
 from .charts import funding_chart
+from .columns import CSV_COLUMNS
 from .filters import ProjectFilter, sorted_projects
 from .models import Partnership, Project
 from .panels import PANELS
