@@ -10,6 +10,7 @@ class ConsultationsConfig(AppConfig):
         from . import panels, report_sections
 
         panels.register()
+        report_sections.register()
         # Pages stored in the page cache change when a discussion opens or closes and when
         # an event is over (core/pagecache.py).
         from core.pagecache import register_change_source
@@ -18,4 +19,3 @@ class ConsultationsConfig(AppConfig):
 
         register_change_source(PublicDiscussion.objects.next_change)
         register_change_source(Event.objects.next_end)
-        report_sections.register()

@@ -259,16 +259,32 @@ def report_detail(request, municipality, programme, year):
     return response
 
 
+# Raise when the report's PDF template or print styles change (cached PDFs are redrawn).
+REPORT_PDF_VERSION = 1
+
+
 @require_safe
 def report_pdf(request, municipality, programme, year):
     """The report as PDF, drawn by WeasyPrint from the same HTML with its print styles."""
     from weasyprint import HTML  # loaded only for this download: it pulls in Pango
 
     report = selectors.report_for_page(municipality, programme, year, request.user)
-    html = render_to_string(
-        "programmes/report_pdf.html", _report_context(request, report), request=request
-    )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # A published report never changes: its PDF (seconds of layout) is drawn once per
+    # language and kept; a draft's is drawn on every request.
+    key = None
+    if report.is_published:
+        key = (
+            f"programmes:report-pdf:v{REPORT_PDF_VERSION}:{report.pk}:"
+            f"{report.published_at.timestamp()}:{get_language()}"
+        )
+    pdf = cache.get(key) if key else None
+    if pdf is None:
+        html = render_to_string(
+            "programmes/report_pdf.html", _report_context(request, report), request=request
+        )
+        pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+        if key:
+            cache.set(key, pdf, FROZEN_PARTS_TIMEOUT)
     response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{report.programme.slug}-parskats-{report.year}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

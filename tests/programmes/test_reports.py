@@ -251,3 +251,24 @@ def test_report_draws_each_indicator_and_the_planned_vs_spent_bars(client, demo)
         svg_ns = "{http://www.w3.org/2000/svg}"
         assert root.find(f"{svg_ns}title").text and root.find(f"{svg_ns}desc").text
         assert root.get("role") == "img"
+
+
+def test_published_pdf_is_drawn_once_per_language(client, demo, monkeypatch):
+    import weasyprint
+    from django.core.cache import cache
+
+    cache.clear()
+    drawn = []
+    original = weasyprint.HTML.write_pdf
+
+    def counting(self, *args, **kwargs):
+        drawn.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", counting)
+    url = reverse("programmes:report_pdf", args=[*LIVANI, 2025])
+    first = client.get(url).content
+    assert client.get(url).content == first
+    assert len(drawn) == 1
+    client.get(url.replace("/lv/", "/en/", 1))
+    assert len(drawn) == 2

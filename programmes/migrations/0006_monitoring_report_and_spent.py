@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0004_data_source_owner_one_draft_official_record'),
+        ('programmes', '0005_indicator_value_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0005_monitoring_report_and_spent'),
+        ('programmes', '0006_monitoring_report_and_spent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
