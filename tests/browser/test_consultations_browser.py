@@ -94,12 +94,13 @@ def test_resident_proposes_planner_answers_and_report_shows_it(
     assert proposal.answer == "partly"
     assert len(mail.outbox) == 2 and mail.outbox[1].to == ["olga@example.lv"]
 
-    # The redaction page shows the answer under the action line it concerns.
+    # The redaction page counts it under the action line it concerns and links the
+    # discussion's proposals about that line, with the answer.
     page.goto(f"{live_server.url}{discussion.redaction.get_absolute_url()}")
-    answers = page.locator("details.part-proposals")
-    answers.first.locator("summary").click()
-    assert "Daļēji ņemts vērā" in answers.first.inner_text()
-    assert "velonomu atbalstīs" in answers.first.inner_text()
+    page.locator(".part-proposals a").first.click()
+    row = page.locator("tr#p1")
+    assert "Daļēji ņemts vērā" in row.inner_text()
+    assert "velonomu atbalstīs" in row.inner_text()
 
     # The discussion closes; the form is gone and the report shows the answer.
     PublicDiscussion.objects.filter(pk=discussion.pk).update(
