@@ -53,7 +53,7 @@ PAGE_BOUNDS = {
     "proposals": 7,
     "report": 4,
     "report.csv": 2,
-    "projects.csv": 2,
+    "projects.csv": 3,  # partners, the action lines served, the projects
     "search": 10,
     "sitemap.xml": 7,
     "sitemap-projects.xml": 1,

@@ -20,7 +20,8 @@ staff of another municipality than the one that uses them.
 What the login lockout (django-axes) records — attempts, failures, logins — is seen by
 superusers only: no role has a permission on it, so staff get 403 for their own
 municipality's users' records as for the other's. A superuser reads them and lifts a
-lockout by deleting its attempt; nobody edits them (every field is read-only).
+lockout by deleting its attempt; nobody edits them (every field is read-only). The same
+holds for what the task queue keeps of its tasks, which nobody deletes either.
 """
 
 import pytest
@@ -34,6 +35,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
+from django_tasks_db.models import DBTaskResult
 
 from core.access import municipality_path_of
 from programmes.admin import RedactionImportExportMixin
@@ -53,6 +55,9 @@ STAFF_ROLES = ["planner", "manager", "admin"]
 SHARED = {Group, FundingProgramme, Organisation}
 # What the login lockout wrote: read-only evidence, deleted (not edited) by a superuser.
 LOGIN_RECORDS = {AccessAttempt, AccessFailureLog, AccessLog}
+# What the task queue keeps of its tasks (e-mail fan-out): superusers read it, nobody
+# changes or deletes it in admin (django-tasks-db's own read-only admin).
+TASK_RECORDS = {DBTaskResult}
 # Models with a public page, which admin offers to "view on site".
 WITH_PAGES = [model for model in MODELS if hasattr(model, "get_absolute_url")]
 
@@ -298,6 +303,12 @@ def test_superuser_reaches_and_changes_every_municipality(client, world, model):
     assert change_link(world.a.samples[model]) in response.text
     assert client.get(admin_url(model, "history", other.pk)).status_code == 200
     response = client.post(admin_url(model, "change", other.pk), data)
+    if model in TASK_RECORDS:
+        assert response.status_code == 403
+        response = client.post(admin_url(model, "delete", other.pk), {"post": "yes"})
+        assert response.status_code == 403
+        assert snapshot(other) == before
+        return
     if model in LOGIN_RECORDS:
         # Saving the read-only form changes nothing; deleting the attempt lifts a lockout.
         assert response.status_code == 302

@@ -31,6 +31,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from consultations import models as cm
 from portal.models import News, NewsPhoto
@@ -324,6 +325,7 @@ def build_side(slug, name, amount, address):
 
     side.samples = {
         **login_records,
+        DBTaskResult: queued_announcement(discussion),
         pm.Municipality: municipality,
         pm.StaffProfile: users["planner"].staff_profile,
         pm.DataSource: new_source,
@@ -379,6 +381,20 @@ def build_side(slug, name, amount, address):
         report=draft_report,
     )
     return side
+
+
+def queued_announcement(discussion):
+    """What the task queue (django-tasks' database backend) keeps of the e-mail fan-out a
+    discussion's opening enqueued: seen by superusers only, changed by nobody."""
+    return DBTaskResult.objects.create(
+        task_path="consultations.tasks.announce_discussion",
+        args_kwargs={"args": [discussion.pk], "kwargs": {}},
+        backend_name="default",
+        queue_name="default",
+        run_after=get_date_max(),
+        exception_class_path="",
+        traceback="",
+    )
 
 
 def record_logins(user, *, address):
