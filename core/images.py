@@ -26,7 +26,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import FieldFile, FileDescriptor, ImageFileDescriptor
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .validators import check_upload_size, file_extension
 
@@ -102,6 +102,9 @@ def _check_content(upload):
         width, height = image.size
         if width * height > max_pixels():
             raise _too_many_pixels(width, height)
+        # A library may have told Pillow, for the whole process, to accept truncated
+        # images (WeasyPrint does on import): an upload never is.
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
         try:
             image.load()
         except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:

@@ -274,6 +274,14 @@ def test_model_validation_refuses_a_truncated_photo_outside_admin(municipality):
     assert caught.value.error_dict["image"][0].code == "image_damaged"
 
 
+def test_a_truncated_photo_is_refused_after_weasyprint_was_loaded(municipality):
+    """WeasyPrint (the report's PDF) tells Pillow on import to accept truncated images, for
+    the whole process: uploads are still refused after a PDF was drawn."""
+    import weasyprint  # noqa: F401
+
+    test_model_validation_refuses_a_truncated_photo_outside_admin(municipality)
+
+
 def test_photo_rotated_by_exif_is_stored_upright(municipality):
     exif = Image.Exif()
     exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
