@@ -193,6 +193,22 @@ PAGE_CACHE_VIEWS = {
     "projects:detail": (),
     "news:list": ("page",),
     "news:detail": (),
+    # Lists that change with the data only, each copy per combination of what it reads.
+    "projects:list": (
+        "q",
+        "fund",
+        "status",
+        "year",
+        "municipality",
+        "role",
+        "country",
+        "action_line",
+        "sort",
+        "page",
+    ),
+    "consultations:index": ("municipality", "discussions", "groups"),
+    "consultations:report": ("page",),
+    "consultations:proposals": ("part", "answer", "page", "number"),
 }
 # Writes to these tables change no public page, so they keep the stored pages (the
 # database cache's own table is added by core/pagecache.py): sessions, login attempts,

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Proposal, PublicDiscussion
@@ -41,6 +42,7 @@ def _pages():
     programme = redaction.programme
     project = Project.objects.published().order_by("pk").first()
     post = News.objects.published().order_by("pk").first()
+    closed = PublicDiscussion.objects.filter(closes_at__lt=timezone.now()).order_by("pk").first()
     return {
         "home": "/lv/",
         "home (en)": "/en/",
@@ -50,6 +52,11 @@ def _pages():
         "project": project.get_absolute_url(),
         "news": "/lv/news/",
         "news item": post.get_absolute_url(),
+        "registry": "/lv/projects/",
+        "registry of a year": "/lv/projects/?year=2015&sort=title",
+        "consultations": "/lv/consultations/",
+        "report": reverse("consultations:report", args=[closed.slug]),
+        "proposals": reverse("consultations:proposals", args=[closed.slug]),
     }
 
 
