@@ -266,12 +266,9 @@ REPORT_PDF_VERSION = 1
 @require_safe
 def report_pdf(request, municipality, programme, year):
     """The report as PDF, drawn by WeasyPrint from the same HTML with its print styles."""
-    from PIL import ImageFile
-    from weasyprint import HTML  # loaded only for this download: it pulls in Pango
-
-    # WeasyPrint's import tells Pillow, for the whole process, to accept truncated images;
-    # the upload checks (core/images.py) refuse them, so the process keeps Pillow's default.
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    # Loaded only for this download: it pulls in Pango. (Its import tells Pillow, for the
+    # whole process, to accept truncated images; core/images.py refuses them at each check.)
+    from weasyprint import HTML
 
     report = selectors.report_for_page(municipality, programme, year, request.user)
     # A published report never changes: its PDF (seconds of layout) is drawn once per
