@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class CoreConfig(AppConfig):
@@ -10,6 +11,8 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from .pagecache import watch_writes
+        from .pagecache import resume_after_migrate, suspend_for_migrate, watch_writes
 
         connection_created.connect(watch_writes, dispatch_uid="core_pagecache_watch_writes")
+        pre_migrate.connect(suspend_for_migrate, dispatch_uid="core_pagecache_suspend")
+        post_migrate.connect(resume_after_migrate, dispatch_uid="core_pagecache_resume")

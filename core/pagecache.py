@@ -125,9 +125,33 @@ def _bump_pending(connection):
     )
 
 
+# While `migrate` runs, writes are not watched: the database cache's tables may not exist
+# yet (a fresh database), and every page is forgotten once, when it ends.
+_migrating = False
+
+
+def suspend_for_migrate(**kwargs):
+    """`pre_migrate` receiver: stop watching until the migrations are done."""
+    global _migrating
+    _migrating = True
+
+
+def resume_after_migrate(using="default", **kwargs):
+    """`post_migrate` receiver: make the database cache's tables when they are missing
+    (`migrate` alone readies a fresh database), then forget every stored page."""
+    global _migrating
+    if not _migrating:
+        return
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+    _migrating = False
+    bump()
+
+
 def _watch(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    table = written_table(sql)
+    table = None if _migrating else written_table(sql)
     if table and table not in _ignored_tables():
         connection = context["connection"]
         if not connection.in_atomic_block:

@@ -8,7 +8,10 @@ import time
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.cache import caches
+from django.db import connection
+from django.db.models.signals import post_migrate, pre_migrate
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
@@ -372,3 +375,44 @@ def test_a_write_to_an_ignored_table_keeps_the_pages(client, demo, commit):
     commit(lambda: SessionStore().create())
     assert pagecache.generation() == generation
     assert client.get("/lv/")["X-Page-Cache"] == "hit"
+
+
+def test_migrate_readies_a_fresh_database_with_the_database_cache(
+    settings, django_capture_on_commit_callbacks
+):
+    """`manage.py migrate` on an empty database, as at a first deploy (no CACHE_URL, so the
+    database cache): writes during the migrations must not reach for the page cache's table
+    before it exists, and migrate makes it before anything more is written."""
+    table = "test_fresh_page_cache"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "core.cache.DatabaseCache", "LOCATION": table},
+    }
+    assert table not in connection.introspection.table_names()
+    migrate = apps.get_app_config("portal")
+    with django_capture_on_commit_callbacks(execute=True):
+        pre_migrate.send(
+            sender=migrate,
+            app_config=migrate,
+            verbosity=0,
+            interactive=False,
+            using="default",
+            plan=[],
+            apps=apps,
+        )
+        News.objects.update(title="Migrēts")  # a data migration's write
+    with django_capture_on_commit_callbacks(execute=True):
+        post_migrate.send(
+            sender=migrate,
+            app_config=migrate,
+            verbosity=0,
+            interactive=False,
+            using="default",
+            plan=[],
+            apps=apps,
+        )
+    assert table in connection.introspection.table_names()
+    before = pagecache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        News.objects.update(title="Pēc migrācijas")
+    assert pagecache.generation() != before, "writes are watched again once migrate is done"
