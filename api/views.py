@@ -29,7 +29,6 @@ from programmes.selectors import (
     CONTENT_PREFETCH,
     FROZEN_PARTS_PREFETCH,
     INDICATORS_PREFETCH,
-    INVESTMENT_PREFETCH,
     SECTIONS_PREFETCH,
     TREE_PREFETCH,
     steering_group_prefetch,
@@ -105,17 +104,10 @@ class ProgrammeViewSet(ReadOnly):
 REDACTION_PARTS = {
     "situation-analysis": (SECTIONS_PREFETCH, serializers.SituationSectionSerializer),
     "strategic-part": (["coherence_items"], serializers.StrategicPartSerializer),
-    "swot": (FROZEN_PARTS_PREFETCH[:1], serializers.SwotItemSerializer),
+    "swot": (FROZEN_PARTS_PREFETCH["strategy"][:1], serializers.SwotItemSerializer),
     "priorities": (TREE_PREFETCH, serializers.PrioritySerializer),
     "action-plan": (TREE_PREFETCH, serializers.ActionSerializer),
-    "investment-plan": (
-        [
-            *TREE_PREFETCH[:1],
-            Prefetch("priorities__action_lines", ActionLine.objects.order_by("sort_key")),
-            *INVESTMENT_PREFETCH,
-        ],
-        serializers.InvestmentItemSerializer,
-    ),
+    "investment-plan": (FROZEN_PARTS_PREFETCH["plans"], serializers.InvestmentItemSerializer),
     "indicators": (INDICATORS_PREFETCH, serializers.IndicatorSerializer),
     "steering-group": (steering_group_prefetch("programme__"), serializers.SteeringGroupSerializer),
 }

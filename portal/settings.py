@@ -189,6 +189,8 @@ PAGE_CACHE_VIEWS = {
     "programmes:programme": (),
     "programmes:monitoring": (),
     "programmes:redaction": (),
+    "programmes:redaction_action_plan": (),
+    "programmes:redaction_investment_plan": (),
     "programmes:compare": (),
     "projects:detail": (),
     "news:list": ("page",),

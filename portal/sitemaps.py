@@ -80,14 +80,21 @@ SECTIONS = {
         (str, str),
         lambda: DevelopmentProgramme.objects.values_list("municipality__slug", "slug"),
     ),
-    "redactions": Section(
-        "programmes:redaction",
-        (str, str, int),
-        lambda: Redaction.objects.published().values_list(
-            "programme__municipality__slug", "programme__slug", "number", "status_changed_at"
-        ),
-        lastmod=True,
-    ),
+    **{
+        name: Section(
+            url_name,
+            (str, str, int),
+            lambda: Redaction.objects.published().values_list(
+                "programme__municipality__slug", "programme__slug", "number", "status_changed_at"
+            ),
+            lastmod=True,
+        )
+        for name, url_name in [
+            ("redactions", "programmes:redaction"),
+            ("action-plans", "programmes:redaction_action_plan"),
+            ("investment-plans", "programmes:redaction_investment_plan"),
+        ]
+    },
     "projects": Section(
         "projects:detail",
         (str,),
@@ -185,13 +192,20 @@ def _base(request):
 
 @require_safe
 def index(request):
-    """The sitemap index: each section's sitemap pages (one count query a section)."""
+    """The sitemap index: each section's sitemap pages (one count query a section; sections
+    of the same records, a redaction's parts, share theirs)."""
     base = _base(request)
     lines = [XML_HEAD, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n']
+    counts = {}
     for name, section in SECTIONS.items():
-        pages = (
-            1 if isinstance(section, list) else math.ceil(section.queryset().count() / PAGE_SIZE)
-        )
+        if isinstance(section, list):
+            pages = 1
+        else:
+            queryset = section.queryset()
+            key = str(queryset.query)
+            if key not in counts:
+                counts[key] = queryset.count()
+            pages = math.ceil(counts[key] / PAGE_SIZE)
         location = base + reverse("sitemap_section", args=[name])
         for page in range(1, pages + 1):
             address = location if page == 1 else f"{location}?p={page}"

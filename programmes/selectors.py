@@ -106,15 +106,22 @@ SECTIONS_PREFETCH = [
         ),
     ),
 ]
-# The parts of a redaction page that show nothing but the redaction's own frozen content:
-# strategic part, SWOT, investment plan. Once the redaction has left draft they are
-# rendered once and cached (see `frozen_parts_cache_key`), and these rows are fetched only
-# when the cache has no copy.
-FROZEN_PARTS_PREFETCH = [
-    Prefetch("swot_items", SwotItem.objects.order_by("kind", "position", "id")),
-    "coherence_items",
-    *INVESTMENT_PREFETCH,
-]
+# The parts of a redaction that show nothing but its own frozen content: the strategic
+# part with the SWOT analysis (on the redaction page) and the investment plan (a page of its
+# own). Once the redaction has left draft each is rendered once and cached (see
+# `frozen_parts_cache_key`), and these rows are fetched only when the cache has no copy.
+_plain_lines = ActionLine.objects.order_by("sort_key")
+FROZEN_PARTS_PREFETCH = {
+    "strategy": [
+        Prefetch("swot_items", SwotItem.objects.order_by("kind", "position", "id")),
+        "coherence_items",
+    ],
+    "plans": [
+        Prefetch("priorities", Priority.objects.order_by("sort_key")),
+        Prefetch("priorities__action_lines", _plain_lines),
+        *INVESTMENT_PREFETCH,
+    ],
+}
 # Monitoring: indicators with their actual values. Values are still recorded while the
 # redaction is approved, so they are never part of the cached content.
 INDICATORS_PREFETCH = [
@@ -127,18 +134,18 @@ INDICATORS_PREFETCH = [
 CONTENT_PREFETCH = [
     *SECTIONS_PREFETCH,
     *TREE_PREFETCH,
-    *FROZEN_PARTS_PREFETCH,
+    *FROZEN_PARTS_PREFETCH["strategy"],
+    *INVESTMENT_PREFETCH,
     *INDICATORS_PREFETCH,
 ]
 # What the redaction page fetches every time: the parts that also show things which change
-# after the redaction froze (residents' proposals, projects, data source names, the
-# steering group, monitoring), and the tree, whose actions give progress and the action
-# plan (an action's status and progress are monitoring too).
+# after the redaction froze (residents' proposals, projects, data source names,
+# monitoring), and the tree, whose actions give progress (an action's status and progress
+# are monitoring too). The steering group is the programme's: its page shows it.
 REDACTION_PREFETCH = [
     *SECTIONS_PREFETCH,
     *TREE_PREFETCH,
     *INDICATORS_PREFETCH,
-    *steering_group_prefetch("programme__"),
 ]
 
 
@@ -187,7 +194,7 @@ def programme_for_page(municipality, programme, user, *, panels=True):
 def redaction_for_page(municipality, programme, number, user):
     """One redaction with the content the page renders every time (see
     `REDACTION_PREFETCH`) and what the panels on its page show (proposals, projects);
-    `fetch_frozen_parts` adds the rest when the cache lacks it.
+    `fetch_frozen_part` adds the rest when the cache lacks it.
 
     `copied_from_visible` says whether the user may see the redaction it was copied from
     (a redaction of the same programme that `visible_to` holds), in the same query."""
@@ -249,20 +256,19 @@ def monitoring_for_page(municipality, programme, user):
             else:
                 cells.append({"kind": "none"})
         series.append(IndicatorSeries(indicator, cells))
-    counts = Counter(
-        action.status
-        for priority in current.priorities.all()
-        for line in priority.action_lines.all()
-        for task in line.tasks.all()
-        for action in task.actions.all()
-    )
+    counts = action_status_counts(current)
     statuses = [(label, counts.get(value, 0)) for value, label in Action.Status.choices]
     return programme, current, span, series, statuses
 
 
-def redaction_for_download(municipality, programme, number, user):
-    """A redaction the user may see, with its programme and municipality (one query)."""
-    queryset = _redactions(municipality, programme, user).select_related("programme__municipality")
+def redaction_alone(municipality, programme, number, user, *prefetch):
+    """A redaction the user may see, with its programme and municipality (one query), and
+    the `prefetch` lookups (a query each): for a download or one part's page."""
+    queryset = (
+        _redactions(municipality, programme, user)
+        .select_related("programme__municipality", "programme__steering_group")
+        .prefetch_related(*prefetch)
+    )
     return get_object_or_404(queryset, number=number)
 
 
@@ -294,11 +300,13 @@ def steering_group_of(programme):
 # Raise when the frozen parts' templates change, so that pages cached before are not reused.
 # 2: the action plan and indicators (monitoring) left the cached parts.
 # 3: the investment plan's charts by year and by source.
-FROZEN_PARTS_VERSION = 3
+# 4: one key per part; the investment plan on a page of its own.
+FROZEN_PARTS_VERSION = 4
 
 
-def frozen_parts_cache_key(redaction, language):
-    """The cache key of a frozen redaction's rendered parts, or None for a draft.
+def frozen_parts_cache_key(redaction, language, part):
+    """The cache key of a frozen redaction's rendered `part` ("strategy", "plans"), or None
+    for a draft.
 
     It holds the status and the time it last changed, so a status change (approval,
     withdrawal) is shown at once; the creation time keeps keys apart where a database
@@ -310,13 +318,14 @@ def frozen_parts_cache_key(redaction, language):
     created = redaction.created_at.timestamp() if redaction.created_at else ""
     return (
         f"programmes:redaction-parts:v{FROZEN_PARTS_VERSION}:{redaction.pk}:{created}:"
-        f"{redaction.status}:{changed}:{language}"
+        f"{redaction.status}:{changed}:{language}:{part}"
     )
 
 
-def fetch_frozen_parts(redaction):
-    """Fetch what the frozen parts show, onto a redaction from `redaction_for_page`."""
-    prefetch_related_objects([redaction], *FROZEN_PARTS_PREFETCH)
+def fetch_frozen_part(redaction, part):
+    """Fetch what the frozen `part` shows, onto a redaction from `redaction_for_page` or
+    `redaction_part_for_page`."""
+    prefetch_related_objects([redaction], *FROZEN_PARTS_PREFETCH[part])
 
 
 # --- shaping prefetched rows for the page (pure Python, no queries) ---------------------
@@ -355,6 +364,35 @@ def action_plan_rows(redaction):
                 for action in task.actions.all():
                     rows.append((line, task, action))
     return rows
+
+
+@dataclass
+class ActionPlanSummary:
+    """What the redaction page says of its action plan: how many actions under how many
+    tasks, and how many in each status (in the order of Action.Status)."""
+
+    actions: int
+    tasks: int
+    statuses: list  # [(status value, label, count)], statuses in use only
+
+
+def action_status_counts(redaction):
+    """Counter of the redaction's actions by status, from the tree's prefetched rows."""
+    return Counter(action.status for _line, _task, action in action_plan_rows(redaction))
+
+
+def action_plan_summary(redaction):
+    """The action plan in numbers, from the tree's prefetched rows (no query)."""
+    counts = action_status_counts(redaction)
+    tasks = sum(
+        len(line.tasks.all())
+        for priority in redaction.priorities.all()
+        for line in priority.action_lines.all()
+    )
+    statuses = [
+        (value, label, counts[value]) for value, label in Action.Status.choices if counts[value]
+    ]
+    return ActionPlanSummary(actions=sum(counts.values()), tasks=tasks, statuses=statuses)
 
 
 @dataclass

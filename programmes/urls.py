@@ -37,6 +37,16 @@ urlpatterns = [
         name="redaction",
     ),
     path(
+        "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/action-plan/",
+        views.redaction_action_plan,
+        name="redaction_action_plan",
+    ),
+    path(
+        "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/investment-plan/",
+        views.redaction_investment_plan,
+        name="redaction_investment_plan",
+    ),
+    path(
         "<slug:municipality>/<slug:programme>/redactions/<redaction_number:number>/<slug:table>.csv",
         views.redaction_table_csv,
         name="redaction_csv",

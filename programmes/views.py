@@ -111,41 +111,54 @@ def programme_monitoring(request, municipality, programme):
 # A frozen redaction's cached parts change only with its status (which is in the cache
 # key); the timeout only bounds how long an unused copy occupies the cache.
 FROZEN_PARTS_TIMEOUT = 60 * 60 * 24 * 7
+FROZEN_PART_TEMPLATES = {
+    "strategy": "programmes/includes/strategy_parts.html",
+    "plans": "programmes/includes/plans_parts.html",
+}
 
 
-def _frozen_parts(redaction):
-    """The rendered strategic part, SWOT and investment plan of a redaction:
-    {"strategy", "plans"}. Monitoring (the action plan's status and progress, indicators'
-    values) is rendered on every request: it is still recorded once the redaction froze.
+def _frozen_part_context(redaction, part):
+    if part == "strategy":
+        return {"swot": selectors.swot_by_kind(redaction)}
+    plan = selectors.investment_plan(redaction)
+    return {"investment_plan": plan, "investment_charts": charts.investment_charts(plan)}
 
-    A frozen redaction's copy comes from the cache when there is one; a draft's parts are
+
+def _frozen_part(redaction, part):
+    """A redaction's `part` rendered: "strategy" (the strategic part and SWOT, on the
+    redaction page) or "plans" (the investment plan, on a page of its own). Monitoring (the
+    action plan's status and progress, indicators' values) is never in them: it is still
+    recorded once the redaction froze.
+
+    A frozen redaction's copy comes from the cache when there is one; a draft's part is
     rendered on every request.
     """
-    key = selectors.frozen_parts_cache_key(redaction, get_language())
-    parts = cache.get(key) if key else None
-    if parts is None:
-        selectors.fetch_frozen_parts(redaction)
-        plan = selectors.investment_plan(redaction)
-        context = {
-            "redaction": redaction,
-            "swot": selectors.swot_by_kind(redaction),
-            "investment_plan": plan,
-            "investment_charts": charts.investment_charts(plan),
-        }
-        parts = {
-            name: render_to_string(f"programmes/includes/{name}_parts.html", context)
-            for name in ("strategy", "plans")
-        }
+    key = selectors.frozen_parts_cache_key(redaction, get_language(), part)
+    html = cache.get(key) if key else None
+    if html is None:
+        selectors.fetch_frozen_part(redaction, part)
+        context = {"redaction": redaction, **_frozen_part_context(redaction, part)}
+        html = render_to_string(FROZEN_PART_TEMPLATES[part], context)
         if key:
-            cache.set(key, parts, FROZEN_PARTS_TIMEOUT)
-    return {name: mark_safe(html) for name, html in parts.items()}  # rendered by us
+            cache.set(key, html, FROZEN_PARTS_TIMEOUT)
+    return mark_safe(html)  # rendered by us
+
+
+def _redaction_crumbs(redaction, part=None):
+    programme = redaction.programme
+    crumbs = _programme_crumbs(programme)
+    if part is None:
+        return [*crumbs, (None, redaction.display_label)]
+    return [*crumbs, (redaction.get_absolute_url(), redaction.display_label), (None, part)]
 
 
 @require_safe
 def redaction_detail(request, municipality, programme, number):
+    """A redaction: its facts, situation analysis, strategic part, priorities with their
+    action lines and tasks, indicators, and what the action plan and the investment plan
+    hold, each of which has a page of its own."""
     redaction = selectors.redaction_for_page(municipality, programme, number, request.user)
     programme = redaction.programme
-    crumbs = [*_programme_crumbs(programme), (None, redaction.display_label)]
     return render(
         request,
         "programmes/redaction_detail.html",
@@ -155,10 +168,48 @@ def redaction_detail(request, municipality, programme, number):
             "municipality": programme.municipality,
             "copied_from": redaction.copied_from if redaction.copied_from_visible else None,
             "sections_by_area": selectors.sections_by_area(redaction),
-            "parts": _frozen_parts(redaction),
-            "action_plan": selectors.action_plan_rows(redaction),
+            "strategy": _frozen_part(redaction, "strategy"),
+            "action_plan_summary": selectors.action_plan_summary(redaction),
             "steering_group": selectors.steering_group_of(programme),
-            "crumbs": crumbs,
+            "crumbs": _redaction_crumbs(redaction),
+        },
+    )
+
+
+@require_safe
+def redaction_action_plan(request, municipality, programme, number):
+    """A redaction's action plan: every action under its task, with who carries it out,
+    when, with what money, and how far it has got (five queries whatever its size)."""
+    redaction = selectors.redaction_alone(
+        municipality, programme, number, request.user, *selectors.TREE_PREFETCH
+    )
+    return render(
+        request,
+        "programmes/redaction_action_plan.html",
+        {
+            "redaction": redaction,
+            "programme": redaction.programme,
+            "action_plan": selectors.action_plan_rows(redaction),
+            "part": "action-plan",
+            "crumbs": _redaction_crumbs(redaction, _("Action plan")),
+        },
+    )
+
+
+@require_safe
+def redaction_investment_plan(request, municipality, programme, number):
+    """A redaction's investment plan: investment projects by year and by financing source
+    (frozen with the redaction, so rendered once: one query when the cache has it)."""
+    redaction = selectors.redaction_alone(municipality, programme, number, request.user)
+    return render(
+        request,
+        "programmes/redaction_investment_plan.html",
+        {
+            "redaction": redaction,
+            "programme": redaction.programme,
+            "plans": _frozen_part(redaction, "plans"),
+            "part": "investment-plan",
+            "crumbs": _redaction_crumbs(redaction, _("Investment plan")),
         },
     )
 
@@ -216,7 +267,7 @@ def redaction_table_csv(request, municipality, programme, number, table):
     if table not in OPEN_DATA_TABLES:
         raise Http404("No such table.")
     resource_class, model, related, order = OPEN_DATA_TABLES[table]
-    redaction = selectors.redaction_for_download(municipality, programme, number, request.user)
+    redaction = selectors.redaction_alone(municipality, programme, number, request.user)
     rows = model.objects.in_redaction(redaction).select_related(*related).order_by(*order)
     dataset = resource_class(redaction).export(queryset=rows)
     response = HttpResponse(

@@ -43,7 +43,9 @@ PAGE_BOUNDS = {
     "home": 12,
     "municipality": 3,
     "programme": 13,
-    "redaction": 14,
+    "redaction": 12,
+    "action plan": 5,  # the redaction, priorities, action lines, tasks, actions
+    "investment plan": 1,  # the redaction: the plan itself is rendered once, frozen
     "comparison": 13,
     "registry": 2,
     "project": 7,
@@ -224,6 +226,8 @@ def _pages():
         "municipality": reverse("programmes:municipality", args=slugs[:1]),
         "programme": reverse("programmes:programme", args=slugs),
         "redaction": approved.get_absolute_url(),
+        "action plan": approved.get_action_plan_url(),
+        "investment plan": approved.get_investment_plan_url(),
         "comparison": reverse(
             "programmes:compare", args=[*slugs, previous.number, approved.number]
         ),

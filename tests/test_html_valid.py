@@ -49,6 +49,8 @@ def public_pages(client):
         "monitoring-report": f"{base}reports/2025/",
         "redaction": f"{base}redactions/2/",
         "redaction-en": f"/en{base[3:]}redactions/2/",
+        "action-plan": f"{base}redactions/2/action-plan/",
+        "investment-plan": f"/en{base[3:]}redactions/2/investment-plan/",
         "comparison": f"{base}redactions/1/compare/2/",
         # In public discussion: the notice with the form's link, "propose here" links.
         "redaction-in-discussion": open_discussion.redaction.get_absolute_url(),

@@ -315,9 +315,17 @@ class Redaction(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        return self._url("programmes:redaction")
+
+    def get_action_plan_url(self):
+        return self._url("programmes:redaction_action_plan")
+
+    def get_investment_plan_url(self):
+        return self._url("programmes:redaction_investment_plan")
+
+    def _url(self, name):
         return reverse(
-            "programmes:redaction",
-            args=[self.programme.municipality.slug, self.programme.slug, self.number],
+            name, args=[self.programme.municipality.slug, self.programme.slug, self.number]
         )
 
     def delete(self, *args, **kwargs):

@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGES = [
     "/lv/programmes/livani/iap-2019-2025/monitoring/",
     "/en/programmes/livani/iap-2019-2025/monitoring/",
-    "/lv/programmes/livani/iap-2019-2025/redactions/2/",
+    "/lv/programmes/livani/iap-2019-2025/redactions/2/investment-plan/",
     "/lv/programmes/daugavpils/ap-2014-2020/monitoring/",
     "/lv/programmes/livani/iap-2019-2025/reports/2025/",
     "/en/programmes/daugavpils/ap-2014-2020/reports/2025/",

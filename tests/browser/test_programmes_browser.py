@@ -72,6 +72,21 @@ def test_planner_starts_next_redaction_and_visitor_sees_the_change(
         assert anonymous.get_by_role("heading", name=f"VTP1 {NEW_TITLE}").count() == 1
         assert serious_violations(anonymous) == []
 
+        # The action plan and the investment plan are pages of their own, a click away.
+        parts = anonymous.get_by_role("navigation", name="Redakcijas daļas")
+        for name, address in [
+            ("Rīcības plāns", "action-plan"),
+            ("Investīciju plāns", "investment-plan"),
+        ]:
+            parts.get_by_role("link", name=name).click()
+            anonymous.wait_for_load_state()
+            assert anonymous.url.endswith(f"{PROGRAMME}redactions/2/{address}/")
+            current = parts.get_by_role("link", name=name)
+            assert current.get_attribute("aria-current") == "page"
+            assert serious_violations(anonymous) == []
+        parts.get_by_role("link", name="Pārskats, stratēģija un prioritātes").click()
+        anonymous.wait_for_load_state()
+
         anonymous.get_by_role("link", name="skatīt, kas mainīts").click()
         anonymous.wait_for_load_state()
         assert anonymous.url.endswith(f"{PROGRAMME}redactions/1/compare/2/")

@@ -48,6 +48,21 @@ def test_urls_carry_hreflang_alternates_and_lastmod(client):
     assert lv in entry and en in entry and default in entry
     static = client.get("/sitemap-sections.xml").getvalue().decode()
     assert "<loc>http://testserver/en/projects/</loc>" in static
+    # A redaction's action plan and investment plan have pages, and sitemaps, of their own.
+    for section, part in [("action-plans", "action-plan"), ("investment-plans", "investment-plan")]:
+        body = client.get(f"/sitemap-{section}.xml").getvalue().decode()
+        assert f"<loc>http://testserver/lv/programmes/m/ap/redactions/3/{part}/</loc>" in body
+
+
+def test_the_index_counts_the_records_of_a_redactions_parts_once(client):
+    RedactionFactory(status="approved")
+    with CaptureQueriesContext(connection) as queries:
+        index = client.get("/sitemap.xml").content.decode()
+    for section in ("redactions", "action-plans", "investment-plans"):
+        assert f"http://testserver/sitemap-{section}.xml" in index
+    counted = 'SELECT COUNT(*) AS "__count" FROM "programmes_redaction" '
+    redaction_counts = [q for q in queries if q["sql"].startswith(counted)]
+    assert len(redaction_counts) == 1
 
 
 def test_a_sitemap_page_costs_one_query_and_no_reverse_per_url(client, monkeypatch):

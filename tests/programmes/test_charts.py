@@ -102,11 +102,11 @@ def test_monitoring_page_draws_every_indicator_and_the_statuses(client, demo):
 
 def test_investment_plan_charts_sum_the_plan(client, demo):
     redaction = Redaction.objects.get(programme__slug=LIVANI[1], status="approved")
-    page = client.get(redaction.get_absolute_url()).content.decode()
+    page = client.get(redaction.get_investment_plan_url()).content.decode()
     loaded = redaction_for_page(*LIVANI, redaction.number, _anonymous())
-    from programmes.selectors import fetch_frozen_parts
+    from programmes.selectors import fetch_frozen_part
 
-    fetch_frozen_parts(loaded)
+    fetch_frozen_part(loaded, "plans")
     plan = investment_plan(loaded)
     with translation.override("lv"):
         by_year, by_source = charts.investment_charts(plan)

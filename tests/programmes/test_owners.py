@@ -162,7 +162,7 @@ def test_owner_choices_are_staff_of_the_planners_municipality(client, world):
 
 def test_public_action_plan_shows_when_each_action_was_last_updated(client, world):
     redaction = world["redaction"]
-    page = client.get(redaction.get_absolute_url()).content.decode()
+    page = client.get(redaction.get_action_plan_url()).content.decode()
     assert "Pēdējoreiz atjaunots" in page
     assert f'datetime="{timezone.localtime(LONG_AGO).date().isoformat()}"' in page
 

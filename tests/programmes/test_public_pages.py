@@ -42,8 +42,10 @@ def demo_data(demo):
     return demo
 
 
-def redaction_url(slugs, number, language="lv"):
-    url = reverse("programmes:redaction", args=[*slugs, number])
+def redaction_url(slugs, number, language="lv", part=""):
+    """The redaction page, or with `part` ("action_plan", "investment_plan") that part's."""
+    name = f"programmes:redaction_{part}" if part else "programmes:redaction"
+    url = reverse(name, args=[*slugs, number])
     return url.replace("/lv/", f"/{language}/", 1)
 
 
@@ -94,9 +96,17 @@ def test_programme_page_links_each_redaction_to_a_comparison_with_the_previous(c
 
 
 def test_redaction_page_shows_every_part(client, demo_data):
-    response = client.get(redaction_url(DAUGAVPILS, 1))
-    assert response.status_code == 200
-    text = response.text
+    """The redaction page, its action plan's and its investment plan's: each part on one of
+    them, and each page links to the other two."""
+    pages = {
+        part: client.get(redaction_url(DAUGAVPILS, 1, part=part))
+        for part in ("", "action_plan", "investment_plan")
+    }
+    assert {response.status_code for response in pages.values()} == {200}
+    for response in pages.values():
+        for part in ("", "action_plan", "investment_plan"):
+            assert f'href="{redaction_url(DAUGAVPILS, 1, part=part)}"' in response.text
+    text = "".join(response.text for response in pages.values())
     for expected in [
         "Dabas un kultūrvēsturiskās vērtības",  # situation analysis
         "Izglītība un zinātne",
@@ -113,9 +123,11 @@ def test_redaction_page_shows_every_part(client, demo_data):
         "Ziemeļu industriālās teritorijas infrastruktūras izbūve",  # investment plan
         "<meter",  # indicators
         "Bezdarba līmenis",
-        "Vadības grupa",
     ]:
         assert expected in text, expected
+    programme = DevelopmentProgramme.objects.get(slug=DAUGAVPILS[1])
+    # The steering group is the programme's: its page shows it, the redaction links there.
+    assert f'{programme.get_absolute_url()}#steering-group-heading">Vadības grupa' in text
     assert (
         "sabiedriskajai apspriešanai" in text
         or "publiskajai apspriešanai" in text
@@ -130,9 +142,10 @@ def test_one_year_action_shows_its_year_once_and_area_titles_are_not_repeated(cl
     SituationSectionFactory(redaction=redaction, area="population", title="Iedzīvotāji")
     SituationSectionFactory(redaction=redaction, area="living", title="Izglītība un zinātne")
     Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("public_discussion")
+    plan = client.get(redaction.get_action_plan_url()).text
+    assert "<td>2020</td>" in plan and "2020–2020" not in plan
+    assert "<td>2019–2025</td>" in plan
     text = client.get(redaction.get_absolute_url()).text
-    assert "<td>2020</td>" in text and "2020–2020" not in text
-    assert "<td>2019–2025</td>" in text
     # A section named like its thematic area gets no second heading of the same words.
     assert text.count("Iedzīvotāji</h") == 1
     assert "<h3>Iedzīvotāju dzīves vide</h3>" in text
@@ -154,12 +167,7 @@ def test_investment_plan_totals_by_year_and_source_in_latvian_euro_format(client
     other = InvestmentItemFactory(action_line=item.action_line, code="I2")
     InvestmentAmountFactory(item=other, year=2024, source="state", amount=Decimal("500"))
     Redaction.objects.filter(pk=redaction.pk).set_status_for_tests("approved")
-    programme = redaction.programme
-    url = reverse(
-        "programmes:redaction",
-        args=[programme.municipality.slug, programme.slug, redaction.number],
-    )
-    text = client.get(url).text
+    text = client.get(redaction.get_investment_plan_url()).text
     plan = text[text.index('id="investment-plan"') :]
     assert "99\xa0000,00\xa0€" in plan  # 2022 total (both sources)
     assert "91\xa0000,50\xa0€" in plan  # EU funds total
@@ -172,7 +180,9 @@ def test_pages_are_in_english_too(client, demo_data):
     response = client.get(redaction_url(LIVANI, 2, language="en"))
     assert response.status_code == 200
     assert "Situation analysis" in response.text
-    assert "€" in response.text
+    assert "Read the investment plan" in response.text
+    plan = client.get(redaction_url(LIVANI, 2, language="en", part="investment_plan"))
+    assert "Financing by source and year, EUR" in plan.text and "€" in plan.text
 
 
 def test_superseded_redaction_says_so_and_links_to_comparison(client, demo_data):
@@ -322,6 +332,12 @@ PAGES = {
     "municipality": lambda r: reverse("programmes:municipality", args=["daugavpils"]),
     "programme": lambda r: reverse("programmes:programme", args=["daugavpils", "ap"]),
     "redaction": lambda r: reverse("programmes:redaction", args=["daugavpils", "ap", 1]),
+    "action plan": lambda r: reverse(
+        "programmes:redaction_action_plan", args=["daugavpils", "ap", 1]
+    ),
+    "investment plan": lambda r: reverse(
+        "programmes:redaction_investment_plan", args=["daugavpils", "ap", 1]
+    ),
     "monitoring": lambda r: reverse("programmes:monitoring", args=["daugavpils", "ap"]),
 }
 
@@ -337,24 +353,29 @@ BOUNDS = {
     "programme": 13,
     # redaction (with programme, municipality, steering group, source), sections, their
     # data sources, priorities, action lines, tasks, actions, indicators (with priority),
-    # their values, members, meetings; the redaction's public discussions and their
-    # published proposals counted by part; projects counted by action line = 14; and,
-    # unless the frozen parts are cached: SWOT, coherence, investment items, their
-    # amounts = 18
-    "redaction": 18,
+    # their values; the redaction's public discussions and their published proposals
+    # counted by part; projects counted by action line = 12; and, unless the strategic
+    # part is cached: SWOT, coherence = 14
+    "redaction": 14,
+    # redaction (with programme, municipality), priorities, action lines, tasks, actions
+    "action plan": 5,
+    # redaction; unless the plan is cached: priorities, action lines, investment items,
+    # their amounts
+    "investment plan": 5,
     # the programme page's own nine (not what its panels show: news, funding projects,
     # discussions), then the redaction in force's indicators and their values
     "monitoring": 11,
 }
 
 
-def test_a_frozen_redaction_page_costs_fourteen_queries_once_its_parts_are_cached(
-    client, published, django_assert_max_num_queries
+@pytest.mark.parametrize(("page", "bound"), [("redaction", 12), ("investment plan", 1)])
+def test_a_frozen_redaction_page_costs_fewer_queries_once_its_parts_are_cached(
+    client, published, page, bound, django_assert_max_num_queries
 ):
     _publish(published)
-    url = PAGES["redaction"](published)
+    url = PAGES[page](published)
     assert client.get(url).status_code == 200  # renders and caches the frozen parts
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(bound):
         assert client.get(url).status_code == 200
 
 
@@ -453,8 +474,16 @@ def test_frozen_parts_are_cached_and_a_status_change_shows_at_once(client, plann
     assert "Pirmā vīzija" in text and "Sabiedriskā apspriešana" in text
     again, cached = _redaction_page(client, redaction)
     assert again == text
-    # Not fetched again: SWOT, coherence, investment items and their amounts.
-    assert cached == first - 4
+    # Not fetched again: SWOT and coherence items.
+    assert cached == first - 2
+    # The investment plan's page: its items and amounts, the priorities and action lines
+    # they hang from, fetched once; then only the redaction.
+    plan_url = redaction.get_investment_plan_url()
+    with CaptureQueriesContext(connection) as plan_first:
+        assert client.get(plan_url).status_code == 200
+    with CaptureQueriesContext(connection) as plan_cached:
+        assert client.get(plan_url).status_code == 200
+    assert len(plan_cached) == len(plan_first) - 4
     # The other language has its own copy.
     english, _queries = _redaction_page(client, redaction, "en")
     assert "Strategic part" in english and "Stratēģiskā daļa" not in english

@@ -145,7 +145,7 @@ def _shown(html, project):
         "activities": html.count('<h3 lang="lv">Konference'),
         "news": sum(html.count(post.title) > 0 for post in project.news.all()),
         "action lines": html.count("#rv"),
-        "investment items": html.count("#investment-plan"),
+        "investment items": html.count('/investment-plan/"'),
     }
 
 
@@ -282,10 +282,12 @@ def test_action_lines_and_investment_items_link_to_the_programme(client, project
     html = client.get(f"/lv/projects/{project.slug}/").text
     redaction_url = f"/lv/programmes/{project.municipality.slug}/ap-2014-2020/redactions/1/"
     assert f'<a href="{redaction_url}#rv42"><span class="code">RV4.2</span>' in html
-    assert f'<a href="{redaction_url}#investment-plan"><span class="code">I4.2.1</span>' in html
+    plan_url = f"{redaction_url}investment-plan/"
+    assert f'<a href="{plan_url}"><span class="code">I4.2.1</span>' in html
     assert "Melnraksta virziens" not in html
-    # The anchor is there on the programme's page.
+    # The anchor is there on the programme's page, and the item on its investment plan's.
     assert 'id="rv42"' in client.get(redaction_url).text
+    assert "Sadarbības tīkls" in client.get(plan_url).text
 
 
 def test_project_page_offers_its_news_feed(client, project):

@@ -91,10 +91,17 @@ RECORD_PAGES = {
         ],
         [*_report_args(w.b.public.report), "indicators"],
     ),
-    "programmes:redaction": lambda w: (
-        [("draft redaction", _redaction_args(w.b.hidden.redaction))],
-        _redaction_args(w.b.public.redaction),
-    ),
+    **{
+        name: lambda w: (
+            [("draft redaction", _redaction_args(w.b.hidden.redaction))],
+            _redaction_args(w.b.public.redaction),
+        )
+        for name in (
+            "programmes:redaction",
+            "programmes:redaction_action_plan",
+            "programmes:redaction_investment_plan",
+        )
+    },
     "programmes:redaction_csv": lambda w: (
         [
             (f"draft redaction's {table}", [*_redaction_args(w.b.hidden.redaction), table])
@@ -219,10 +226,17 @@ LIST_PAGES = {
         (_programme_args(w.b.public.closed_programme), ""),
     ],
     "programmes:monitoring": lambda w: [(_programme_args(w.b.public.programme), "")],
-    "programmes:redaction": lambda w: [
-        (_redaction_args(w.b.public.redaction), ""),
-        (_redaction_args(w.b.public.approved), ""),
-    ],
+    **{
+        name: lambda w: [
+            (_redaction_args(w.b.public.redaction), ""),
+            (_redaction_args(w.b.public.approved), ""),
+        ]
+        for name in (
+            "programmes:redaction",
+            "programmes:redaction_action_plan",
+            "programmes:redaction_investment_plan",
+        )
+    },
     "programmes:redaction_csv": lambda w: [
         ([*_redaction_args(w.b.public.redaction), table], "")
         for table in ("action-plan", "investment-plan", "indicators")
@@ -362,7 +376,13 @@ def test_other_municipality_planner_gets_404_for_unpublished_record(client, worl
 def test_own_planner_sees_the_draft_the_others_do_not(client, world):
     """The control for the 404s above: the same addresses are the draft's, for its planner."""
     client.force_login(world.b.users["planner"])
-    for name in ("programmes:redaction", "programmes:redaction_csv", "programmes:compare"):
+    for name in (
+        "programmes:redaction",
+        "programmes:redaction_action_plan",
+        "programmes:redaction_investment_plan",
+        "programmes:redaction_csv",
+        "programmes:compare",
+    ):
         hidden, _public = RECORD_PAGES[name](world)
         for what, args in hidden:
             response = client.get(reverse(name, args=args), follow=True)
