@@ -42,7 +42,7 @@ FACTOR = 0.005
 PAGE_BOUNDS = {
     "home": 12,
     "municipality": 3,
-    "programme": 13,
+    "programme": 12,
     "redaction": 12,
     "action plan": 5,  # the redaction, priorities, action lines, tasks, actions
     "investment plan": 1,  # the redaction: the plan itself is rendered once, frozen

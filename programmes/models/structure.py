@@ -90,5 +90,9 @@ class Task(CodedContent):
 
     @property
     def progress(self):
-        """Average of its actions' progress (each action counts the same)."""
+        """Average of its actions' progress (each action counts the same): computed by the
+        database when the task was fetched with `actions_average` (the programme page needs
+        no actions but their average), else from its actions."""
+        if hasattr(self, "actions_average"):
+            return None if self.actions_average is None else round(self.actions_average)
         return average_progress(self.actions.all())

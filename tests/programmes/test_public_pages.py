@@ -20,6 +20,7 @@ from tests.factories import (
     ProgrammeFactory,
     RedactionFactory,
     SituationSectionFactory,
+    TaskFactory,
     full_redaction,
 )
 
@@ -349,8 +350,8 @@ BOUNDS = {
     # members, meetings,
     # news about the programme, their photos, projects funding its drafting, the public
     # discussions of its redactions; the current redaction's priorities, action lines,
-    # tasks, actions
-    "programme": 13,
+    # tasks with their actions' average progress
+    "programme": 12,
     # redaction (with programme, municipality, steering group, source), sections, their
     # data sources, priorities, action lines, tasks, actions, indicators (with priority),
     # their values; the redaction's public discussions and their published proposals
@@ -568,3 +569,23 @@ def test_programme_page_explains_how_progress_is_averaged(client, demo_data):
     text = client.get(url).text
     assert "each child counts the same" in text
     assert "Steering group" in text and "1-12/38" in text
+
+
+def test_programme_page_rolls_up_progress_as_the_redaction_page_does(client):
+    """The programme page has the database average each task's actions; the redaction page
+    averages the actions it fetched. Both must show the same figures, halves included."""
+    redaction = RedactionFactory(number=1)
+    task = TaskFactory(action_line__priority__redaction=redaction)
+    for progress in (10, 25, 41):  # 25.33 → 25
+        ActionFactory(task=task, progress=progress)
+    halves = TaskFactory(action_line=task.action_line)
+    for progress in (2, 5):  # 3.5 → 4, rounded as Python rounds
+        ActionFactory(task=halves, progress=progress)
+    TaskFactory(action_line=task.action_line)  # no actions: no data, not a zero
+    _publish(redaction)
+    programme = redaction.programme
+    page = client.get(programme.get_absolute_url()).text
+    expected = round((25 + 4) / 2)  # the action line's, and so its priority's
+    assert f"<span>{expected}&nbsp;%</span>" in page
+    tree = client.get(redaction.get_absolute_url()).text
+    assert f"<span>{expected}&nbsp;%</span>" in tree
