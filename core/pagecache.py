@@ -33,9 +33,16 @@ was rendered (the time-left filter).
 Every stored page is answered with `ETag` and `Last-Modified` and `Cache-Control: no-cache`:
 browsers ask again each time, and a matching `If-None-Match` / `If-Modified-Since` gets a
 304 without a body.
+
+A page is stored gzip-compressed (a tenth of its size: the biggest, a redaction's action
+plan, is over 100 KiB of HTML), and handed as it is to a visitor whose browser accepts
+gzip (every browser does), with `Content-Encoding: gzip`, `Vary: Accept-Encoding` and an
+ETag of its own; anyone else gets it unpacked. Compressing these pages is safe from
+BREACH-style attacks: a stored page holds no secret (no CSRF token, nobody's data).
 """
 
 import contextvars
+import gzip
 import hashlib
 import re
 import uuid
@@ -47,7 +54,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 GENERATION_KEY = "pagecache:generation"
@@ -62,7 +69,8 @@ def _cache():
 
 
 # Raise to forget every stored page when what is stored changes shape.
-FORMAT = 1
+# 2: the content is stored gzip-compressed.
+FORMAT = 2
 
 # --- the generation -----------------------------------------------------------------------
 
@@ -283,11 +291,21 @@ def _storable(request, response):
 # Headers made again by the middleware above this one on every answer, or per answer.
 _NOT_STORED = {"set-cookie", "date", "content-length", "x-page-cache"}
 
+_GZIP_TOKEN = re.compile(r"(?:^|,)\s*gzip\s*(?:,|;(?!\s*q=0(?:\.0*)?\s*(?:,|$))|$)")
 
-def _validators(response, etag, last_modified):
-    response["ETag"] = etag
+
+def accepts_gzip(request):
+    """Whether the request's Accept-Encoding takes gzip (and not with q=0)."""
+    return bool(_GZIP_TOKEN.search(request.META.get("HTTP_ACCEPT_ENCODING", "").lower()))
+
+
+def _validators(response, etag, last_modified, *, compressed):
+    response["ETag"] = f'{etag[:-1]}-gzip"' if compressed else etag
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = "no-cache"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if compressed:
+        response["Content-Encoding"] = "gzip"
 
 
 class PageCacheMiddleware:
@@ -327,6 +345,7 @@ class PageCacheMiddleware:
         content = response.content
         etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
         last_modified = int(now.timestamp())
+        packed = gzip.compress(content, compresslevel=6, mtime=0)
         if timeout >= 1:
             headers = [
                 (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
@@ -334,7 +353,7 @@ class PageCacheMiddleware:
             _cache().set(
                 key,
                 {
-                    "content": content,
+                    "gzip": packed,
                     "headers": headers,
                     "etag": etag,
                     "last_modified": last_modified,
@@ -342,19 +361,25 @@ class PageCacheMiddleware:
                 },
                 timeout,
             )
-        _validators(response, etag, last_modified)
+        compressed = accepts_gzip(request)
+        if compressed:
+            response.content = packed
+            response["Content-Length"] = str(len(packed))
+        _validators(response, etag, last_modified, compressed=compressed)
         response["X-Page-Cache"] = "miss"
         return get_conditional_response(
-            request, etag=etag, last_modified=last_modified, response=response
+            request, etag=response["ETag"], last_modified=last_modified, response=response
         )
 
     def _answer_stored(self, request, entry):
-        response = HttpResponse(entry["content"])
+        compressed = accepts_gzip(request)
+        body = entry["gzip"] if compressed else gzip.decompress(entry["gzip"])
+        response = HttpResponse(body)
         for name, value in entry["headers"]:
             response[name] = value
-        response["Content-Length"] = str(len(entry["content"]))
-        _validators(response, entry["etag"], entry["last_modified"])
+        response["Content-Length"] = str(len(body))
+        _validators(response, entry["etag"], entry["last_modified"], compressed=compressed)
         response["X-Page-Cache"] = "hit"
         return get_conditional_response(
-            request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
+            request, etag=response["ETag"], last_modified=entry["last_modified"], response=response
         )

@@ -4,6 +4,7 @@ answered with ETag / Last-Modified and 304s, and never holds a draft, a staff pa
 somebody's CSRF token."""
 
 import datetime
+import gzip
 import time
 from decimal import Decimal
 
@@ -103,6 +104,45 @@ def test_a_matching_etag_or_date_gets_304_without_the_page(client, demo):
     assert not_modified["ETag"] == etag
     assert client.get(url, headers={"If-Modified-Since": modified}).status_code == 304
     assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+BROWSER = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+
+
+def test_a_browser_that_accepts_gzip_gets_the_stored_page_compressed(client, demo):
+    url = _pages()["redaction"]
+    plain = client.get(url)  # renders and stores
+    for attempt in ("miss", "hit"):
+        if attempt == "miss":
+            caches["pages"].clear()
+        packed = client.get(url, headers=BROWSER)
+        assert packed["X-Page-Cache"] == attempt
+        assert packed["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in packed["Vary"]
+        assert int(packed["Content-Length"]) == len(packed.content)
+        assert gzip.decompress(packed.content) == plain.content
+        assert len(packed.content) * 4 < len(plain.content)
+        # Each representation has its own validator, and each gets its 304.
+        assert packed["ETag"] != plain["ETag"]
+        again = client.get(url, headers={**BROWSER, "If-None-Match": packed["ETag"]})
+        assert again.status_code == 304
+    unpacked = client.get(url)
+    assert unpacked["X-Page-Cache"] == "hit" and "Content-Encoding" not in unpacked
+    assert unpacked.content == plain.content and unpacked["ETag"] == plain["ETag"]
+    assert "Accept-Encoding" in unpacked["Vary"]
+    # gzip refused with q=0, or not named: the page as it is.
+    for refused in ("gzip;q=0, br", "br", "identity"):
+        answer = client.get(url, headers={"Accept-Encoding": refused})
+        assert "Content-Encoding" not in answer and answer.content == plain.content, refused
+
+
+def test_pages_are_stored_compressed(client, demo):
+    url = _pages()["redaction"]
+    page = client.get(url).content
+    key = pagecache.page_key(RequestFactory().get(url), pagecache.generation())
+    stored = caches["pages"].get(key)
+    assert gzip.decompress(stored["gzip"]) == page
+    assert len(stored["gzip"]) * 4 < len(page)
 
 
 @pytest.fixture
