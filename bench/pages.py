@@ -29,6 +29,8 @@ DEMO_PAGES = [
     ("home", "/lv/"),
     ("programme", "/lv/programmes/daugavpils/ap-2014-2020/"),
     ("redaction", "/lv/programmes/daugavpils/ap-2014-2020/redactions/1/"),
+    ("action plan", "/lv/programmes/daugavpils/ap-2014-2020/redactions/1/action-plan/"),
+    ("investment plan", "/lv/programmes/daugavpils/ap-2014-2020/redactions/1/investment-plan/"),
     ("comparison", "/lv/programmes/livani/iap-2019-2025/redactions/1/compare/2/"),
     ("project registry", "/lv/projects/"),
     ("project", "/lv/projects/cities-of-change/"),
@@ -93,6 +95,8 @@ def national_pages():
             ("municipality", reverse("programmes:municipality", args=[municipality.slug])),
             ("programme", reverse("programmes:programme", args=slugs)),
             ("redaction (approved, biggest)", approved.get_absolute_url()),
+            ("action plan (biggest)", approved.get_action_plan_url()),
+            ("investment plan (biggest)", approved.get_investment_plan_url()),
             (
                 "comparison",
                 reverse("programmes:compare", args=[*slugs, previous.number, approved.number]),

@@ -142,7 +142,13 @@ def milliseconds(text):
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def run_wrk(url, seconds, connections, timeout):
+# What a browser sends (Chromium's own list): the page cache hands gzip-compressed pages
+# to those who accept them (core/pagecache.py). `--no-gzip` measures without.
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
+
+
+def run_wrk(url, seconds, connections, timeout, *, gzip=True):
+    headers = ["-H", f"Accept-Encoding: {BROWSER_ENCODINGS}"] if gzip else []
     out = subprocess.run(
         [
             "wrk",
@@ -151,6 +157,7 @@ def run_wrk(url, seconds, connections, timeout):
             f"-d{seconds}s",
             f"--timeout={timeout}s",
             "--latency",
+            *headers,
             url,
         ],
         capture_output=True,
@@ -252,6 +259,13 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--output", help="also write the table (Markdown) to this file")
+    parser.add_argument(
+        "--no-gzip",
+        dest="gzip",
+        action="store_false",
+        help="send no Accept-Encoding (browsers send one: the default sends theirs)",
+    )
+    parser.add_argument("--only", help="measure only the pages whose name contains this")
     args = parser.parse_args()
     ensure_wrk()
 
@@ -271,6 +285,8 @@ def main():
         ensure_database(env["DATABASE_URL"])
     prepare(args.scale, args.factor, env)
     pages = measure_pages(args.scale, env)
+    if args.only:
+        pages = [pages[0], *(page for page in pages[1:] if args.only in page["name"])]
 
     load = os.getloadavg()[0]
     base = f"http://127.0.0.1:{args.port}"
@@ -287,7 +303,13 @@ def main():
             else:
                 connections, duration = args.connections, args.seconds
                 warm(url)
-            result = run_wrk(url, duration, connections, timeout=max(10, math.ceil(10 * seconds)))
+            result = run_wrk(
+                url,
+                duration,
+                connections,
+                timeout=max(10, math.ceil(10 * seconds)),
+                gzip=args.gzip,
+            )
             rows.append({**page, **result, "connections": connections})
             print(
                 f"{page['name']:<32} {result['rps']:>9.1f} req/s  p50 {fmt_ms(result['p50'])}",
@@ -307,7 +329,9 @@ def main():
         f"{datetime.date.today():%-d %B %Y}, scale {args.scale}"
         + (f" (factor {args.factor:g})" if args.scale == "national" else "")
         + f", database {db}; gunicorn {WORKERS} sync workers, DEBUG off; "
-        f"wrk -t2 -c{args.connections} -d{args.seconds}s a page (a page slower than "
+        f"wrk -t2 -c{args.connections} -d{args.seconds}s a page"
+        + (f" with a browser's `Accept-Encoding: {BROWSER_ENCODINGS}`" if args.gzip else "")
+        + " (a page slower than "
         f"{SLOW * 1000:.0f} ms a request: -c{WORKERS}, longer). Queries, size and one "
         "request's server time: a warm request through Django's test client. Load average "
         f"before the run: {load:.1f} (other work on the machine lowers every rate)."
