@@ -265,7 +265,9 @@ def main():
         action="store_false",
         help="send no Accept-Encoding (browsers send one: the default sends theirs)",
     )
-    parser.add_argument("--only", help="measure only the pages whose name contains this")
+    parser.add_argument(
+        "--only", help="measure only the pages whose name contains one of these (comma-separated)"
+    )
     args = parser.parse_args()
     ensure_wrk()
 
@@ -286,7 +288,8 @@ def main():
     prepare(args.scale, args.factor, env)
     pages = measure_pages(args.scale, env)
     if args.only:
-        pages = [pages[0], *(page for page in pages[1:] if args.only in page["name"])]
+        words = args.only.split(",")
+        pages = [pages[0], *(p for p in pages[1:] if any(w in p["name"] for w in words))]
 
     load = os.getloadavg()[0]
     base = f"http://127.0.0.1:{args.port}"
