@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Avg, Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -82,15 +90,20 @@ TREE_PREFETCH = [
     Prefetch("priorities", Priority.objects.order_by("sort_key")),
     Prefetch("priorities__action_lines", _lines),
 ]
-# The tree for its progress alone: tasks come with their actions' average progress, not
-# with their actions (three queries, not four).
+# The tree for its progress and the action plan in numbers: tasks come with their actions'
+# average progress and their actions counted by status (`actions_<status>`), not with
+# the actions themselves (three queries, not four).
+_tasks_in_numbers = Task.objects.order_by("sort_key").annotate(
+    actions_average=Avg("actions__progress"),
+    **{
+        f"actions_{value}": Count("actions", filter=Q(actions__status=value))
+        for value in Action.Status.values
+    },
+)
 PROGRESS_PREFETCH = [
     Prefetch("priorities", Priority.objects.order_by("sort_key")),
     Prefetch("priorities__action_lines", ActionLine.objects.order_by("sort_key")),
-    Prefetch(
-        "priorities__action_lines__tasks",
-        Task.objects.order_by("sort_key").annotate(actions_average=Avg("actions__progress")),
-    ),
+    Prefetch("priorities__action_lines__tasks", _tasks_in_numbers),
 ]
 INVESTMENT_PREFETCH = [Prefetch("priorities__action_lines__investment_items", _items)]
 
@@ -150,11 +163,12 @@ CONTENT_PREFETCH = [
 ]
 # What the redaction page fetches every time: the parts that also show things which change
 # after the redaction froze (residents' proposals, projects, data source names,
-# monitoring), and the tree, whose actions give progress (an action's status and progress
-# are monitoring too). The steering group is the programme's: its page shows it.
+# monitoring), and the tree with its progress and its actions in numbers (an action's
+# status and progress are monitoring too). The steering group is the programme's: its
+# page shows it.
 REDACTION_PREFETCH = [
     *SECTIONS_PREFETCH,
-    *TREE_PREFETCH,
+    *PROGRESS_PREFETCH,
     *INDICATORS_PREFETCH,
 ]
 
@@ -392,17 +406,24 @@ def action_status_counts(redaction):
 
 
 def action_plan_summary(redaction):
-    """The action plan in numbers, from the tree's prefetched rows (no query)."""
-    counts = action_status_counts(redaction)
-    tasks = sum(
-        len(line.tasks.all())
+    """The action plan in numbers, from the tree's tasks fetched with `PROGRESS_PREFETCH`
+    (no query)."""
+    tasks = [
+        task
         for priority in redaction.priorities.all()
         for line in priority.action_lines.all()
+        for task in line.tasks.all()
+    ]
+    counts = Counter(
+        {
+            value: sum(getattr(task, f"actions_{value}") for task in tasks)
+            for value in Action.Status.values
+        }
     )
     statuses = [
         (value, label, counts[value]) for value, label in Action.Status.choices if counts[value]
     ]
-    return ActionPlanSummary(actions=sum(counts.values()), tasks=tasks, statuses=statuses)
+    return ActionPlanSummary(actions=sum(counts.values()), tasks=len(tasks), statuses=statuses)
 
 
 @dataclass

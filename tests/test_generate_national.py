@@ -43,7 +43,7 @@ PAGE_BOUNDS = {
     "home": 12,
     "municipality": 3,
     "programme": 12,
-    "redaction": 12,
+    "redaction": 11,
     "action plan": 5,  # the redaction, priorities, action lines, tasks, actions
     "investment plan": 1,  # the redaction: the plan itself is rendered once, frozen
     "comparison": 13,
