@@ -102,14 +102,15 @@ def stem(word):
     return word
 
 
-def tsquery_text(query):
+def tsquery_text(query, weights=""):
     """The visitor's words as a to_tsquery() text: every word, as a prefix, diacritics and
     case ignored; None when there is no word. Only letters, digits and . - / reach
-    PostgreSQL, each term quoted, so no input is read as tsquery syntax."""
+    PostgreSQL, each term quoted, so no input is read as tsquery syntax. With `weights`
+    ("A") every word must be found in text of those weights (a title)."""
     words = WORD.findall(fold((query or "").replace("\x00", " ")))[:MAX_WORDS]
     if not words:
         return None
-    return " & ".join(f"'{stem(word)}':*" for word in words)
+    return " & ".join(f"'{stem(word)}':*{weights}" for word in words)
 
 
 class StoredDocument(Expression):
@@ -134,9 +135,11 @@ class Document(Func):
 class WeightedText(Func):
     """One text as a weighted document, the same way the stored documents are made."""
 
+    # unaccent itself, not the portal_unaccent wrapper the stored documents need: a call
+    # of the wrapper (an SQL function) costs several times more, once per row.
     template = (
-        "setweight(to_tsvector('simple'::regconfig, "
-        "portal_unaccent(coalesce(%(expressions)s::text, ''))), '%(weight)s')"
+        "setweight(to_tsvector('simple'::regconfig, public.unaccent("
+        "'public.unaccent'::regdictionary, coalesce(%(expressions)s::text, ''))), '%(weight)s')"
     )
     output_field = SearchVectorField()
 
@@ -166,13 +169,29 @@ def full_text(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def text_search(queryset, query, *, fields, joined=(), order=(), fallback=None):
-    """Rows of `queryset` matching every word of `query`, best first, then by `order`.
+# Ranking reads the whole document of a row (often TOASTed: a news body, a project's
+# activities), so only this many matching rows are ranked: a common word ("attīstības")
+# matches thousands of projects and news, and ranking them all cost most of the page.
+CANDIDATES = 200
+
+
+def text_search(queryset, query, *, fields, joined=(), through=None, order=(), fallback=None):
+    """Rows of `queryset` matching every word of `query`, titles first, then by `order`.
 
     On PostgreSQL the table's stored search document (made of `fields`, see migration
     portal 0006) is searched, with `joined` (related rows' short texts, e.g.
     "municipality__name") added on the fly; elsewhere `fallback(queryset, query)`, by
     default every word a substring of one of `fields` or `joined`.
+
+    With `through` (a relation, e.g. "redaction__programme") the `joined` texts are
+    searched on the related rows instead, with their own stored documents: a row matches
+    when its own document does or its related row's does. (So the related table's few
+    rows are read once, not once per row of this one.)
+
+    The bounded part: the matching rows are found through the GIN index and the first
+    CANDIDATES of them (in the order the index finds them) are ranked; among those a row
+    whose title (weight A) has every word comes first, then the better `ts_rank`, then
+    `order`. The cost of a search so stays the same however many rows match.
     """
     order = order or queryset.model._meta.ordering
     if not full_text(queryset):
@@ -182,15 +201,41 @@ def text_search(queryset, query, *, fields, joined=(), order=(), fallback=None):
     text = tsquery_text(query)
     if text is None:
         return queryset.none()
-    document = StoredDocument()
-    if joined:
-        document = Document(document, *[WeightedText(field) for field in joined])
     terms = TextQuery(Value(text))
+    if through:
+        document = StoredDocument()
+        related = _related_model(queryset.model, through)
+        prefix = f"{through}__"
+        related_matches = related._default_manager.filter(
+            Matches(
+                Document(
+                    StoredDocument(),
+                    *[WeightedText(field.removeprefix(prefix)) for field in joined],
+                ),
+                terms,
+            )
+        ).values("pk")
+        condition = Q(Matches(document, terms)) | Q(**{f"{through}__in": related_matches})
+    else:
+        document = StoredDocument()
+        if joined:
+            document = Document(document, *[WeightedText(field) for field in joined])
+        condition = Q(Matches(document, terms))
+    candidates = queryset.filter(condition).order_by().values("pk")[:CANDIDATES]
     return (
-        queryset.filter(Matches(document, terms))
-        .annotate(search_rank=SearchRank(document, terms))
-        .order_by("-search_rank", *order)
+        queryset.filter(pk__in=candidates)
+        .annotate(
+            search_title=Matches(StoredDocument(), TextQuery(Value(tsquery_text(query, "A")))),
+            search_rank=SearchRank(document, terms),
+        )
+        .order_by("-search_title", "-search_rank", *order)
     )
+
+
+def _related_model(model, path):
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
 
 
 RESULTS_PER_GROUP = 20
@@ -244,6 +289,7 @@ def _discussion_results(query):
         query,
         fields=["introduction", "report_summary"],
         joined=["redaction__programme__title", "redaction__programme__municipality__name"],
+        through="redaction__programme",
     )[:RESULTS_PER_GROUP]
     return [
         {
