@@ -172,7 +172,7 @@ def full_text(queryset):
 # Ranking reads the whole document of a row (often TOASTed: a news body, a project's
 # activities), so only this many matching rows are ranked: a common word ("attīstības")
 # matches thousands of projects and news, and ranking them all cost most of the page.
-CANDIDATES = 200
+CANDIDATES = 100
 
 
 def text_search(queryset, query, *, fields, joined=(), through=None, order=(), fallback=None):
@@ -222,14 +222,15 @@ def text_search(queryset, query, *, fields, joined=(), through=None, order=(), f
             document = Document(document, *[WeightedText(field) for field in joined])
         condition = Q(Matches(document, terms))
     candidates = queryset.filter(condition).order_by().values("pk")[:CANDIDATES]
-    return (
-        queryset.filter(pk__in=candidates)
-        .annotate(
-            search_title=Matches(StoredDocument(), TextQuery(Value(tsquery_text(query, "A")))),
-            search_rank=SearchRank(document, terms),
-        )
-        .order_by("-search_title", "-search_rank", *order)
-    )
+    # The candidates are rows of `queryset` already: the rows themselves are fetched by
+    # their keys alone, with what `queryset` fetches along (select_related), so PostgreSQL
+    # plans the joins of its filters once, for the candidates.
+    found = queryset.model._base_manager.filter(pk__in=candidates)
+    found.query.select_related = queryset.query.select_related
+    return found.annotate(
+        search_title=Matches(StoredDocument(), TextQuery(Value(tsquery_text(query, "A")))),
+        search_rank=SearchRank(document, terms),
+    ).order_by("-search_title", "-search_rank", *order)
 
 
 def _related_model(model, path):
