@@ -223,10 +223,11 @@ def text_search(queryset, query, *, fields, joined=(), through=None, order=(), f
         condition = Q(Matches(document, terms))
     candidates = queryset.filter(condition).order_by().values("pk")[:CANDIDATES]
     # The candidates are rows of `queryset` already: the rows themselves are fetched by
-    # their keys alone, with what `queryset` fetches along (select_related), so PostgreSQL
-    # plans the joins of its filters once, for the candidates.
+    # their keys alone, with what `queryset` fetches (its select_related and only()), so
+    # PostgreSQL plans the joins of its filters once, for the candidates.
     found = queryset.model._base_manager.filter(pk__in=candidates)
     found.query.select_related = queryset.query.select_related
+    found.query.deferred_loading = queryset.query.deferred_loading
     return found.annotate(
         search_title=Matches(StoredDocument(), TextQuery(Value(tsquery_text(query, "A")))),
         search_rank=SearchRank(document, terms),
@@ -262,7 +263,23 @@ def _content_results(model, query):
     """Priorities, action lines or tasks of published redactions matching the query."""
     path = model.redaction_path
     rows = text_search(
-        model.objects.published().select_related(f"{path}__programme__municipality"),
+        model.objects.published()
+        .select_related(f"{path}__programme__municipality")
+        # What the results show: a redaction's texts are long and never shown here.
+        .only(
+            "code",
+            "title",
+            *[
+                f"{path}__{field}"
+                for field in (
+                    "number",
+                    "label",
+                    "programme__title",
+                    "programme__slug",
+                    "programme__municipality__slug",
+                )
+            ],
+        ),
         query,
         fields=CODED_FIELDS,
         order=[f"-{path}__number", "sort_key"],
