@@ -248,7 +248,9 @@ def _programme_results(query):
     from programmes.models import DevelopmentProgramme
 
     programmes = text_search(
-        DevelopmentProgramme.objects.published().select_related("municipality"),
+        DevelopmentProgramme.objects.published()
+        .select_related("municipality")
+        .only("title", "slug", "municipality__name", "municipality__slug"),
         query,
         fields=["title", "summary"],
         joined=["municipality__name"],
@@ -303,7 +305,15 @@ def _discussion_results(query):
     from consultations.models import PublicDiscussion
 
     discussions = text_search(
-        PublicDiscussion.objects.published().with_programme(),
+        PublicDiscussion.objects.published()
+        .with_programme()
+        .only(
+            "slug",
+            "redaction__number",
+            "redaction__label",
+            "redaction__programme__title",
+            "redaction__programme__municipality__name",
+        ),
         query,
         fields=["introduction", "report_summary"],
         joined=["redaction__programme__title", "redaction__programme__municipality__name"],
@@ -324,7 +334,9 @@ def _working_group_results(query):
     from consultations.models import WorkingGroup
 
     groups = text_search(
-        WorkingGroup.objects.published().select_related("programme__municipality"),
+        WorkingGroup.objects.published()
+        .select_related("programme")
+        .only("name", "programme__title"),
         query,
         fields=["name", "territory", "description"],
     )[:RESULTS_PER_GROUP]
@@ -344,7 +356,7 @@ def _event_results(query):
     from consultations.models import Event
 
     events = text_search(
-        Event.objects.published().for_listing(),
+        Event.objects.published().only("title", "starts_at", "ends_at"),
         query,
         fields=["title", "summary", "place"],
         order=["-starts_at"],
@@ -365,7 +377,9 @@ def _survey_results(query):
     from consultations.models import Survey
 
     surveys = text_search(
-        Survey.objects.published().for_listing(), query, fields=["title", "results"]
+        Survey.objects.published().select_related("programme").only("title", "programme__title"),
+        query,
+        fields=["title", "results"],
     )[:RESULTS_PER_GROUP]
     index = reverse("consultations:index")
     return [
