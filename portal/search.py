@@ -7,11 +7,12 @@ On PostgreSQL it is full-text search (`text_search`): each searched table has a 
 `search_document` (a tsvector GENERATED from the row's own texts through `unaccent`, with
 a GIN index; migration portal 0006), the visitor's words become a prefix query with
 Latvian endings dropped (`tsquery_text`: "attīstības" → 'attistib':*, which finds
-"attīstība", "attīstības", "attīstībai"), and results come best first (`ts_rank`: a word
-in a title counts more than one in a body). The documents are stored rather than computed
-in the query because ranking reads the document of every matching row: computed, that is
-`unaccent` and `to_tsvector` over every matching news body on each search (about half a
-second on the national data); stored, it is read from the row.
+"attīstība", "attīstības", "attīstībai"), and results come best first among a bounded
+set of candidates (`text_search`: a title match first, then `ts_rank`). The documents are
+stored rather than computed in the query because ranking reads a row's whole document:
+computed, that is `unaccent` and `to_tsvector` over every ranked news body on each
+search; stored, it is read from the row. The GIN indexes keep no pending list (migration
+portal 0008).
 
 SQLite (`make run`) keeps the simple fallback: every word a substring of one of the
 fields after the same folding (`folded_filter`): `core.text.fold()` on the Python side,
