@@ -288,15 +288,18 @@ def _content_results(model, query):
         order=[f"-{path}__number", "sort_key"],
     )[:RESULTS_PER_GROUP]
     results = []
+    pages = {}  # Results of one redaction share its page: its URL is reversed once.
     for item in rows:
         redaction = item.get_redaction()
+        if redaction.pk not in pages:
+            pages[redaction.pk] = (
+                redaction.get_absolute_url(),
+                f"{redaction.programme.title}, {redaction.display_label}",
+            )
+        url, context = pages[redaction.pk]
+        # The redaction page's anchors are the slugified codes (RV1.3 → #rv13).
         results.append(
-            {
-                # The redaction page's anchors are the slugified codes (RV1.3 → #rv13).
-                "url": f"{redaction.get_absolute_url()}#{slugify(item.code)}",
-                "title": str(item),
-                "context": f"{redaction.programme.title}, {redaction.display_label}",
-            }
+            {"url": f"{url}#{slugify(item.code)}", "title": str(item), "context": context}
         )
     return results
 
