@@ -37,7 +37,9 @@ class AddSearchDocument(PostgresOnly):
             sql=[
                 f'ALTER TABLE "{table}" ADD COLUMN search_document tsvector '
                 f"GENERATED ALWAYS AS ({document_sql(weighted)}) STORED",
-                f'CREATE INDEX "{table}_search" ON "{table}" USING gin (search_document)',
+                # No pending list: see migration portal 0008.
+                f'CREATE INDEX "{table}_search" ON "{table}" USING gin (search_document) '
+                "WITH (fastupdate = off)",
             ],
             reverse_sql=[f'ALTER TABLE "{table}" DROP COLUMN search_document'],
         )

@@ -38,7 +38,10 @@ def news_detail(request, slug):
 @search_source(gettext_lazy("Projects"))
 def _project_results(query):
     projects = text_search(
-        Project.objects.published().select_related("municipality"),
+        # What the results show: a project's long texts are searched, never shown here.
+        Project.objects.published()
+        .select_related("municipality")
+        .only("title", "title_original", "acronym", "slug", "municipality__name"),
         query,
         fields=["title", "title_original", "acronym", "objective"],
         order=["-planned_start", "title"],
@@ -60,7 +63,7 @@ def _project_results(query):
 @search_source(gettext_lazy("News"))
 def _news_results(query):
     posts = text_search(
-        News.objects.published(),
+        News.objects.published().only("title", "slug", "published_at"),
         query,
         fields=["title", "lead", "body"],
         order=["-published_at"],

@@ -7,11 +7,12 @@ On PostgreSQL it is full-text search (`text_search`): each searched table has a 
 `search_document` (a tsvector GENERATED from the row's own texts through `unaccent`, with
 a GIN index; migration portal 0006), the visitor's words become a prefix query with
 Latvian endings dropped (`tsquery_text`: "attīstības" → 'attistib':*, which finds
-"attīstība", "attīstības", "attīstībai"), and results come best first (`ts_rank`: a word
-in a title counts more than one in a body). The documents are stored rather than computed
-in the query because ranking reads the document of every matching row: computed, that is
-`unaccent` and `to_tsvector` over every matching news body on each search (about half a
-second on the national data); stored, it is read from the row.
+"attīstība", "attīstības", "attīstībai"), and results come best first among a bounded
+set of candidates (`text_search`: a title match first, then `ts_rank`). The documents are
+stored rather than computed in the query because ranking reads a row's whole document:
+computed, that is `unaccent` and `to_tsvector` over every ranked news body on each
+search; stored, it is read from the row. The GIN indexes keep no pending list (migration
+portal 0008).
 
 SQLite (`make run`) keeps the simple fallback: every word a substring of one of the
 fields after the same folding (`folded_filter`): `core.text.fold()` on the Python side,
@@ -102,14 +103,15 @@ def stem(word):
     return word
 
 
-def tsquery_text(query):
+def tsquery_text(query, weights=""):
     """The visitor's words as a to_tsquery() text: every word, as a prefix, diacritics and
     case ignored; None when there is no word. Only letters, digits and . - / reach
-    PostgreSQL, each term quoted, so no input is read as tsquery syntax."""
+    PostgreSQL, each term quoted, so no input is read as tsquery syntax. With `weights`
+    ("A") every word must be found in text of those weights (a title)."""
     words = WORD.findall(fold((query or "").replace("\x00", " ")))[:MAX_WORDS]
     if not words:
         return None
-    return " & ".join(f"'{stem(word)}':*" for word in words)
+    return " & ".join(f"'{stem(word)}':*{weights}" for word in words)
 
 
 class StoredDocument(Expression):
@@ -134,9 +136,11 @@ class Document(Func):
 class WeightedText(Func):
     """One text as a weighted document, the same way the stored documents are made."""
 
+    # unaccent itself, not the portal_unaccent wrapper the stored documents need: a call
+    # of the wrapper (an SQL function) costs several times more, once per row.
     template = (
-        "setweight(to_tsvector('simple'::regconfig, "
-        "portal_unaccent(coalesce(%(expressions)s::text, ''))), '%(weight)s')"
+        "setweight(to_tsvector('simple'::regconfig, public.unaccent("
+        "'public.unaccent'::regdictionary, coalesce(%(expressions)s::text, ''))), '%(weight)s')"
     )
     output_field = SearchVectorField()
 
@@ -166,13 +170,29 @@ def full_text(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def text_search(queryset, query, *, fields, joined=(), order=(), fallback=None):
-    """Rows of `queryset` matching every word of `query`, best first, then by `order`.
+# Ranking reads the whole document of a row (often TOASTed: a news body, a project's
+# activities), so only this many matching rows are ranked: a common word ("attīstības")
+# matches thousands of projects and news, and ranking them all cost most of the page.
+CANDIDATES = 100
+
+
+def text_search(queryset, query, *, fields, joined=(), through=None, order=(), fallback=None):
+    """Rows of `queryset` matching every word of `query`, titles first, then by `order`.
 
     On PostgreSQL the table's stored search document (made of `fields`, see migration
     portal 0006) is searched, with `joined` (related rows' short texts, e.g.
     "municipality__name") added on the fly; elsewhere `fallback(queryset, query)`, by
     default every word a substring of one of `fields` or `joined`.
+
+    With `through` (a relation, e.g. "redaction__programme") the `joined` texts are
+    searched on the related rows instead, with their own stored documents: a row matches
+    when its own document does or its related row's does. (So the related table's few
+    rows are read once, not once per row of this one.)
+
+    The bounded part: the matching rows are found through the GIN index and the first
+    CANDIDATES of them (in the order the index finds them) are ranked; among those a row
+    whose title (weight A) has every word comes first, then the better `ts_rank`, then
+    `order`. The cost of a search so stays the same however many rows match.
     """
     order = order or queryset.model._meta.ordering
     if not full_text(queryset):
@@ -182,15 +202,43 @@ def text_search(queryset, query, *, fields, joined=(), order=(), fallback=None):
     text = tsquery_text(query)
     if text is None:
         return queryset.none()
-    document = StoredDocument()
-    if joined:
-        document = Document(document, *[WeightedText(field) for field in joined])
     terms = TextQuery(Value(text))
-    return (
-        queryset.filter(Matches(document, terms))
-        .annotate(search_rank=SearchRank(document, terms))
-        .order_by("-search_rank", *order)
-    )
+    if through:
+        document = StoredDocument()
+        related = _related_model(queryset.model, through)
+        prefix = f"{through}__"
+        related_matches = related._default_manager.filter(
+            Matches(
+                Document(
+                    StoredDocument(),
+                    *[WeightedText(field.removeprefix(prefix)) for field in joined],
+                ),
+                terms,
+            )
+        ).values("pk")
+        condition = Q(Matches(document, terms)) | Q(**{f"{through}__in": related_matches})
+    else:
+        document = StoredDocument()
+        if joined:
+            document = Document(document, *[WeightedText(field) for field in joined])
+        condition = Q(Matches(document, terms))
+    candidates = queryset.filter(condition).order_by().values("pk")[:CANDIDATES]
+    # The candidates are rows of `queryset` already: the rows themselves are fetched by
+    # their keys alone, with what `queryset` fetches (its select_related and only()), so
+    # PostgreSQL plans the joins of its filters once, for the candidates.
+    found = queryset.model._base_manager.filter(pk__in=candidates)
+    found.query.select_related = queryset.query.select_related
+    found.query.deferred_loading = queryset.query.deferred_loading
+    return found.annotate(
+        search_title=Matches(StoredDocument(), TextQuery(Value(tsquery_text(query, "A")))),
+        search_rank=SearchRank(document, terms),
+    ).order_by("-search_title", "-search_rank", *order)
+
+
+def _related_model(model, path):
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
 
 
 RESULTS_PER_GROUP = 20
@@ -201,7 +249,9 @@ def _programme_results(query):
     from programmes.models import DevelopmentProgramme
 
     programmes = text_search(
-        DevelopmentProgramme.objects.published().select_related("municipality"),
+        DevelopmentProgramme.objects.published()
+        .select_related("municipality")
+        .only("title", "slug", "municipality__name", "municipality__slug"),
         query,
         fields=["title", "summary"],
         joined=["municipality__name"],
@@ -216,21 +266,40 @@ def _content_results(model, query):
     """Priorities, action lines or tasks of published redactions matching the query."""
     path = model.redaction_path
     rows = text_search(
-        model.objects.published().select_related(f"{path}__programme__municipality"),
+        model.objects.published()
+        .select_related(f"{path}__programme__municipality")
+        # What the results show: a redaction's texts are long and never shown here.
+        .only(
+            "code",
+            "title",
+            *[
+                f"{path}__{field}"
+                for field in (
+                    "number",
+                    "label",
+                    "programme__title",
+                    "programme__slug",
+                    "programme__municipality__slug",
+                )
+            ],
+        ),
         query,
         fields=CODED_FIELDS,
         order=[f"-{path}__number", "sort_key"],
     )[:RESULTS_PER_GROUP]
     results = []
+    pages = {}  # Results of one redaction share its page: its URL is reversed once.
     for item in rows:
         redaction = item.get_redaction()
+        if redaction.pk not in pages:
+            pages[redaction.pk] = (
+                redaction.get_absolute_url(),
+                f"{redaction.programme.title}, {redaction.display_label}",
+            )
+        url, context = pages[redaction.pk]
+        # The redaction page's anchors are the slugified codes (RV1.3 → #rv13).
         results.append(
-            {
-                # The redaction page's anchors are the slugified codes (RV1.3 → #rv13).
-                "url": f"{redaction.get_absolute_url()}#{slugify(item.code)}",
-                "title": str(item),
-                "context": f"{redaction.programme.title}, {redaction.display_label}",
-            }
+            {"url": f"{url}#{slugify(item.code)}", "title": str(item), "context": context}
         )
     return results
 
@@ -240,10 +309,19 @@ def _discussion_results(query):
     from consultations.models import PublicDiscussion
 
     discussions = text_search(
-        PublicDiscussion.objects.published().with_programme(),
+        PublicDiscussion.objects.published()
+        .with_programme()
+        .only(
+            "slug",
+            "redaction__number",
+            "redaction__label",
+            "redaction__programme__title",
+            "redaction__programme__municipality__name",
+        ),
         query,
         fields=["introduction", "report_summary"],
         joined=["redaction__programme__title", "redaction__programme__municipality__name"],
+        through="redaction__programme",
     )[:RESULTS_PER_GROUP]
     return [
         {
@@ -260,7 +338,9 @@ def _working_group_results(query):
     from consultations.models import WorkingGroup
 
     groups = text_search(
-        WorkingGroup.objects.published().select_related("programme__municipality"),
+        WorkingGroup.objects.published()
+        .select_related("programme")
+        .only("name", "programme__title"),
         query,
         fields=["name", "territory", "description"],
     )[:RESULTS_PER_GROUP]
@@ -280,7 +360,7 @@ def _event_results(query):
     from consultations.models import Event
 
     events = text_search(
-        Event.objects.published().for_listing(),
+        Event.objects.published().only("title", "starts_at", "ends_at"),
         query,
         fields=["title", "summary", "place"],
         order=["-starts_at"],
@@ -301,7 +381,9 @@ def _survey_results(query):
     from consultations.models import Survey
 
     surveys = text_search(
-        Survey.objects.published().for_listing(), query, fields=["title", "results"]
+        Survey.objects.published().select_related("programme").only("title", "programme__title"),
+        query,
+        fields=["title", "results"],
     )[:RESULTS_PER_GROUP]
     index = reverse("consultations:index")
     return [
