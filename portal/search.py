@@ -190,7 +190,7 @@ def text_search(queryset, query, *, fields, joined=(), through=None, order=(), f
     rows are read once, not once per row of this one.)
 
     The bounded part: the matching rows are found through the GIN index and the first
-    CANDIDATES of them (in the order the index finds them) are ranked; among those a row
+    CANDIDATES of them, the newest (by key), are ranked; among those a row
     whose title (weight A) has every word comes first, then the better `ts_rank`, then
     `order`. The cost of a search so stays the same however many rows match.
     """
@@ -222,7 +222,9 @@ def text_search(queryset, query, *, fields, joined=(), through=None, order=(), f
         if joined:
             document = Document(document, *[WeightedText(field) for field in joined])
         condition = Q(Matches(document, terms))
-    candidates = queryset.filter(condition).order_by().values("pk")[:CANDIDATES]
+    # The newest matches are the candidates: for a common word PostgreSQL walks the primary
+    # key backwards until it has them; for a rare one it sorts the few the GIN index finds.
+    candidates = queryset.filter(condition).order_by("-pk").values("pk")[:CANDIDATES]
     # The candidates are rows of `queryset` already: the rows themselves are fetched by
     # their keys alone, with what `queryset` fetches (its select_related and only()), so
     # PostgreSQL plans the joins of its filters once, for the candidates.

@@ -211,6 +211,9 @@ PAGE_CACHE_VIEWS = {
     "consultations:index": ("municipality", "discussions", "groups"),
     "consultations:report": ("page",),
     "consultations:proposals": ("part", "answer", "page", "number"),
+    # The same answer for everyone who asks the same words (up to 20 characters, as every
+    # parameter here): a word searched often is searched once per change of the data.
+    "search": ("q",),
 }
 # Writes to these tables change no public page, so they keep the stored pages (the
 # database cache's own table is added by core/pagecache.py): sessions, login attempts,

@@ -61,6 +61,7 @@ def _pages():
         "consultations": "/lv/consultations/",
         "report": reverse("consultations:report", args=[closed.slug]),
         "proposals": reverse("consultations:proposals", args=[closed.slug]),
+        "search": "/lv/search/?q=livanu",
     }
 
 
