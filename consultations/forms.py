@@ -1,9 +1,12 @@
+from collections import defaultdict
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Municipality, Priority, SituationSection
+from core.widgets import LongSelect
+from programmes.models import ActionLine, Municipality, Priority, SituationSection, Task
 
 from .models import PROPOSAL_MAX_LENGTH, PROPOSAL_MIN_LENGTH, Proposal
 from .selectors import UNANSWERED, WHOLE_REDACTION
@@ -14,22 +17,31 @@ HONEYPOT_FIELD = "website"
 def part_choices(redaction):
     """Choices for "which part it concerns": sections, then priorities with their lines and tasks.
 
-    Four queries: sections, priorities, action lines, tasks.
+    Four queries of codes and titles (no model instances: a national programme has several
+    hundred parts): sections, priorities, action lines, tasks.
     """
     sections = [
-        (f"section:{s.pk}", s.title)
-        for s in SituationSection.objects.filter(redaction=redaction).order_by("position", "id")
+        (f"section:{pk}", title)
+        for pk, title in SituationSection.objects.filter(redaction=redaction)
+        .order_by("position", "id")
+        .values_list("pk", "title")
     ]
+    lines, tasks = defaultdict(list), defaultdict(list)
+    for pk, parent, code, title in Task.objects.filter(
+        action_line__priority__redaction=redaction
+    ).values_list("pk", "action_line_id", "code", "title"):
+        tasks[parent].append((f"task:{pk}", f"— — {code} {title}"))
+    for pk, parent, code, title in ActionLine.objects.filter(
+        priority__redaction=redaction
+    ).values_list("pk", "priority_id", "code", "title"):
+        lines[parent].append((f"action_line:{pk}", f"— {code} {title}"))
+        lines[parent].extend(tasks[pk])
     strategic = []
-    priorities = Priority.objects.filter(redaction=redaction).prefetch_related(
-        "action_lines__tasks"
-    )
-    for priority in priorities:
-        strategic.append((f"priority:{priority.pk}", str(priority)))
-        for line in priority.action_lines.all():
-            strategic.append((f"action_line:{line.pk}", f"— {line}"))
-            for task in line.tasks.all():
-                strategic.append((f"task:{task.pk}", f"— — {task}"))
+    for pk, code, title in Priority.objects.filter(redaction=redaction).values_list(
+        "pk", "code", "title"
+    ):
+        strategic.append((f"priority:{pk}", f"{code} {title}"))
+        strategic.extend(lines[pk])
     choices = [("", _("The redaction as a whole"))]
     if sections:
         choices.append((_("Situation analysis"), sections))
@@ -89,7 +101,9 @@ class HoneypotForm(forms.Form):
 class ProposalForm(HoneypotForm, forms.ModelForm):
     """The public proposal form. A filled honeypot field marks a robot."""
 
-    part = forms.ChoiceField(label=_("Which part of the redaction it concerns"), required=False)
+    part = forms.ChoiceField(
+        label=_("Which part of the redaction it concerns"), required=False, widget=LongSelect
+    )
     consent = forms.BooleanField(
         label=_(
             "I agree that the municipality processes my name and e-mail address to "
@@ -209,7 +223,7 @@ class ProposalFilterForm(forms.Form):
     and the list is not filtered by it.
     """
 
-    part = forms.ChoiceField(label=_("Part of the redaction"), required=False)
+    part = forms.ChoiceField(label=_("Part of the redaction"), required=False, widget=LongSelect)
     answer = forms.ChoiceField(label=_("Answer"), required=False)
     number = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
