@@ -131,14 +131,18 @@ def _client():
 
 
 def _request(client, path):
-    """One request: (status, bytes, seconds)."""
+    """One request: (status, bytes, seconds, seconds to the first byte)."""
     started = time.perf_counter()
     response = client.get(path)
     if response.streaming:
-        size = sum(len(chunk) for chunk in response.streaming_content)
+        chunks = iter(response.streaming_content)
+        size = len(next(chunks, b""))
+        first = time.perf_counter() - started
+        size += sum(len(chunk) for chunk in chunks)
     else:
         size = len(response.content)
-    return response.status_code, size, time.perf_counter() - started
+        first = time.perf_counter() - started
+    return response.status_code, size, time.perf_counter() - started, first
 
 
 def measure(pages):
@@ -151,7 +155,7 @@ def measure(pages):
     for name, path in pages:
         _request(client, path)  # cold: fills what the page caches
         with CaptureQueriesContext(connection) as queries:
-            status, size, seconds = _request(client, path)
+            status, size, seconds, first = _request(client, path)
         rows.append(
             {
                 "name": name,
@@ -160,6 +164,7 @@ def measure(pages):
                 "queries": len(queries),
                 "bytes": size,
                 "ms": round(seconds * 1000, 1),
+                "first_ms": round(first * 1000, 1),
             }
         )
     return rows
@@ -170,7 +175,7 @@ def profile(path, limit=30):
     _request(client, path)
     profiler = cProfile.Profile()
     profiler.enable()
-    status, size, seconds = _request(client, path)
+    status, size, seconds, _first = _request(client, path)
     profiler.disable()
     out = io.StringIO()
     out.write(f"{path}: {status}, {size:,} bytes, {seconds * 1000:.0f} ms\n")

@@ -237,8 +237,8 @@ def fmt_size(size):
 
 def table(rows, bare):
     lines = [
-        "| page | req/s | ratio | p50 | p99 | queries | size | one request | wrk -c |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | req/s | ratio | p50 | p99 | queries | size | one request | first byte | wrk -c |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ratio = row["rps"] / bare if bare else 0
@@ -246,7 +246,8 @@ def table(rows, bare):
         lines.append(
             f"| {row['name']} (`{row['path']}`) | {row['rps']:,.1f}{errors} | {ratio:.4f} | "
             f"{fmt_ms(row['p50'])} | {fmt_ms(row['p99'])} | {row['queries']} | "
-            f"{fmt_size(row['bytes'])} | {fmt_ms(row['ms'])} | {row['connections']} |"
+            f"{fmt_size(row['bytes'])} | {fmt_ms(row['ms'])} | {fmt_ms(row['first_ms'])} | "
+            f"{row['connections']} |"
         )
     return "\n".join(lines)
 
@@ -335,8 +336,9 @@ def main():
         f"wrk -t2 -c{args.connections} -d{args.seconds}s a page"
         + (f" with a browser's `Accept-Encoding: {BROWSER_ENCODINGS}`" if args.gzip else "")
         + " (a page slower than "
-        f"{SLOW * 1000:.0f} ms a request: -c{WORKERS}, longer). Queries, size and one "
-        "request's server time: a warm request through Django's test client. Load average "
+        f"{SLOW * 1000:.0f} ms a request: -c{WORKERS}, longer). Queries, size (unpacked), "
+        "one request's server time and its first byte (a streamed download's first chunk): "
+        "a warm request through Django's test client, the page cache off. Load average "
         f"before the run: {load:.1f} (other work on the machine lowers every rate)."
     )
     output = f"{summary}\n\n{table(rows, bare)}\n"
