@@ -52,6 +52,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -244,23 +245,54 @@ def _view_name(path):
 def page_key(request, token):
     """The key of the request's page under the generation `token`, or None when the page
     is not one that is stored (another view, a query parameter it does not read)."""
+    return _page(request, token)[0]
+
+
+def _page(request, token):
+    """(key, whether the page holds a form: its view is in PAGE_CACHE_FORM_VIEWS)."""
     view_name, language = _view_name(request.path_info)
     allowed = settings.PAGE_CACHE_VIEWS.get(view_name)
     if allowed is None:
-        return None
+        return None, False
     query = []
     for name in request.GET:
         values = request.GET.getlist(name)
         if name not in allowed or len(values) != 1 or len(values[0]) > 20:
-            return None
+            return None, False
         query.append((name, values[0]))
     try:
         host = request.get_host()
     except DisallowedHost:
-        return None  # answered 400 further down, as without the cache
+        return None, False  # answered 400 further down, as without the cache
     text = "\n".join([host, request.path, language, *(f"{k}={v}" for k, v in sorted(query))])
     digest = hashlib.sha256(text.encode()).hexdigest()
-    return f"pagecache:v{FORMAT}:{token}:{digest}"
+    return f"pagecache:v{FORMAT}:{token}:{digest}", view_name in settings.PAGE_CACHE_FORM_VIEWS
+
+
+# --- pages with a form: each visitor's own CSRF token put in ------------------------------
+# A page with a form (the discussion page) is stored with its CSRF token taken out, and each
+# visitor's answer gets that visitor's own token (Django's: `get_token`, masked afresh each
+# time, from the secret in the visitor's CSRF cookie or a new one with its cookie), through
+# Django's CsrfViewMiddleware, so the form's protection is what it is without the cache.
+_TOKEN_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]{64})(")')
+_PLACEHOLDER = b"pagecache-csrf-token"
+
+
+def without_tokens(content):
+    """The page with its CSRF tokens taken out, or None when they cannot all be (a token
+    anywhere but in a form's hidden field)."""
+    tokens = {match.group(2) for match in _TOKEN_FIELD.finditer(content)}
+    if not tokens:
+        return None
+    stripped = _TOKEN_FIELD.sub(rb"\g<1>" + _PLACEHOLDER + rb"\g<3>", content)
+    if any(token in stripped for token in tokens):
+        return None
+    return stripped
+
+
+def _with_token(content, token):
+    field = b'name="csrfmiddlewaretoken" value="'
+    return content.replace(field + _PLACEHOLDER + b'"', field + token.encode() + b'"')
 
 
 def _anonymous(request):
@@ -272,13 +304,19 @@ def _anonymous(request):
     )
 
 
-def _storable(request, response):
+def _storable(request, response, form=False):
     if response.status_code != 200 or response.streaming:
         return False
-    if response.cookies or response.has_header("Set-Cookie"):
+    # A page that used a CSRF token sets the CSRF cookie (CsrfViewMiddleware renews it on
+    # every use): the token is the visitor's own, so such a page is stored only as a page
+    # with a form, without it (`_store_form`).
+    cookies = set(response.cookies)
+    if form:
+        cookies.discard(settings.CSRF_COOKIE_NAME)
+    if cookies or response.has_header("Set-Cookie"):
         return False
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-        return False  # the page holds a CSRF token: it is the visitor's own
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not form:
+        return False  # a token was used and its cookie is still to be set
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     cache_control = response.get("Cache-Control", "")
@@ -323,11 +361,13 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
         token = generation()
-        key = page_key(request, token)
+        key, form = _page(request, token)
         if key is None:
             return self.get_response(request)
         entry = _cache().get(key)
         if entry is not None and entry["until"] > timezone.now().timestamp():
+            if entry.get("form"):
+                return self._answer_form(request, entry)
             return self._answer_stored(request, entry)
         holder = [None]
         reset = _rendering.set(holder)
@@ -335,8 +375,10 @@ class PageCacheMiddleware:
             response = self.get_response(request)
         finally:
             _rendering.reset(reset)
-        if not _storable(request, response):
+        if not _storable(request, response, form):
             return response
+        if form and settings.CSRF_COOKIE_NAME in response.cookies:
+            return self._store_form(request, response, key, token, holder)
         now = timezone.now()
         until = _next_change(token, now)
         if holder[0] is not None:
@@ -370,6 +412,44 @@ class PageCacheMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
         )
+
+    def _store_form(self, request, response, key, token, holder):
+        """Store a page with a form without its token; the visitor gets it as rendered."""
+        stripped = without_tokens(response.content)
+        if stripped is None:
+            return response
+        now = timezone.now()
+        until = _next_change(token, now)
+        if holder[0] is not None:
+            until = min(until, holder[0])
+        timeout = min(int(until - now.timestamp()), settings.PAGE_CACHE_MAX_SECONDS)
+        if timeout >= 1:
+            headers = [
+                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+            ]
+            entry = {"gzip": gzip.compress(stripped, 6, mtime=0), "form": True}
+            _cache().set(key, {**entry, "headers": headers, "until": until}, timeout)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    def _answer_form(self, request, entry):
+        """A stored page with a form, with this visitor's own CSRF token (and cookie)."""
+        csrf = CsrfViewMiddleware(self.get_response)
+        csrf.process_request(request)  # the secret of the visitor's cookie, if valid
+        body = _with_token(gzip.decompress(entry["gzip"]), get_token(request))
+        compressed = accepts_gzip(request)
+        if compressed:
+            # Safe from BREACH as Django's own pages are: the token is masked afresh each time.
+            body = gzip.compress(body, 6, mtime=0)
+        response = HttpResponse(body)
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Content-Length"] = str(len(body))
+        patch_vary_headers(response, ["Accept-Encoding"])
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+        response["X-Page-Cache"] = "hit"
+        return csrf.process_response(request, response)
 
     def _answer_stored(self, request, entry):
         compressed = accepts_gzip(request)

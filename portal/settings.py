@@ -214,7 +214,11 @@ PAGE_CACHE_VIEWS = {
     # The same answer for everyone who asks the same words (up to 20 characters, as every
     # parameter here): a word searched often is searched once per change of the data.
     "search": ("q",),
+    # A page with a form: stored without its CSRF token, and each visitor's answer gets
+    # their own (core/pagecache.py), so the page is rendered once per change like the rest.
+    "consultations:discussion": ("part",),
 }
+PAGE_CACHE_FORM_VIEWS = {"consultations:discussion"}
 # Writes to these tables change no public page, so they keep the stored pages (the
 # database cache's own table is added by core/pagecache.py): sessions, login attempts,
 # e-mail subscriptions, the task queue.

@@ -323,10 +323,12 @@ def test_a_draft_never_ends_up_in_the_cache(client, demo, admin_user):
 
 
 def test_the_discussion_form_keeps_each_visitors_own_csrf_token(settings, demo):
-    """Even listed among the stored pages, a page with a CSRF token is never stored."""
+    """Even listed among the stored pages, a page with a CSRF token is never stored unless
+    it is declared a page with a form (PAGE_CACHE_FORM_VIEWS, below)."""
     from django.test import Client
 
     settings.PAGE_CACHE_VIEWS = {**settings.PAGE_CACHE_VIEWS, "consultations:discussion": ()}
+    settings.PAGE_CACHE_FORM_VIEWS = set()
     discussion = next(d for d in PublicDiscussion.objects.published() if d.is_open())
     url = discussion.get_absolute_url()
     tokens = set()
@@ -345,6 +347,71 @@ def test_the_discussion_form_keeps_each_visitors_own_csrf_token(settings, demo):
     stranger = Client(enforce_csrf_checks=True)
     stranger.get(url)
     assert stranger.post(url, {"text": "x", "csrfmiddlewaretoken": "x" * 64}).status_code == 403
+
+
+def _token(page):
+    return page.text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+
+
+def _proposal(token, **more):
+    return {
+        "text": "Lūdzu izbūvēt gājēju pāreju pie skolas, bērni iet pāri ielai bez luksofora.",
+        "author_name": "Anna Bērziņa",
+        "email": "anna@example.lv",
+        "consent": "on",
+        "csrfmiddlewaretoken": token,
+        **more,
+    }
+
+
+def test_a_page_with_a_form_is_stored_and_each_visitor_gets_their_own_token(settings, demo):
+    """The discussion page is rendered once; every visitor's copy has a CSRF token of
+    their own cookie's secret (a new cookie for a new visitor), which their post passes
+    with and nobody else's does."""
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    discussion = next(d for d in PublicDiscussion.objects.published() if d.is_open())
+    url = discussion.get_absolute_url()
+    first = Client(enforce_csrf_checks=True)
+    assert first.get(url)["X-Page-Cache"] == "miss"
+    visitors = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    pages = [visitor.get(url, headers=BROWSER) for visitor in visitors]
+    tokens = []
+    for visitor, page in zip(visitors, pages, strict=True):
+        assert page["X-Page-Cache"] == "hit" and page["Content-Encoding"] == "gzip"
+        assert "ETag" not in page, "each visitor's copy differs: no validator to share"
+        text = gzip.decompress(page.content).decode()
+        token = text.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        secret = visitor.cookies[settings.CSRF_COOKIE_NAME].value
+        assert _unmask_cipher_token(token) == secret
+        tokens.append(token)
+    assert len(set(tokens)) == 2
+    # A visitor who has a cookie already keeps its secret.
+    again = visitors[0].get(url)
+    assert again["X-Page-Cache"] == "hit"
+    assert _unmask_cipher_token(_token(again)) == _unmask_cipher_token(tokens[0])
+    # Each posts with their own token; with the other's, the post is refused.
+    before = Proposal.objects.count()
+    assert visitors[1].post(url, _proposal(tokens[0])).status_code == 403
+    response = visitors[0].post(url, _proposal(_token(again)))
+    assert response.status_code in (200, 302)
+    assert Proposal.objects.count() == before + 1
+
+
+def test_a_stored_form_page_holds_no_token(demo):
+    from django.test import Client
+
+    discussion = next(d for d in PublicDiscussion.objects.published() if d.is_open())
+    url = discussion.get_absolute_url()
+    page = Client().get(url)
+    key = pagecache.page_key(RequestFactory().get(url), pagecache.generation())
+    stored = gzip.decompress(caches["pages"].get(key)["gzip"])
+    assert _token(page).encode() not in stored
+    assert b'name="csrfmiddlewaretoken" value="pagecache-csrf-token"' in stored
+    # A token anywhere but in a form's field: such a page is not stored at all.
+    leaked = page.content.replace(b"</main>", _token(page).encode() + b"</main>")
+    assert pagecache.without_tokens(leaked) is None
 
 
 def test_what_sets_a_cookie_or_is_not_a_page_is_never_stored():
