@@ -183,16 +183,12 @@ def redaction_action_plan(request, municipality, programme, number):
     redaction = selectors.redaction_alone(
         municipality, programme, number, request.user, *selectors.TREE_PREFETCH
     )
-    return render(
+    return _part_page(
         request,
-        "programmes/redaction_action_plan.html",
-        {
-            "redaction": redaction,
-            "programme": redaction.programme,
-            "action_plan": selectors.action_plan_rows(redaction),
-            "part": "action-plan",
-            "crumbs": _redaction_crumbs(redaction, _("Action plan")),
-        },
+        redaction,
+        "action-plan",
+        _("Action plan"),
+        action_plan=selectors.action_plan_rows(redaction),
     )
 
 
@@ -201,15 +197,27 @@ def redaction_investment_plan(request, municipality, programme, number):
     """A redaction's investment plan: investment projects by year and by financing source
     (frozen with the redaction, so rendered once: one query when the cache has it)."""
     redaction = selectors.redaction_alone(municipality, programme, number, request.user)
+    return _part_page(
+        request,
+        redaction,
+        "investment-plan",
+        _("Investment plan"),
+        plans=_frozen_part(redaction, "plans"),
+    )
+
+
+def _part_page(request, redaction, part, title, **context):
+    """The page of one part of a redaction, with the parts' navigation."""
     return render(
         request,
-        "programmes/redaction_investment_plan.html",
+        "programmes/redaction_part.html",
         {
             "redaction": redaction,
             "programme": redaction.programme,
-            "plans": _frozen_part(redaction, "plans"),
-            "part": "investment-plan",
-            "crumbs": _redaction_crumbs(redaction, _("Investment plan")),
+            "part": part,
+            "part_title": title,
+            "crumbs": _redaction_crumbs(redaction, title),
+            **context,
         },
     )
 

@@ -498,27 +498,20 @@ def test_migrate_readies_a_fresh_database_with_the_database_cache(
     }
     assert table not in connection.introspection.table_names()
     migrate = apps.get_app_config("portal")
+    signal = {
+        "sender": migrate,
+        "app_config": migrate,
+        "verbosity": 0,
+        "interactive": False,
+        "using": "default",
+        "plan": [],
+        "apps": apps,
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        pre_migrate.send(
-            sender=migrate,
-            app_config=migrate,
-            verbosity=0,
-            interactive=False,
-            using="default",
-            plan=[],
-            apps=apps,
-        )
+        pre_migrate.send(**signal)
         News.objects.update(title="Migrēts")  # a data migration's write
     with django_capture_on_commit_callbacks(execute=True):
-        post_migrate.send(
-            sender=migrate,
-            app_config=migrate,
-            verbosity=0,
-            interactive=False,
-            using="default",
-            plan=[],
-            apps=apps,
-        )
+        post_migrate.send(**signal)
     assert table in connection.introspection.table_names()
     before = pagecache.generation()
     with django_capture_on_commit_callbacks(execute=True):
