@@ -309,7 +309,7 @@ def _storable(request, response, form=False):
         return False
     # A page that used a CSRF token sets the CSRF cookie (CsrfViewMiddleware renews it on
     # every use): the token is the visitor's own, so such a page is stored only as a page
-    # with a form, without it (`_store_form`).
+    # with a form, without it (`PageCacheMiddleware`, `without_tokens`).
     cookies = set(response.cookies)
     if form:
         cookies.discard(settings.CSRF_COOKIE_NAME)
@@ -346,6 +346,21 @@ def _validators(response, etag, last_modified, *, compressed):
         response["Content-Encoding"] = "gzip"
 
 
+def _keep(key, token, holder, response, **entry):
+    """Store `entry` (the page, packed) with the response's headers under `key`, until the
+    page's next change by time alone (`holder`: what was said while it was rendered)."""
+    now = timezone.now()
+    until = _next_change(token, now)
+    if holder[0] is not None:
+        until = min(until, holder[0])
+    timeout = min(int(until - now.timestamp()), settings.PAGE_CACHE_MAX_SECONDS)
+    if timeout >= 1:
+        headers = [
+            (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
+        ]
+        _cache().set(key, {**entry, "headers": headers, "until": until}, timeout)
+
+
 class PageCacheMiddleware:
     """Place it above SessionMiddleware (settings.py): it must see every cookie the page
     sets, and a stored page is answered without opening a session or the database."""
@@ -366,7 +381,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         entry = _cache().get(key)
         if entry is not None and entry["until"] > timezone.now().timestamp():
-            if entry.get("form"):
+            if entry["form"]:
                 return self._answer_form(request, entry)
             return self._answer_stored(request, entry)
         holder = [None]
@@ -378,31 +393,27 @@ class PageCacheMiddleware:
         if not _storable(request, response, form):
             return response
         if form and settings.CSRF_COOKIE_NAME in response.cookies:
-            return self._store_form(request, response, key, token, holder)
-        now = timezone.now()
-        until = _next_change(token, now)
-        if holder[0] is not None:
-            until = min(until, holder[0])
-        timeout = min(int(until - now.timestamp()), settings.PAGE_CACHE_MAX_SECONDS)
+            # A page with a form: kept without its token; the visitor gets it as rendered.
+            stripped = without_tokens(response.content)
+            if stripped is not None:
+                packed = gzip.compress(stripped, 6, mtime=0)
+                _keep(key, token, holder, response, gzip=packed, form=True)
+                response["X-Page-Cache"] = "miss"
+            return response
         content = response.content
         etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
-        last_modified = int(now.timestamp())
+        last_modified = int(timezone.now().timestamp())
         packed = gzip.compress(content, compresslevel=6, mtime=0)
-        if timeout >= 1:
-            headers = [
-                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
-            ]
-            _cache().set(
-                key,
-                {
-                    "gzip": packed,
-                    "headers": headers,
-                    "etag": etag,
-                    "last_modified": last_modified,
-                    "until": until,
-                },
-                timeout,
-            )
+        _keep(
+            key,
+            token,
+            holder,
+            response,
+            gzip=packed,
+            etag=etag,
+            last_modified=last_modified,
+            form=False,
+        )
         compressed = accepts_gzip(request)
         if compressed:
             response.content = packed
@@ -412,25 +423,6 @@ class PageCacheMiddleware:
         return get_conditional_response(
             request, etag=response["ETag"], last_modified=last_modified, response=response
         )
-
-    def _store_form(self, request, response, key, token, holder):
-        """Store a page with a form without its token; the visitor gets it as rendered."""
-        stripped = without_tokens(response.content)
-        if stripped is None:
-            return response
-        now = timezone.now()
-        until = _next_change(token, now)
-        if holder[0] is not None:
-            until = min(until, holder[0])
-        timeout = min(int(until - now.timestamp()), settings.PAGE_CACHE_MAX_SECONDS)
-        if timeout >= 1:
-            headers = [
-                (name, value) for name, value in response.items() if name.lower() not in _NOT_STORED
-            ]
-            entry = {"gzip": gzip.compress(stripped, 6, mtime=0), "form": True}
-            _cache().set(key, {**entry, "headers": headers, "until": until}, timeout)
-        response["X-Page-Cache"] = "miss"
-        return response
 
     def _answer_form(self, request, entry):
         """A stored page with a form, with this visitor's own CSRF token (and cookie)."""
