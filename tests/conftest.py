@@ -219,3 +219,18 @@ def municipality_admin(roles, municipality):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def redis_db():
+    """The worker's Redis database (tests/redis_service.py), emptied before and after: the
+    portal's tests own it."""
+    import redis
+
+    from .redis_service import REDIS_DB, REDIS_HOST, REDIS_PORT, require_redis
+
+    require_redis()
+    client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
+    client.flushdb()
+    yield client
+    client.flushdb()

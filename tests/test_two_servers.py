@@ -35,12 +35,9 @@ from tests.consultations.test_admin import discussion_form
 from tests.consultations.test_shared_rate_limit import (
     GUNICORN,
     PYTHON,
-    REDIS_HOST,
-    REDIS_PORT,
     ROOT,
     _database_url,
     _free_port,
-    _redis_answers,
     production_env,
 )
 from tests.factories import (
@@ -51,34 +48,15 @@ from tests.factories import (
     RedactionFactory,
     pdf_bytes,
 )
+from tests.redis_service import REDIS_URL, require_redis
 
-# The portal's tests own Redis databases 7 and up, one per pytest-xdist worker.
-REDIS_DB = int(
-    os.environ.get(
-        "PORTAL_TEST_REDIS_DB", 7 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0")[2:])
-    )
-)
-REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
 PASSWORD = "divi-serveri-viena-sesija-2026"
 SUBSCRIBERS = 5000
 REGION = "eu-north-1"
 
-if not _redis_answers():
-    if os.environ.get("CI"):
-        pytest.fail(f"Redis is not reachable on {REDIS_HOST}:{REDIS_PORT}", pytrace=False)
-    pytest.skip(f"Redis is not reachable on {REDIS_HOST}:{REDIS_PORT}", allow_module_level=True)
+require_redis(allow_module_level=True)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def redis_db():
-    import redis
-
-    client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
-    client.flushdb()
-    yield client
-    client.flushdb()
 
 
 @pytest.fixture

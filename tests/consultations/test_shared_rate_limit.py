@@ -28,42 +28,13 @@ from django.utils import timezone
 
 from consultations.models import Proposal
 from core.cache import DatabaseCache
+from tests.redis_service import REDIS_URL
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-# The portal's tests own Redis databases 7 and up: one per pytest-xdist worker (gw0, gw1, …),
-# so that two workers never empty or count in each other's.
-REDIS_DB = 7 + int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
-REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{REDIS_DB}"
 LIBRARY = "198.51.100.10"
 FLOOD = "203.0.113.66"
-
-
-def _redis_answers():
-    try:
-        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-needs_redis = pytest.mark.skipif(
-    not _redis_answers(), reason=f"Redis is not reachable on {REDIS_HOST}:{REDIS_PORT}"
-)
-
-
-@pytest.fixture
-def redis_db():
-    """The worker's Redis database, emptied before and after: the portal's tests own it."""
-    import redis
-
-    client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
-    client.flushdb()
-    yield client
-    client.flushdb()
 
 
 @pytest.fixture
@@ -230,7 +201,6 @@ def _count_in_two_processes(env):
     return allowed
 
 
-@needs_redis
 def test_two_processes_counting_at_once_in_redis_let_exactly_the_limit_through(redis_db):
     allowed = _count_in_two_processes(production_env(CACHE_URL=REDIS_URL))
     assert sum(allowed) == 120
@@ -266,7 +236,7 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(params=[pytest.param("redis", marks=needs_redis), "database"])
+@pytest.fixture(params=["redis", "database"])
 def two_workers(request, shared_database_cache):
     """gunicorn with two worker processes on the test database, behind a trusted proxy
     (the test itself, on 127.0.0.1), with the shared cache of either kind."""
