@@ -116,7 +116,7 @@ def build_graph(datasets, absolute):
             graph.add((part, DCAT.mediaType, URIRef(IANA + media_type)))
             if distribution.title:
                 _texts(graph, part, DCTERMS.title, distribution.title)
-            if distribution.path.startswith("/api/v1/"):
+            if distribution.path.startswith(reverse("api:api-root")):
                 graph.add((part, DCAT.accessService, service))
                 served.append(node)
 
@@ -126,8 +126,8 @@ def build_graph(datasets, absolute):
         with translation.override(language):
             title = translation.gettext("Read API")
         graph.add((service, DCTERMS.title, Literal(title, lang=language)))
-    graph.add((service, DCAT.endpointURL, URIRef(absolute("/api/v1/"))))
-    graph.add((service, DCAT.endpointDescription, URIRef(absolute("/api/v1/openapi.json"))))
+    graph.add((service, DCAT.endpointURL, URIRef(absolute(reverse("api:api-root")))))
+    graph.add((service, DCAT.endpointDescription, URIRef(absolute(reverse("api:openapi")))))
     graph.add((service, DCTERMS.license, licence))
     graph.add((service, DCTERMS.publisher, portal))
     for node in dict.fromkeys(served):

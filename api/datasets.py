@@ -126,7 +126,7 @@ def redaction_datasets():
                 frequency=frequency,
                 distributions=[
                     Distribution(CSV, path),
-                    Distribution(JSON, f"/api/v1/redactions/{redaction.pk}/{table}/"),
+                    Distribution(JSON, reverse(f"api:redaction-{table}", args=[redaction.pk])),
                 ],
                 landing_page=page,
                 modified=redaction.status_changed_at or redaction.published_on,
@@ -160,7 +160,7 @@ def discussion_datasets(now=None):
             frequency=NEVER,
             distributions=[
                 Distribution(CSV, reverse("consultations:report_csv", args=[discussion.slug])),
-                Distribution(JSON, f"/api/v1/discussions/{discussion.slug}/proposals/"),
+                Distribution(JSON, reverse("api:discussion-proposals", args=[discussion.slug])),
             ],
             landing_page=reverse("consultations:report", args=[discussion.slug]),
             modified=discussion.last_answer or discussion.closes_at,
@@ -186,7 +186,7 @@ def portal_datasets():
             frequency=CONTINUOUS,
             distributions=[
                 Distribution(CSV, reverse("projects:csv")),
-                Distribution(JSON, "/api/v1/projects/"),
+                Distribution(JSON, reverse("api:project-list")),
             ],
             landing_page=reverse("projects:list"),
             modified=projects,
@@ -199,7 +199,7 @@ def portal_datasets():
             frequency=CONTINUOUS,
             distributions=[
                 Distribution(ATOM, reverse("feeds:news")),
-                Distribution(JSON, "/api/v1/news/"),
+                Distribution(JSON, reverse("api:news-list")),
             ],
             landing_page=reverse("news:list"),
             modified=news,
@@ -215,7 +215,7 @@ def portal_datasets():
             frequency=CONTINUOUS,
             distributions=[
                 Distribution(ATOM, reverse("feeds:discussions")),
-                Distribution(JSON, "/api/v1/discussions/"),
+                Distribution(JSON, reverse("api:discussion-list")),
             ],
             landing_page=reverse("consultations:index"),
             keywords=["sabiedriskā apspriešana"],
@@ -229,7 +229,7 @@ def portal_datasets():
             frequency=CONTINUOUS,
             distributions=[
                 Distribution(ICALENDAR, reverse("events_ics")),
-                Distribution(JSON, "/api/v1/events/"),
+                Distribution(JSON, reverse("api:event-list")),
             ],
             landing_page=reverse("consultations:index"),
             modified=events,
@@ -245,8 +245,8 @@ def portal_datasets():
             ),
             frequency=CONTINUOUS,
             distributions=[
-                Distribution(JSON, "/api/v1/"),
-                Distribution(JSON, "/api/v1/openapi.json", _("OpenAPI 3 document")),
+                Distribution(JSON, reverse("api:api-root")),
+                Distribution(JSON, reverse("api:openapi"), _("OpenAPI 3 document")),
             ],
             landing_page=reverse("opendata:api"),
             keywords=["API", "OpenAPI"],

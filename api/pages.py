@@ -40,7 +40,7 @@ def api_docs(request):
         {
             "document": document,
             "endpoints": docs.endpoints(document),
-            "base": request.build_absolute_uri("/api/v1/"),
+            "base": request.build_absolute_uri(reverse("api:api-root")),
             "crumbs": [(reverse("opendata:index"), _("Open data")), (None, _("API"))],
         },
     )
