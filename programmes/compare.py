@@ -8,14 +8,15 @@ Paired items are then compared field by field; texts get a word-level diff marke
 <ins>/<del>, built from escaped parts only.
 
 Everything here works on rows already fetched by `selectors.redactions_for_compare`;
-the only queries are the lineage maps, and only when the two redactions are not a
-direct copy of each other (then the chain passes through redactions in between).
+the only query is the lineage map, and only when the two redactions are not a direct copy
+of each other (then the chain passes through redactions in between).
 """
 
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from django.db.models import IntegerField, Value
 from django.template.defaultfilters import floatformat
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -403,10 +404,21 @@ def collect(redaction):
     }
 
 
-def lineage(model, programme_id):
-    """{item id: copied_from id} for every item of `model` in a programme (one query)."""
-    lookup = f"{model.redaction_path}__programme_id"
-    return dict(model.objects.filter(**{lookup: programme_id}).values_list("id", "copied_from_id"))
+def lineage(programme_id):
+    """{model: {item id: copied_from id}} for every item of every kind in a programme, in
+    one query: the lineage of each kind, tagged with its place in SECTIONS, in a UNION ALL."""
+    kinds = [model for _key, _title, model in SECTIONS]
+    parts = [
+        model.objects.filter(**{f"{model.redaction_path}__programme_id": programme_id})
+        .annotate(lineage_kind=Value(index, output_field=IntegerField()))
+        .values_list("lineage_kind", "id", "copied_from_id")
+        .order_by()
+        for index, model in enumerate(kinds)
+    ]
+    maps = {model: {} for model in kinds}
+    for index, pk, parent in parts[0].union(*parts[1:], all=True):
+        maps[kinds[index]][pk] = parent
+    return maps
 
 
 def _direct_parents(*groups):
@@ -453,12 +465,13 @@ def compare_redactions(old, new):
     """Compare two prefetched redactions of one programme (see the module docstring)."""
     old_items, new_items = collect(old), collect(new)
     direct = new.copied_from_id == old.pk or old.copied_from_id == new.pk
+    maps = None if direct else lineage(new.programme_id)
     sections = []
     for key, title, model in SECTIONS:
         if direct:
             parents = _direct_parents(old_items[model], new_items[model])
         else:
-            parents = lineage(model, new.programme_id)
+            parents = maps[model]
         section = SectionComparison(
             key, title, compare_items(model, old_items[model], new_items[model], parents)
         )

@@ -39,9 +39,18 @@ def test_published_pdf_opens_in_chromiums_viewer_under_the_sandbox_policy(live_s
     response = page.goto(f"{live_server.url}{redaction.document.url}")
     assert response.status == 200
     assert response.all_headers()["content-security-policy"].startswith("sandbox;")
-    page.wait_for_timeout(1500)  # the viewer draws the page after loading
+    assert drawn_in_time(page)  # the page's red square is on the screen
     assert any(frame.url.startswith("chrome-extension://") for frame in page.frames)
-    assert red_pixels(page) > 10_000  # the page's red square is on the screen
+
+
+def drawn_in_time(page, seconds=20):
+    """The viewer draws the page some time after loading, later on a busy machine (it
+    missed 1.5 s once with the whole suite running beside it): look until it is there."""
+    for _ in range(seconds * 2):
+        if red_pixels(page) > 10_000:
+            return True
+        page.wait_for_timeout(500)
+    return False
 
 
 @pytest.mark.parametrize("stored_as", ["vecs.pdf", "vecs.html"])
