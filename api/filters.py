@@ -7,7 +7,7 @@ from django.db.models import Q
 from consultations.models import Event, PublicDiscussion, WorkingGroup
 from portal.models import News
 from programmes.models import DevelopmentProgramme, Redaction
-from projects.filters import FIRST_YEAR, LAST_YEAR, ProjectFilter, YearFilter
+from projects.filters import FIRST_YEAR, LAST_YEAR, IdFilter, ProjectFilter, YearFilter
 
 
 def _year(**kwargs):
@@ -18,9 +18,7 @@ class ApiProjectFilter(ProjectFilter):
     """The registry's filters (q, fund, status, year, municipality, role, country) and the
     action line a project serves."""
 
-    action_line = django_filters.NumberFilter(
-        field_name="action_lines", label="Action line (its id in the API)"
-    )
+    action_line = IdFilter(field_name="action_lines", label="Action line (its id in the API)")
 
     class Meta(ProjectFilter.Meta):
         fields = []

@@ -7,13 +7,16 @@ RV1.3 → RV1.4 is reported as "changed" (its code changed), not as removed and 
 Paired items are then compared field by field; texts get a word-level diff marked with
 <ins>/<del>, built from escaped parts only.
 
-Everything here works on rows already fetched by `selectors.redactions_for_compare`;
+Everything here works on rows already fetched by `selectors.redactions_for_compare`
+(COMPARE_PREFETCH: a section's data source codes and an indicator's values come as
+`source_codes` and `actual_values`);
 the only query is the lineage map, and only when the two redactions are not a direct copy
 of each other (then the chain passes through redactions in between).
 """
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from difflib import SequenceMatcher
 
 from django.db.models import IntegerField, Value
@@ -269,7 +272,7 @@ FIELDS = {
         _text(_("Text"), "text"),
         _value(
             _("Data sources"),
-            lambda obj: ", ".join(sorted(source.code for source in obj.data_sources.all())),
+            lambda obj: ", ".join(sorted(obj.source_codes)),
         ),
     ],
     CoherenceItem: [
@@ -316,9 +319,9 @@ def _amount_changes(old, new):
 
 
 def _value_changes(old, new):
-    """Indicator actual values compared by year."""
-    before = {v.year: _number(v.value) for v in old.values.all()}
-    after = {v.year: _number(v.value) for v in new.values.all()}
+    """Indicator actual values compared by year (`actual_values`: see COMPARE_PREFETCH)."""
+    before = {v["year"]: _number(Decimal(v["value"])) for v in old.actual_values}
+    after = {v["year"]: _number(Decimal(v["value"])) for v in new.actual_values}
     return [
         FieldChange(
             _("Actual value %(year)s") % {"year": year}, "value", before.get(year), after.get(year)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import (
     Avg,
+    CharField,
     Count,
     Exists,
     OuterRef,
@@ -23,9 +24,12 @@ from django.db.models import (
     Q,
     prefetch_related_objects,
 )
+from django.db.models.functions import Cast, JSONObject
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
+
+from core.aggregates import JSONList
 
 from .models import (
     Action,
@@ -160,6 +164,29 @@ CONTENT_PREFETCH = [
     *FROZEN_PARTS_PREFETCH["strategy"],
     *INVESTMENT_PREFETCH,
     *INDICATORS_PREFETCH,
+]
+# The comparison page: everything a redaction contains, with what the comparison needs of
+# the sections' data sources (their codes) and of the indicators' values (year and value)
+# brought along as JSON lists in their parents' rows: two queries fewer than prefetching.
+COMPARE_PREFETCH = [
+    Prefetch(
+        "situation_sections",
+        SituationSection.objects.order_by("area", "position", "id").annotate(
+            source_codes=JSONList("data_sources__code", present="data_sources")
+        ),
+    ),
+    *TREE_PREFETCH,
+    *FROZEN_PARTS_PREFETCH["strategy"],
+    *INVESTMENT_PREFETCH,
+    Prefetch(
+        "indicators",
+        Indicator.objects.select_related("priority").annotate(
+            actual_values=JSONList(
+                JSONObject(year="values__year", value=Cast("values__value", CharField())),
+                present="values",
+            )
+        ),
+    ),
 ]
 # What the redaction page fetches every time: the parts that also show things which change
 # after the redaction froze (residents' proposals, projects, data source names,
@@ -305,7 +332,7 @@ def redactions_for_compare(municipality, programme, a, b, user):
         _redactions(municipality, programme, user)
         .filter(number__in=[a, b])
         .select_related("programme__municipality")
-        .prefetch_related(*CONTENT_PREFETCH)
+        .prefetch_related(*COMPARE_PREFETCH)
     )
     by_number = {redaction.number: redaction for redaction in queryset}
     if a not in by_number or b not in by_number:

@@ -85,6 +85,16 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class IdFilter(django_filters.NumberFilter):
+    """A row's id: a whole number a database column can hold ("9" * 25 is refused, as
+    SQLite cannot even compare it with a column)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=2**63 - 1, **kwargs)
+
+
 class ProjectFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -131,7 +141,7 @@ class ProjectFilter(django_filters.FilterSet):
     )
     # The redaction page links each action line's projects here (the number only, so the
     # page stays small): a hidden field, kept when the visitor changes the other filters.
-    action_line = django_filters.NumberFilter(
+    action_line = IdFilter(
         label=_("Action line"), field_name="action_lines", widget=forms.HiddenInput
     )
 

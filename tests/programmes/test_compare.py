@@ -1,5 +1,6 @@
 """Comparing two redactions: pairing through lineage, field changes, word diff."""
 
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -8,8 +9,22 @@ from django.utils import translation
 
 from programmes import services
 from programmes.compare import pair_items, word_diff
-from programmes.models import ActionLine, Redaction
-from tests.factories import ActionLineFactory, ProgrammeFactory, RedactionFactory
+from programmes.models import (
+    ActionLine,
+    Indicator,
+    IndicatorValue,
+    Redaction,
+    SituationSection,
+)
+from tests.factories import (
+    ActionLineFactory,
+    DataSourceFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ProgrammeFactory,
+    RedactionFactory,
+    SituationSectionFactory,
+)
 
 LIVANI = ["livani", "iap-2019-2025"]
 
@@ -202,3 +217,44 @@ def test_identical_redactions_report_no_changes(client):
     ).replace("/lv/", "/en/")
     text = client.get(url).text
     assert "0 added" in text and "0 removed" in text and "0 changed" in text
+
+
+@pytest.mark.django_db
+def test_changed_data_sources_and_actual_values_are_reported_and_empty_ones_are_not(client):
+    """Data source codes and actual values come in their parents' rows (JSON lists): a
+    change in either shows, a section without sources or an indicator without values
+    on both sides is no change, and a value of 9.80 against 9.8 is the same value."""
+    programme = ProgrammeFactory()
+    first = RedactionFactory(programme=programme, number=1)
+    csp, vzd, nva = (DataSourceFactory(code=code) for code in ("CSP", "VZD", "NVA"))
+    SituationSectionFactory(redaction=first, title="Iedzīvotāji").data_sources.set([csp, vzd])
+    SituationSectionFactory(redaction=first, area="economy", title="Bez avotiem")
+    counted = IndicatorFactory(redaction=first, code="R1", name="Iedzīvotāju skaits")
+    IndicatorValueFactory(indicator=counted, year=2023, value=Decimal("9.80"))
+    IndicatorValueFactory(indicator=counted, year=2024, value=Decimal("1000.00"))
+    IndicatorFactory(redaction=first, code="R2", name="Bez vērtībām")
+    Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
+    second = services.start_next_redaction(redaction=first, user=None)
+    section = SituationSection.objects.in_redaction(second).get(title="Iedzīvotāji")
+    section.data_sources.set([csp, nva])
+    indicator = Indicator.objects.in_redaction(second).get(code="R1")
+    IndicatorValue.objects.filter(indicator=indicator, year=2023).update(value=Decimal("9.8"))
+    IndicatorValue.objects.filter(indicator=indicator, year=2024).update(value=Decimal("1250"))
+    IndicatorValueFactory(indicator=indicator, year=2025, value=Decimal("7"))
+    Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
+
+    url = reverse("programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2])
+    response = client.get(url.replace("/lv/", "/en/"))
+    changes = {
+        change.label: {f.label: (f.old, f.new) for f in change.fields}
+        for section in response.context["comparison"].sections
+        for change in section.changes
+    }
+    assert changes == {
+        "Population: Iedzīvotāji": {"Data sources": ("CSP, VZD", "CSP, NVA")},
+        "R1 Iedzīvotāju skaits": {
+            "Actual value 2024": ("1,000", "1,250"),
+            "Actual value 2025": (None, "7"),
+        },
+    }
+    assert "CSP, NVA" in response.text and "Actual value 2025" in response.text

@@ -368,6 +368,17 @@ def test_year_outside_the_sane_range_or_not_whole_is_explained(client, registry,
     assert len(titles(response)) == 2
 
 
+@pytest.mark.parametrize("action_line", ["9" * 25, "-1", "0", "1.5"])
+def test_an_action_line_no_column_can_hold_is_refused_not_a_500(client, registry, action_line):
+    """SQLite (`make run`) cannot even compare "9" * 25 with an id column: refused first."""
+    response = client.get(URL, {"action_line": action_line})
+    assert response.status_code == 200
+    assert "action_line" in response.context["filter"].form.errors
+    assert "Daži filtri netika piemēroti" in response.text
+    assert len(titles(response)) == 2
+    assert client.get(reverse("projects:csv"), {"action_line": action_line}).status_code == 400
+
+
 def test_year_input_offers_the_range(client, registry):
     assert 'min="1990"' in client.get(URL).text and 'max="2100"' in client.get(URL).text
 
