@@ -199,11 +199,19 @@ class Comparison:
 
 
 def _text(label, attr):
-    return (label, "text", lambda obj: getattr(obj, attr) or "")
+    return (label, "text", lambda obj: getattr(obj, attr) or "", None)
 
 
 def _value(label, getter, kind="value"):
-    return (label, kind, getter)
+    return (label, kind, getter, None)
+
+
+def _choice(label, model, name):
+    """A field with choices: compared by its stored value, and shown by its label only
+    where it changed (`get_FOO_display()` rebuilds the choices at every call; on a big
+    programme's comparison that was a third of the time)."""
+    labels = dict(model._meta.get_field(name).flatchoices)
+    return (label, "value", lambda obj: getattr(obj, name), labels.get)
 
 
 def _period(obj):
@@ -242,7 +250,7 @@ FIELDS = {
         _value(_("Period"), _period),
         _text(_("Financing sources"), "financing_sources"),
         _value(_("Estimated cost"), lambda obj: obj.estimated_cost, "money"),
-        _value(_("Status"), lambda obj: obj.get_status_display()),
+        _choice(_("Status"), Action, "status"),
         _value(_("Progress"), _percent),
     ],
     InvestmentItem: [
@@ -263,11 +271,11 @@ FIELDS = {
         _text(_("Source"), "source"),
     ],
     SwotItem: [
-        _value(_("Kind"), lambda obj: obj.get_kind_display()),
+        _choice(_("Kind"), SwotItem, "kind"),
         _text(_("Text"), "text"),
     ],
     SituationSection: [
-        _value(_("Thematic area"), lambda obj: obj.get_area_display()),
+        _choice(_("Thematic area"), SituationSection, "area"),
         _text(_("Title"), "title"),
         _text(_("Text"), "text"),
         _value(
@@ -276,7 +284,7 @@ FIELDS = {
         ),
     ],
     CoherenceItem: [
-        _value(_("Level"), lambda obj: obj.get_level_display()),
+        _choice(_("Level"), CoherenceItem, "level"),
         _text(_("Planning document"), "document"),
         _text(_("How the programme agrees with it"), "description"),
     ],
@@ -290,12 +298,15 @@ REDACTION_TEXTS = [
 
 
 def compare_fields(old, new, specs):
-    """[FieldChange] for every spec (label, kind, getter) whose value differs."""
+    """[FieldChange] for every spec (label, kind, getter, shown) whose value differs;
+    `shown`, if any, turns the values compared into the values shown."""
     changes = []
-    for label, kind, getter in specs:
+    for label, kind, getter, shown in specs:
         before, after = getter(old), getter(new)
         if before == after:
             continue
+        if shown is not None:
+            before, after = shown(before), shown(after)
         diff = word_diff(before, after) if kind == "text" else ""
         changes.append(FieldChange(label, kind, before, after, diff))
     return changes

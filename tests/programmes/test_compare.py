@@ -15,6 +15,7 @@ from programmes.models import (
     IndicatorValue,
     Redaction,
     SituationSection,
+    SwotItem,
 )
 from tests.factories import (
     ActionLineFactory,
@@ -24,6 +25,7 @@ from tests.factories import (
     ProgrammeFactory,
     RedactionFactory,
     SituationSectionFactory,
+    SwotItemFactory,
 )
 
 LIVANI = ["livani", "iap-2019-2025"]
@@ -220,10 +222,11 @@ def test_identical_redactions_report_no_changes(client):
 
 
 @pytest.mark.django_db
-def test_changed_data_sources_and_actual_values_are_reported_and_empty_ones_are_not(client):
+def test_changed_sources_values_and_choices_are_reported_and_equal_ones_are_not(client):
     """Data source codes and actual values come in their parents' rows (JSON lists): a
     change in either shows, a section without sources or an indicator without values
-    on both sides is no change, and a value of 9.80 against 9.8 is the same value."""
+    on both sides is no change, and a value of 9.80 against 9.8 is the same value. A
+    field with choices is compared by its value and shown by its label."""
     programme = ProgrammeFactory()
     first = RedactionFactory(programme=programme, number=1)
     csp, vzd, nva = (DataSourceFactory(code=code) for code in ("CSP", "VZD", "NVA"))
@@ -233,6 +236,8 @@ def test_changed_data_sources_and_actual_values_are_reported_and_empty_ones_are_
     IndicatorValueFactory(indicator=counted, year=2023, value=Decimal("9.80"))
     IndicatorValueFactory(indicator=counted, year=2024, value=Decimal("1000.00"))
     IndicatorFactory(redaction=first, code="R2", name="Bez vērtībām")
+    SwotItemFactory(redaction=first, kind="strength", text="Upe")
+    SwotItemFactory(redaction=first, kind="threat", text="Plūdi")
     Redaction.objects.filter(pk=first.pk).set_status_for_tests("superseded")
     second = services.start_next_redaction(redaction=first, user=None)
     section = SituationSection.objects.in_redaction(second).get(title="Iedzīvotāji")
@@ -241,6 +246,7 @@ def test_changed_data_sources_and_actual_values_are_reported_and_empty_ones_are_
     IndicatorValue.objects.filter(indicator=indicator, year=2023).update(value=Decimal("9.8"))
     IndicatorValue.objects.filter(indicator=indicator, year=2024).update(value=Decimal("1250"))
     IndicatorValueFactory(indicator=indicator, year=2025, value=Decimal("7"))
+    SwotItem.objects.in_redaction(second).filter(text="Upe").update(kind="opportunity")
     Redaction.objects.filter(pk=second.pk).set_status_for_tests("approved")
 
     url = reverse("programmes:compare", args=[programme.municipality.slug, programme.slug, 1, 2])
@@ -256,5 +262,6 @@ def test_changed_data_sources_and_actual_values_are_reported_and_empty_ones_are_
             "Actual value 2024": ("1,000", "1,250"),
             "Actual value 2025": (None, "7"),
         },
+        "Opportunity: Upe": {"Kind": ("Strength", "Opportunity")},
     }
     assert "CSP, NVA" in response.text and "Actual value 2025" in response.text
