@@ -8,10 +8,10 @@ Paired items are then compared field by field; texts get a word-level diff marke
 <ins>/<del>, built from escaped parts only.
 
 Everything here works on rows already fetched by `selectors.redactions_for_compare`
-(COMPARE_PREFETCH: a section's data source codes and an indicator's values come as
-`source_codes` and `actual_values`);
-the only query is the lineage map, and only when the two redactions are not a direct copy
-of each other (then the chain passes through redactions in between).
+(COMPARE_PREFETCH: a section's data source codes and an indicator's values come along as
+`source_codes` and `actual_values`). The only query is the lineage map, and only when the
+two redactions are not a direct copy of each other (then the chain passes through
+redactions in between).
 """
 
 import re
