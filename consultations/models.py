@@ -113,6 +113,17 @@ class WorkingGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return self.programme_groups_url(self.programme)
+
+    @staticmethod
+    def programme_groups_url(programme):
+        """Where a programme's working groups are: the consultations page shows them a few
+        programmes a page, so the link chooses the programme's municipality (its programmes
+        fit on the first page) and points at the programme's heading."""
+        index = reverse("consultations:index")
+        return f"{index}?municipality={programme.municipality.slug}#groups-{programme.pk}"
+
     def clean(self):
         if self.kind == self.Kind.THEMATIC and not self.sector:
             raise ValidationError(

@@ -16,7 +16,7 @@ from django.urls import reverse
 from core.panels import Panel
 from programmes.panels import PANELS
 
-from .models import Proposal
+from .models import Proposal, WorkingGroup
 from .selectors import WHOLE_REDACTION
 
 
@@ -30,8 +30,11 @@ class ProposalLink:
 
 
 def prefetch_programme(programmes):
-    """The public discussions of each redaction the visitor may see (one query)."""
+    """The public discussions of each redaction the visitor may see (one query), and where
+    the programme's working groups are listed (`working_groups_url`)."""
     prefetch_related_objects(programmes, "visible_redactions__public_discussions")
+    for programme in programmes:
+        programme.working_groups_url = WorkingGroup.programme_groups_url(programme)
 
 
 def part_key(proposal_row):

@@ -341,15 +341,14 @@ def _working_group_results(query):
 
     groups = text_search(
         WorkingGroup.objects.published()
-        .select_related("programme")
-        .only("name", "programme__title"),
+        .select_related("programme__municipality")
+        .only("name", "programme__title", "programme__municipality__slug"),
         query,
         fields=["name", "territory", "description"],
     )[:RESULTS_PER_GROUP]
-    index = reverse("consultations:index")
     return [
         {
-            "url": f"{index}#groups-{group.programme_id}",
+            "url": group.get_absolute_url(),
             "title": group.name,
             "context": group.programme.title,
         }
@@ -383,13 +382,20 @@ def _survey_results(query):
     from consultations.models import Survey
 
     surveys = text_search(
-        Survey.objects.published().select_related("programme").only("title", "programme__title"),
+        Survey.objects.published()
+        .select_related("programme__municipality")
+        .only("title", "programme__title", "programme__municipality__slug"),
         query,
         fields=["title", "results"],
     )[:RESULTS_PER_GROUP]
+    # The consultations page lists a municipality's open, coming and latest past surveys.
     index = reverse("consultations:index")
     return [
-        {"url": index, "title": survey.title, "context": survey.programme.title}
+        {
+            "url": f"{index}?municipality={survey.programme.municipality.slug}",
+            "title": survey.title,
+            "context": survey.programme.title,
+        }
         for survey in surveys
     ]
 

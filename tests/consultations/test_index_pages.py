@@ -89,3 +89,27 @@ def test_upcoming_events_are_bounded(client, programme, monkeypatch):
     html = client.get("/lv/consultations/").content.decode()
     assert "Gaidāms 0" in html and "Gaidāms 1" in html and "Gaidāms 2" not in html
     assert 'href="/events.ics"' in html or "events.ics" in html
+
+
+def test_links_to_a_programmes_working_groups_land_where_they_are_listed(client, db):
+    """The index lists groups a few programmes a page, all municipalities together: the
+    programme page's link and a search result choose the programme's municipality, so the
+    programme is on the page they open, however many programmes come before it."""
+    for letter in "ABCDEF":
+        WorkingGroupFactory(
+            programme=ProgrammeFactory(municipality=MunicipalityFactory(name=f"{letter} novads")),
+            name=f"{letter} grupa",
+        )
+    programme = ProgrammeFactory(municipality=MunicipalityFactory(name="Zilupes novads"))
+    published_redaction(RedactionFactory(programme=programme))
+    WorkingGroupFactory(programme=programme, name="Zilupes uzņēmēju grupa")
+    assert f'id="groups-{programme.pk}"' not in client.get("/lv/consultations/").text
+
+    programme_page = client.get(programme.get_absolute_url()).text
+    search_page = client.get("/lv/search/", {"q": "zilupes uznemeju"}).text
+    for page in (programme_page, search_page):
+        url = f"/lv/consultations/?municipality={programme.municipality.slug}#groups-{programme.pk}"
+        assert f'href="{url}"' in page
+        listing = client.get(url).text
+        assert f'id="groups-{programme.pk}"' in listing
+        assert "Zilupes uzņēmēju grupa" in listing

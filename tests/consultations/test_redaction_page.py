@@ -150,7 +150,8 @@ def test_after_the_discussion_the_redaction_and_programme_pages_link_its_report(
     assert "Sabiedrības līdzdalība" in programme_page
     assert f'href="{discussion.get_absolute_url()}"' in programme_page
     assert report in programme_page
-    assert f'href="/lv/consultations/#groups-{programme.pk}"' in programme_page
+    slug = programme.municipality.slug
+    assert f'href="/lv/consultations/?municipality={slug}#groups-{programme.pk}"' in programme_page
     assert (
         f'href="/lv/consultations/programmes/{programme.municipality.slug}/{programme.slug}'
         '/events.ics"' in programme_page

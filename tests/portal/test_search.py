@@ -136,9 +136,12 @@ def test_search_finds_consultations_but_never_a_draft_redactions_discussion(
 
     assert f'href="{discussion.get_absolute_url()}"' in page
     assert "slepen" not in page
-    assert f'href="/lv/consultations/#groups-{group.programme_id}"' in page
+    assert f'href="{group.get_absolute_url()}"' in page
     assert "Rožupes iedzīvotāju sanāksme" in page
     assert "Rožupes iedzīvotāju aptauja" in page
+    # The consultations page of Līvāni lists its surveys (the page of all lists the latest).
+    slug = livani_programme.municipality.slug
+    assert f'href="/lv/consultations/?municipality={slug}">Rožupes iedzīvotāju aptauja' in page
     for heading in ("Sabiedriskās apspriešanas", "Darba grupas", "Aptaujas"):
         assert f"<h2>{heading}</h2>" in page
 
