@@ -1,5 +1,6 @@
 """The demo site as a visitor meets it: every public page is reachable by clicking from
-the home page, no link is broken, and loading the demo again doubles nothing."""
+the home page, no link is broken (nor points at a part of a page that is not there), and
+loading the demo again doubles nothing."""
 
 import re
 from html.parser import HTMLParser
@@ -28,24 +29,37 @@ class LinkParser(HTMLParser):
                 self.links.append(href)
 
 
+def resolve(href, current):
+    """(address, fragment) of an internal link, or None for another site's."""
+    href, fragment = urldefrag(href)
+    parsed = urlparse(href)
+    if parsed.scheme or parsed.netloc:
+        return None
+    if not href:
+        return current, fragment  # "#main": this page
+    if not href.startswith("/"):
+        href = current.rsplit("/", 1)[0] + "/" + href
+    return href, fragment
+
+
 def internal_links(html, current):
+    """(address, fragment, crawl) of every internal link: filters and sorting multiply
+    addresses without new pages, so only pagination is crawled of those with a query."""
     parser = LinkParser()
     parser.feed(html)
     for href in parser.links:
-        href, _fragment = urldefrag(href)
-        parsed = urlparse(href)
-        if parsed.scheme or parsed.netloc or not href:
+        resolved = resolve(href, current)
+        if resolved is None:
             continue
-        if not href.startswith("/"):
-            href = current.rsplit("/", 1)[0] + "/" + href
-        # Filters and sorting multiply URLs without new pages; pagination is kept.
-        if "?" in href and not re.search(r"\?page=\d+$", href):
-            continue
-        yield href
+        address, fragment = resolved
+        crawl = "?" not in address or re.search(r"\?page=\d+$", address) is not None
+        yield address, fragment, crawl
 
 
 def crawl(client, start):
-    statuses, queue, seen = {}, [start], {start}
+    """{address: status} of every page reached from `start`, and the anchors links point
+    to: [(page linking, address, fragment)]."""
+    statuses, queue, seen, pages, anchors = {}, [start], {start}, {}, []
     while queue and len(statuses) < MAX_PAGES:
         url = queue.pop(0)
         response = client.get(url)
@@ -53,21 +67,44 @@ def crawl(client, start):
         content_type = response.get("Content-Type", "")
         if response.status_code != 200 or not content_type.startswith("text/html"):
             continue
-        for link in internal_links(response.content.decode(), url):
-            if link.startswith(SKIP) or link in seen:
+        pages[url] = response.content.decode()
+        for link, fragment, follow in internal_links(pages[url], url):
+            if link.startswith(SKIP):
+                continue
+            if fragment:
+                anchors.append((url, link, fragment))
+            if not follow or link in seen:
                 continue
             if not link.startswith("/lv/"):
                 statuses.setdefault(link, client.get(link).status_code)
                 continue
             seen.add(link)
             queue.append(link)
-    return statuses
+    return statuses, pages, anchors
+
+
+def missing_anchors(client, pages, anchors):
+    """Links whose fragment names no element of the page they open: the visitor lands at
+    the top of the wrong page, or of a page where what they clicked for is not."""
+    missing = set()
+    for source, address, fragment in anchors:
+        if address not in pages:
+            response = client.get(address)
+            html = response.content.decode() if response.status_code == 200 else ""
+            pages[address] = (
+                html if response.get("Content-Type", "").startswith("text/html") else None
+            )
+        html = pages[address]
+        if html is not None and not re.search(rf'\sid="{re.escape(fragment)}"', html):
+            missing.add((source, f"{address}#{fragment}"))
+    return sorted(missing)
 
 
 def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(client, demo):
-    statuses = crawl(client, "/lv/")
+    statuses, pages, anchors = crawl(client, "/lv/")
     broken = {url: status for url, status in statuses.items() if status >= 400}
     assert broken == {}
+    assert missing_anchors(client, pages, anchors) == []
     reached = list(statuses)
     expected = {
         "municipality": r"^/lv/programmes/[\w-]+/$",
