@@ -75,7 +75,7 @@ def crawl(client, start):
                 anchors.append((url, link, fragment))
             if not follow or link in seen:
                 continue
-            if not link.startswith("/lv/"):
+            if not link.startswith(start):
                 statuses.setdefault(link, client.get(link).status_code)
                 continue
             seen.add(link)
@@ -100,8 +100,11 @@ def missing_anchors(client, pages, anchors):
     return sorted(missing)
 
 
-def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(client, demo):
-    statuses, pages, anchors = crawl(client, "/lv/")
+@pytest.mark.parametrize("language", ["lv", "en"])
+def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(
+    client, demo, language
+):
+    statuses, pages, anchors = crawl(client, f"/{language}/")
     broken = {url: status for url, status in statuses.items() if status >= 400}
     assert broken == {}
     assert missing_anchors(client, pages, anchors) == []
@@ -124,11 +127,11 @@ def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(
     missing = [
         name
         for name, pattern in expected.items()
-        if not any(re.search(pattern, u) for u in reached)
+        if not any(re.search(pattern.replace("/lv/", f"/{language}/"), u) for u in reached)
     ]
     assert missing == []
     # Search is a form in the header of every page, not a link.
-    assert 'action="/lv/search/"' in client.get("/lv/").content.decode()
+    assert f'action="/{language}/search/"' in client.get(f"/{language}/").content.decode()
 
 
 def test_loading_the_demo_twice_doubles_nothing(demo):
