@@ -123,6 +123,20 @@ def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(
         "discussion report": r"^/lv/consultations/[\w-]+/report/$",
         "events calendar": r"events\.ics$",
         "about": r"^/lv/about/$",
+        "action plan": r"/redactions/\d+/action-plan/$",
+        "investment plan": r"/redactions/\d+/investment-plan/$",
+        "monitoring report": r"^/lv/programmes/[\w-]+/[\w-]+/reports/\d+/$",
+        "monitoring report PDF": r"/reports/\d+/report\.pdf$",
+        "project registry": r"^/lv/projects/$",
+        "projects download": r"^/lv/projects/projects\.csv$",
+        "news list": r"^/lv/news/$",
+        "consultations": r"^/lv/consultations/$",
+        "discussion's proposals": r"^/lv/consultations/[\w-]+/proposals/$",
+        "subscription": r"^/lv/consultations/subscriptions/new/$",
+        "open data": r"^/lv/open-data/$",
+        "API page": r"^/lv/open-data/api/$",
+        "API": r"^/api/v1/$",
+        "data catalogue": r"^/data/catalog\.jsonld$",
     }
     missing = [
         name
