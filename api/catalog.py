@@ -7,8 +7,10 @@ CC BY 4.0 by default) and its format (the EU's file-type vocabulary and the IANA
 type). The API is also a dcat:DataService serving the datasets it returns.
 
 Building it takes one pass over the published redactions and discussions; the result is
-kept in the shared cache for CATALOG_CACHE_SECONDS, per host, since it is a download
-harvesters fetch once a day, not a page.
+kept in the shared cache per host under the page cache's generation (core/pagecache.py),
+so a redaction published or a discussion closed is in the next answer: any write to the
+data starts a new generation. What changes with time alone (a discussion's report once it
+closes) is there within CATALOG_CACHE_SECONDS.
 """
 
 import datetime
@@ -19,6 +21,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+
+from core import pagecache
 
 from .datasets import in_language
 
@@ -150,7 +154,10 @@ def _contact(graph, portal, absolute):
 def serialized(kind, request, datasets_of):
     """The catalogue as text of `kind` ("jsonld" or "ttl"), from the cache when there."""
     rdf_format, _media_type = FORMATS[kind]
-    key = f"api:catalog:{kind}:{request.scheme}:{request.get_host()}:{settings.OPEN_DATA_LICENSE}"
+    key = (
+        f"api:catalog:{pagecache.generation()}:{kind}:{request.scheme}:{request.get_host()}:"
+        f"{settings.OPEN_DATA_LICENSE}"
+    )
     text = cache.get(key)
     if text is None:
         with translation.override("lv"):

@@ -113,3 +113,15 @@ def test_building_it_takes_the_same_queries_whatever_the_data(
 ):
     with django_assert_max_num_queries(6):
         client.get("/data/catalog.jsonld")
+
+
+def test_a_redaction_published_is_in_the_next_catalogue(
+    client, demo, django_capture_on_commit_callbacks
+):
+    """Kept in the cache, but not past a change of the data: a harvester that comes right
+    after the council's decision finds the new redaction's tables."""
+    draft = Redaction.objects.filter(status="draft").first()
+    assert f"redaction-{draft.pk}-action-plan" not in client.get("/data/catalog.ttl").text
+    with django_capture_on_commit_callbacks(execute=True):
+        Redaction.objects.filter(pk=draft.pk).set_status_for_tests("public_discussion")
+    assert f"redaction-{draft.pk}-action-plan" in client.get("/data/catalog.ttl").text
