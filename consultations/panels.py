@@ -17,7 +17,7 @@ from core.panels import Panel
 from programmes.panels import PANELS
 
 from .models import Proposal, WorkingGroup
-from .selectors import WHOLE_REDACTION
+from .selectors import WHOLE_REDACTION, upcoming_for_home
 
 
 @dataclass
@@ -35,6 +35,13 @@ def prefetch_programme(programmes):
     prefetch_related_objects(programmes, "visible_redactions__public_discussions")
     for programme in programmes:
         programme.working_groups_url = WorkingGroup.programme_groups_url(programme)
+
+
+def prefetch_municipality(municipalities):
+    """Each municipality's open discussions and upcoming events, as `consultations` (two
+    queries; the page shows one municipality)."""
+    for municipality in municipalities:
+        municipality.consultations = upcoming_for_home(municipality=municipality)
 
 
 def part_key(proposal_row):
@@ -88,6 +95,13 @@ def prefetch_redaction(redactions):
 
 def register():
     PANELS.register(
+        Panel(
+            "consultations.municipality",
+            "municipality.sections",
+            "consultations/includes/municipality_panel.html",
+            prefetch=prefetch_municipality,
+            order=10,
+        ),
         Panel(
             "consultations.participation",
             "programme.sections",

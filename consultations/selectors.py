@@ -422,13 +422,14 @@ def hidden_proposal_count(discussion):
     return discussion.proposals.hidden().count()
 
 
-def upcoming_for_home(now=None, limit=5):
-    """Open discussions and upcoming events for the home page: two queries."""
+def upcoming_for_home(now=None, limit=5, municipality=None):
+    """Open discussions and upcoming events for the home page, or for a municipality's
+    page (then only its own, and `municipality` for the links): two queries."""
     now = now or timezone.now()
+    discussions = PublicDiscussion.objects.published().open(now).with_programme()
     return {
-        "discussions": list(
-            PublicDiscussion.objects.published().open(now).with_programme().order_by("closes_at")
-        ),
-        "events": list(Event.objects.for_listing().upcoming(now)[:limit]),
+        "discussions": list(_of(discussions, municipality).order_by("closes_at")),
+        "events": list(_of(Event.objects.for_listing(), municipality).upcoming(now)[:limit]),
         "now": now,
+        "municipality": municipality,
     }

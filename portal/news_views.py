@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from programmes.models import Municipality
 from projects.models import Project
 
 from .models import News
@@ -17,8 +18,24 @@ PAGE_SIZE = 12
 
 @require_safe
 def news_list(request):
-    page = Paginator(News.objects.for_list(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/news_list.html", {"page": page, "crumbs": [(None, _("News"))]})
+    """Every published post, newest first, or one municipality's (`?municipality=`, its
+    slug: an unknown one is a 404). Either is read from an index in its order."""
+    posts = News.objects.for_list()
+    municipality = None
+    if slug := request.GET.get("municipality"):
+        municipality = get_object_or_404(Municipality, slug=slug)
+        posts = posts.filter(municipality=municipality)
+    page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/news_list.html",
+        {
+            "page": page,
+            "municipality": municipality,
+            "municipalities": Municipality.objects.order_by("name").only("slug", "name"),
+            "crumbs": [(None, _("News"))],
+        },
+    )
 
 
 @require_safe

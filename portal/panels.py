@@ -7,8 +7,9 @@ app, so it registers these panels itself. Its slots:
     home.bottom  below them
 
 `register()` (from `PortalConfig.ready()`) also adds to lower apps' pages what the shell
-keeps about their records, the news: on the programme page (programmes/panels.py) and on
-the project page (projects/panels.py), with the project's news feed.
+keeps about their records, the news: on the municipality and programme pages
+(programmes/panels.py) and on the project page (projects/panels.py), with the project's
+news feed.
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
@@ -36,6 +37,14 @@ def home_projects():
 def home_news():
     """The newest published posts with their photos: two queries."""
     return {"news": list(News.objects.for_list()[:HOME_NEWS_SHOWN])}
+
+
+def prefetch_municipality(municipalities):
+    """Each municipality's newest published posts with their photos, as `latest_news`
+    (two queries; the page shows one municipality)."""
+    for municipality in municipalities:
+        posts = News.objects.for_list().filter(municipality=municipality)
+        municipality.latest_news = list(posts[:HOME_NEWS_SHOWN])
 
 
 def prefetch_programme(programmes):
@@ -80,6 +89,19 @@ def register():
         ),
     )
     PROGRAMME_PANELS.register(
+        Panel(
+            "portal.municipality_news_stylesheet",
+            "municipality.head",
+            "portal/includes/news_stylesheet.html",
+            prefetch=prefetch_municipality,
+        ),
+        Panel(
+            "portal.municipality_news",
+            "municipality.sections",
+            "portal/includes/municipality_news.html",
+            prefetch=prefetch_municipality,
+            order=30,
+        ),
         Panel(
             "portal.news_stylesheet",
             "programme.head",

@@ -5,6 +5,12 @@ name them (DESIGN.md, Architecture): they register panels here from their
 `AppConfig.ready()` (see core/panels.py), and the pages render each slot with
 `{% panels "<slot>" %}`. Every panel's template gets the page's context; the slots:
 
+municipality page (`municipality`), fetched onto `[municipality]` by
+`selectors.municipality_for_page`:
+    municipality.head      inside <head>
+    municipality.sections  sections after its programmes: what else the portal holds about
+                           the municipality, each with a link to all of it
+
 programme page (`programme`, its `municipality`, `redactions` the visitor may see,
 `current`), fetched onto `[programme]` by `selectors.programme_for_page`:
     programme.head      inside <head> (stylesheets, feed links)
@@ -30,6 +36,8 @@ from core.panels import Registry
 PANELS = Registry(
     "programmes",
     [
+        "municipality.head",
+        "municipality.sections",
         "programme.head",
         "programme.facts",
         "programme.sections",

@@ -70,8 +70,11 @@ def municipalities_for_list():
 
 
 def municipality_for_page(slug):
-    """One municipality with its programmes and their published redactions (3 queries)."""
-    return get_object_or_404(municipalities_for_home(), slug=slug)
+    """One municipality with its programmes and their published redactions (3 queries),
+    and what the panels on its page show (its projects, consultations and news)."""
+    municipality = get_object_or_404(municipalities_for_home(), slug=slug)
+    PANELS.prefetch("municipality", [municipality])
+    return municipality
 
 
 def current_redaction(redactions):

@@ -18,7 +18,7 @@ from django.db.models import Count, Prefetch, prefetch_related_objects
 from core.panels import Panel, Registry
 from programmes.panels import PANELS as PROGRAMME_PANELS
 
-from .models import Project
+from .models import REGISTRY_SORTS, Project
 
 PANELS = Registry("projects", ["project.head", "project.sections"])
 
@@ -30,6 +30,24 @@ def prefetch_programme(programmes):
     prefetch_related_objects(
         programmes, Prefetch("funding_projects", funding, to_attr="public_funding_projects")
     )
+
+
+MUNICIPALITY_PROJECTS_SHOWN = 6
+
+
+def prefetch_municipality(municipalities):
+    """Each municipality's published projects: how many, as `project_count`, and the
+    newest by start, as `latest_projects`, in the registry's order within a municipality
+    (its index `projects_registry_municipality` serves both): two queries, the page
+    shows one municipality."""
+    for municipality in municipalities:
+        projects = Project.objects.published().filter(municipality=municipality)
+        municipality.project_count = projects.count()
+        municipality.latest_projects = list(
+            projects.select_related("funding_programme").order_by(*REGISTRY_SORTS["-start"])[
+                :MUNICIPALITY_PROJECTS_SHOWN
+            ]
+        )
 
 
 def prefetch_redaction(redactions):
@@ -52,6 +70,13 @@ def prefetch_redaction(redactions):
 
 def register():
     PROGRAMME_PANELS.register(
+        Panel(
+            "projects.municipality",
+            "municipality.sections",
+            "projects/includes/municipality_projects.html",
+            prefetch=prefetch_municipality,
+            order=20,
+        ),
         Panel(
             "projects.programme_funding",
             "programme.facts",

@@ -41,7 +41,7 @@ FACTOR = 0.005
 # need more.
 PAGE_BOUNDS = {
     "home": 12,
-    "municipality": 3,
+    "municipality": 9,
     "programme": 12,
     "redaction": 11,
     "action plan": 5,  # the redaction, priorities, action lines, tasks, actions

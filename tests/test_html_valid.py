@@ -44,6 +44,8 @@ def public_pages(client):
         "home-en": "/en/",
         "programmes": "/lv/programmes/",
         "municipality": programme.municipality.get_absolute_url(),
+        # Its projects, news and consultations (the panels), with cards of each kind.
+        "municipality-daugavpils": "/lv/programmes/daugavpils/",
         "programme": base,
         "monitoring": f"{base}monitoring/",
         "monitoring-report": f"{base}reports/2025/",
@@ -58,6 +60,7 @@ def public_pages(client):
         "projects-filtered": "/lv/projects/?q=daugavpils&fund=esf&sort=-cost",
         "project": Project.objects.get(slug="cities-of-change").get_absolute_url(),
         "news": "/lv/news/",
+        "news-of-one": "/lv/news/?municipality=livani",
         "news-item": News.objects.published().first().get_absolute_url(),
         "consultations": "/lv/consultations/",
         "past-events": "/lv/consultations/events/past/",

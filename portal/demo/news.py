@@ -1,4 +1,4 @@
-"""Demo news from the seed texts 000, 002 and 004 (`data/news.toml`), with photos drawn by
+"""Demo news from the seed texts 000, 001, 002 and 004 (`data/news.toml`), with photos drawn by
 Pillow.
 
 The texts are the seeds' own, paragraph by paragraph, with typography set right (spaces
@@ -25,9 +25,12 @@ from .pictures import PICTURES, png
 
 def load():
     data = files.read("news")
-    author = get_user_model().objects.filter(username=data["author"]).first()
+    users = get_user_model().objects
     for spec in data["news"]:
-        project = Project.objects.filter(slug=spec["project"]).first()
+        author = users.filter(username=spec.get("author", data["author"])).first()
+        project = (
+            Project.objects.filter(slug=spec["project"]).first() if "project" in spec else None
+        )
         programme = files.programme(spec["programme"]) if "programme" in spec else None
         post, _ = upsert(
             News,
@@ -45,7 +48,7 @@ def load():
                 "author": author,
             },
         )
-        for position, photo_spec in enumerate(spec["photos"]):
+        for position, photo_spec in enumerate(spec.get("photos", [])):
             photo = NewsPhoto.objects.filter(news=post, position=position).first()
             if photo is None:
                 photo = NewsPhoto(news=post, position=position)

@@ -102,3 +102,36 @@ def test_a_resident_subscribes_from_the_consultations_page(live_server, page, se
     page.get_by_role("button", name="Pieteikties").click()
     page.get_by_text("Gandrīz gatavs").wait_for()
     assert [m.to for m in mail.outbox] == [["iedzivotajs@example.lv"]]
+
+
+def test_a_resident_finds_everything_about_their_municipality(live_server, page):
+    """From the home page to the municipality's page (its projects, news, consultations),
+    then to all its news, and the news list's municipality choice: accessible throughout."""
+    from tests.projects.factories import NewsFactory, ProjectFactory
+
+    town = MunicipalityFactory(name="Rēzekne", slug="rezekne")
+    other = MunicipalityFactory(name="Ludza", slug="ludza")
+    programme = ProgrammeFactory(municipality=town, title="Rēzeknes programma")
+    RedactionFactory(programme=programme, number=1, status="approved")
+    ProjectFactory(municipality=town, title="Rēzeknes ielu pārbūve")
+    NewsFactory(municipality=town, title="Rēzeknē atklāj skvēru")
+    NewsFactory(municipality=other, title="Ludzā atklāj parku")
+
+    page.goto(f"{live_server.url}/lv/")
+    page.get_by_role("navigation", name="Galvenā navigācija").get_by_role(
+        "link", name="Programmas"
+    ).click()
+    page.get_by_role("link", name="Rēzekne", exact=True).click()
+    page.get_by_role("heading", name="Rēzekne", level=1).wait_for()
+    assert page.get_by_role("link", name="Rēzeknes ielu pārbūve").count() == 1
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="Visi pašvaldības jaunumi").click()
+    page.get_by_role("link", name="Rēzeknē atklāj skvēru").wait_for()
+    assert page.get_by_role("link", name="Ludzā atklāj parku").count() == 0
+    assert serious_violations(page) == []
+
+    page.get_by_label("Pašvaldība", exact=True).select_option("ludza")
+    page.get_by_role("button", name="Rādīt").press("Enter")
+    page.get_by_role("link", name="Ludzā atklāj parku").wait_for()
+    assert page.url.endswith("/lv/news/?municipality=ludza")

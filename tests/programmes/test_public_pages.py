@@ -345,7 +345,9 @@ PAGES = {
 BOUNDS = {
     # municipalities, programmes, their published redactions
     "list": 3,
-    "municipality": 3,
+    # + its open discussions, coming events, projects counted, the latest projects, the
+    # latest news and their photos (the panels: tests/test_municipality_page.py)
+    "municipality": 9,
     # programme (with municipality and steering group), redactions, monitoring reports,
     # members, meetings,
     # news about the programme, their photos, projects funding its drafting, the public

@@ -225,7 +225,7 @@ def test_loading_again_removes_partner_names_an_older_demo_made_up(demo):
 
 
 def test_news_posts_have_generated_photos(demo, client):
-    assert News.objects.published().count() == 3
+    assert News.objects.published().count() == 4  # Daugavpils' three, Līvāni's one
     for photo in NewsPhoto.objects.all():
         assert photo.thumbnail_width == 400 and photo.large_width == 1200 and photo.alt_text
     assert client.get("/lv/news/parmainu-pilsetas-dalijas-pieredze/").status_code == 200
@@ -248,6 +248,11 @@ SEED_SENTENCES = {
         "piemēram, laika grafikā.",
         "www.latgale.lv, kur pieejams arī metodisko materiālu kopums un foto no projekta "
         "aktivitātēm.",
+    ],
+    "livanu-iap-izstrade-12-darba-grupas": [
+        "ietvaros 19. un 20. martā norisinājās 7 tematiskās jeb sektorālās darba grupas",
+        "(kopā 61 dalībnieks)",
+        "Vēlamies pateikties ikvienam Līvānu novada iedzīvotājam par līdzdarbošanos",
     ],
     "parmainu-pilsetas-dalijas-pieredze": [
         "Pieredze par šiem komponentiem tika iegūta lekcijās, prezentācijās un sadarbojoties "

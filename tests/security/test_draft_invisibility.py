@@ -250,7 +250,7 @@ LIST_PAGES = {
     "projects:csv": lambda w: [([], ""), ([], f"q={SECRET}"), ([], "country=IS")],
     "projects:detail": lambda w: [([w.b.public.project.slug], "")],
     "feeds:project": lambda w: [([w.b.public.project.slug], "")],
-    "consultations:index": lambda w: [([], "")],
+    "consultations:index": lambda w: [([], ""), ([], f"municipality={w.b.municipality.slug}")],
     "consultations:past_events": lambda w: [([], "")],
     "consultations:subscribe": lambda w: [([], "")],
     "consultations:subscription_confirm": lambda w: [(["token-beta"], "")],
@@ -261,7 +261,11 @@ LIST_PAGES = {
     "consultations:report": lambda w: [([w.b.public.closed_discussion.slug], "")],
     "consultations:report_csv": lambda w: [([w.b.public.closed_discussion.slug], "")],
     "consultations:report_counts_csv": lambda w: [([w.b.public.closed_discussion.slug], "")],
-    "news:list": lambda w: [([], ""), ([], "page=2")],
+    "news:list": lambda w: [
+        ([], ""),
+        ([], "page=2"),
+        ([], f"municipality={w.b.municipality.slug}"),
+    ],
     "feeds:news": lambda w: [([], "")],
     "feeds:discussions": lambda w: [([], "")],
     # The open-data pages, the catalogue and the read API's lists and public records.
