@@ -86,6 +86,13 @@ def test_the_news_list_reads_the_publication_index_backwards():
     assert "Index Scan Backward using portal_news_published" in text, text
 
 
+def test_the_news_list_of_one_municipality_and_its_page_read_its_index():
+    """`?municipality=` of the news list, and the latest news on the municipality's page."""
+    assert_served_by(
+        News.objects.for_list().filter(municipality_id=1)[:12], "portal_news_municipality"
+    )
+
+
 def test_upcoming_and_past_events_come_in_time_order_from_an_index():
     assert_served_by(Event.objects.upcoming()[:10], "consultations_event_start")
     assert_served_by(Event.objects.past()[:10], "consultations_event_start")
