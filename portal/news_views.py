@@ -18,13 +18,17 @@ PAGE_SIZE = 12
 
 @require_safe
 def news_list(request):
-    """Every published post, newest first, or one municipality's (`?municipality=`, its
-    slug: an unknown one is a 404). Either is read from an index in its order."""
+    """Every published post, newest first, or one municipality's (`?municipality=`) or one
+    published project's (`?project=`), each by its slug: an unknown one is a 404. Each is
+    read from an index in its order."""
     posts = News.objects.for_list()
-    municipality = None
+    municipality = project = None
     if slug := request.GET.get("municipality"):
         municipality = get_object_or_404(Municipality, slug=slug)
         posts = posts.filter(municipality=municipality)
+    if slug := request.GET.get("project"):
+        project = get_object_or_404(Project.objects.published(), slug=slug)
+        posts = posts.filter(project=project)
     page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -32,6 +36,7 @@ def news_list(request):
         {
             "page": page,
             "municipality": municipality,
+            "project": project,
             "municipalities": Municipality.objects.order_by("name").only("slug", "name"),
             "crumbs": [(None, _("News"))],
         },

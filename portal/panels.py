@@ -27,6 +27,7 @@ HOME = Registry("portal", ["home.top", "home.bottom"])
 HOME_PROJECTS_SHOWN = 6
 HOME_NEWS_SHOWN = 3
 PROGRAMME_NEWS_SHOWN = 6
+PROJECT_NEWS_SHOWN = 6
 
 
 def home_projects():
@@ -59,10 +60,18 @@ def prefetch_programme(programmes):
 
 
 def prefetch_project(projects):
-    """Each project's published news with their photos, as its `published_news` (two
-    queries)."""
-    published = News.objects.published().prefetch_related("photos")
-    prefetch_related_objects(projects, Prefetch("news", published, to_attr="published_news"))
+    """Each project's newest published news with their photos, as its `published_news`
+    (two queries): PROJECT_NEWS_SHOWN of them and one more, which tells the page that the
+    news list of the project (`?project=`) holds more."""
+    newest = (
+        News.objects.published()
+        .order_by("-published_at", "-id")
+        .prefetch_related("photos")[: PROJECT_NEWS_SHOWN + 1]
+    )
+    prefetch_related_objects(projects, Prefetch("news", newest, to_attr="published_news"))
+    for project in projects:
+        project.more_news = len(project.published_news) > PROJECT_NEWS_SHOWN
+        project.published_news = project.published_news[:PROJECT_NEWS_SHOWN]
 
 
 def register():

@@ -193,7 +193,7 @@ PAGE_CACHE_VIEWS = {
     "programmes:redaction_investment_plan": (),
     "programmes:compare": (),
     "projects:detail": (),
-    "news:list": ("municipality", "page"),
+    "news:list": ("municipality", "project", "page"),
     "news:detail": (),
     # Lists that change with the data only, each copy per combination of what it reads.
     "projects:list": (

@@ -154,3 +154,36 @@ def test_in_the_demo_each_municipality_page_has_its_own_news(client, demo):
     daugavpils = client.get("/lv/programmes/daugavpils/").text
     assert "Pārmaiņu pilsētas dalījās" in daugavpils
     assert "Cities of change" in daugavpils or "Pilsētu sadarbība" in daugavpils
+
+
+def test_a_project_page_shows_its_latest_news_and_links_to_all_of_them(
+    client, town, django_assert_max_num_queries
+):
+    from portal.panels import PROJECT_NEWS_SHOWN
+
+    project = ProjectFactory(municipality=town, title="Rēzeknes ielu pārbūve", slug="ielas")
+    other = ProjectFactory(municipality=town, slug="cits")
+    for day in range(PROJECT_NEWS_SHOWN + 2):
+        NewsFactory(
+            municipality=town,
+            project=project,
+            title=f"Ielu ziņa {day}",
+            published_at=timezone.now() - datetime.timedelta(days=day + 1),
+        )
+    NewsFactory(municipality=town, project=other, title="Cita projekta ziņa")
+    NewsFactory(municipality=town, project=project, title="Nepublicēta", is_published=False)
+
+    html = client.get(project.get_absolute_url()).text
+    assert html.count('class="card news-card"') == PROJECT_NEWS_SHOWN
+    assert "Ielu ziņa 0" in html and f"Ielu ziņa {PROJECT_NEWS_SHOWN}" not in html
+    assert 'href="/lv/news/?project=ielas"' in html
+
+    listing = client.get("/lv/news/", {"project": "ielas"}).text
+    assert f"Ielu ziņa {PROJECT_NEWS_SHOWN + 1}" in listing
+    assert "Cita projekta ziņa" not in listing and "Nepublicēta" not in listing
+    assert "Projekta „Rēzeknes ielu pārbūve” jaunumi." in listing
+    few = client.get(other.get_absolute_url()).text
+    assert "?project=cits" not in few  # everything is on the page already
+    project.is_published = False
+    project.save()
+    assert client.get("/lv/news/", {"project": "ielas"}).status_code == 404

@@ -265,6 +265,7 @@ LIST_PAGES = {
         ([], ""),
         ([], "page=2"),
         ([], f"municipality={w.b.municipality.slug}"),
+        ([], f"project={w.b.public.project.slug}"),
     ],
     "feeds:news": lambda w: [([], "")],
     "feeds:discussions": lambda w: [([], "")],
