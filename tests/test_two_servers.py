@@ -16,7 +16,6 @@ skipped elsewhere.
 import os
 import re
 import secrets
-import signal
 import subprocess
 import time
 import uuid
@@ -48,6 +47,7 @@ from tests.factories import (
     RedactionFactory,
     pdf_bytes,
 )
+from tests.processes import stop_process_group
 from tests.redis_service import REDIS_URL, require_redis
 
 PASSWORD = "divi-serveri-viena-sesija-2026"
@@ -137,8 +137,7 @@ def servers(environment, tmp_path):
         yield [base for _server, base in started]
     finally:
         for server, _base in started:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            stop_process_group(server)
 
 
 def _token(response):

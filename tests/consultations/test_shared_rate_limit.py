@@ -10,7 +10,6 @@ import datetime
 import http.client
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from django.utils import timezone
 
 from consultations.models import Proposal
 from core.cache import DatabaseCache
+from tests.processes import stop_process_group
 from tests.redis_service import REDIS_URL
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -265,8 +265,7 @@ def two_workers(request, shared_database_cache):
             pytest.fail("gunicorn did not start")
         yield port
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_process_group(server)
 
 
 def _request(port, method, path, body=None, headers=None):
