@@ -247,8 +247,7 @@ def consultations_page(now=None, *, municipality=None, discussions_page=1, group
     )
     events = _of(Event.objects.for_listing(), municipality)
     upcoming_events = list(events.upcoming(now)[: UPCOMING_EVENTS_SHOWN + 1])
-    # One more than shown: whether there are older ones to link to, without a count query.
-    past_events = list(events.past(now)[: PAST_EVENTS_SHOWN + 1])
+    past_events = list(events.past(now)[:PAST_EVENTS_SHOWN])
     programmes = group_programmes(municipality, groups_page)
     groups = (
         WorkingGroup.objects.for_consultations_page()
@@ -272,8 +271,7 @@ def consultations_page(now=None, *, municipality=None, discussions_page=1, group
         "past_discussions_page": past_discussions,
         "upcoming_events": upcoming_events[:UPCOMING_EVENTS_SHOWN],
         "more_upcoming_events": len(upcoming_events) > UPCOMING_EVENTS_SHOWN,
-        "past_events": past_events[:PAST_EVENTS_SHOWN],
-        "more_past_events": len(past_events) > PAST_EVENTS_SHOWN,
+        "past_events": past_events,  # the latest; all of them on their own page
         "open_surveys": [s for s in current_surveys if s.is_open(today)],
         "upcoming_surveys": [s for s in current_surveys if s.is_upcoming(today)],
         "past_surveys": past_surveys[:PAST_SURVEYS_SHOWN],

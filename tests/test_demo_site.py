@@ -133,6 +133,7 @@ def test_every_kind_of_public_page_is_reachable_from_home_and_no_link_is_broken(
         "consultations": r"^/lv/consultations/$",
         "discussion's proposals": r"^/lv/consultations/[\w-]+/proposals/$",
         "subscription": r"^/lv/consultations/subscriptions/new/$",
+        "past events": r"^/lv/consultations/events/past/$",
         "open data": r"^/lv/open-data/$",
         "API page": r"^/lv/open-data/api/$",
         "API": r"^/api/v1/$",

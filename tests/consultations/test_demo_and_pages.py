@@ -314,14 +314,17 @@ def test_past_events_beyond_the_latest_are_a_link_away(client, programme):
     assert "Page 1 of 2" in en
 
 
-def test_no_link_to_older_events_when_all_are_shown(client, programme):
+def test_the_past_events_page_is_linked_whenever_there_are_past_events(client, programme):
+    """Even when the consultations page shows them all: the page of past events is a page
+    of the site, and every page is reachable by clicking (the demo crawl expects it)."""
+    assert "/en/consultations/events/past/" not in client.get("/en/consultations/").text
     EventFactory(
         programme=programme,
         starts_at=timezone.now() - datetime.timedelta(days=3),
         ends_at=timezone.now() - datetime.timedelta(days=3, hours=-1),
     )
     html = client.get("/en/consultations/").content.decode()
-    assert "/en/consultations/events/past/" not in html
+    assert '<a href="/en/consultations/events/past/">All past events</a>' in html
 
 
 def test_each_programme_shows_its_steering_group_meetings_in_a_line(client, programme):
