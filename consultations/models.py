@@ -56,6 +56,12 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def consultations_of(municipality_slug):
+    """The consultations page of one municipality: its discussions, working groups,
+    surveys and events (all municipalities' page lists them a page at a time)."""
+    return f"{reverse('consultations:index')}?municipality={municipality_slug}"
+
+
 class WorkingGroupQuerySet(ScopedQuerySet):
     def for_consultations_page(self):
         """Groups with their programme, municipality, meetings and proposals: three queries."""
@@ -121,8 +127,7 @@ class WorkingGroup(models.Model):
         """Where a programme's working groups are: the consultations page shows them a few
         programmes a page, so the link chooses the programme's municipality (its programmes
         fit on the first page) and points at the programme's heading."""
-        index = reverse("consultations:index")
-        return f"{index}?municipality={programme.municipality.slug}#groups-{programme.pk}"
+        return f"{consultations_of(programme.municipality.slug)}#groups-{programme.pk}"
 
     def clean(self):
         if self.kind == self.Kind.THEMATIC and not self.sector:
@@ -370,6 +375,11 @@ class Survey(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """Surveys have no page of their own: the consultations page of the programme's
+        municipality lists its open, coming and latest past ones."""
+        return consultations_of(self.programme.municipality.slug)
 
     def clean(self):
         check_period(

@@ -421,13 +421,12 @@ def hidden_proposal_count(discussion):
 
 
 def upcoming_for_home(now=None, limit=5, municipality=None):
-    """Open discussions and upcoming events for the home page, or for a municipality's
-    page (then only its own, and `municipality` for the links): two queries."""
+    """Open discussions and upcoming events for the home page, or only a municipality's
+    for its page: two queries."""
     now = now or timezone.now()
     discussions = PublicDiscussion.objects.published().open(now).with_programme()
     return {
         "discussions": list(_of(discussions, municipality).order_by("closes_at")),
         "events": list(_of(Event.objects.for_listing(), municipality).upcoming(now)[:limit]),
         "now": now,
-        "municipality": municipality,
     }

@@ -388,11 +388,9 @@ def _survey_results(query):
         query,
         fields=["title", "results"],
     )[:RESULTS_PER_GROUP]
-    # The consultations page lists a municipality's open, coming and latest past surveys.
-    index = reverse("consultations:index")
     return [
         {
-            "url": f"{index}?municipality={survey.programme.municipality.slug}",
+            "url": survey.get_absolute_url(),
             "title": survey.title,
             "context": survey.programme.title,
         }
